@@ -1,0 +1,101 @@
+package io.crmkit.crm.adapter;
+
+import io.crmkit.crm.application.CompanyService;
+import io.crmkit.crm.application.ContactService;
+import io.crmkit.crm.application.Cursors;
+import io.crmkit.crm.application.DealService;
+import io.crmkit.crm.application.NoteService;
+import io.crmkit.crm.application.Organisations;
+import io.crmkit.crm.application.Slice;
+import io.crmkit.crm.application.UserAdministration;
+import io.crmkit.crm.domain.InvalidInputException;
+import io.crmkit.crm.domain.UnknownRecordException;
+import io.crmkit.plugin.api.InvalidRecordException;
+import io.crmkit.plugin.api.OrganisationServices;
+import io.crmkit.plugin.api.Page;
+import io.crmkit.plugin.api.PageRequest;
+import io.crmkit.plugin.api.PermissionCheck;
+import io.crmkit.plugin.api.RecordNotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Builds the per-organisation services of plugin API v1 over the host's application services. Host
+ * exceptions become API exceptions here, at the border.
+ */
+@ApplicationScoped
+public class AdaptedServices {
+    @Inject
+    Organisations organisations;
+    @Inject
+    ContactService contacts;
+    @Inject
+    CompanyService companies;
+    @Inject
+    DealService deals;
+    @Inject
+    NoteService notes;
+    @Inject
+    UserAdministration users;
+
+    OrganisationServices forOrganisation(long organisationId) {
+        return new OrganisationServices() {
+            @Override
+            public long organisationId() {
+                return organisationId;
+            }
+
+            @Override
+            public io.crmkit.plugin.api.ContactService contacts() {
+                return new AdaptedContacts(organisationId, organisations, contacts);
+            }
+
+            @Override
+            public io.crmkit.plugin.api.CompanyService companies() {
+                return new AdaptedCompanies(organisationId, organisations, companies);
+            }
+
+            @Override
+            public io.crmkit.plugin.api.PipelineService pipelines() {
+                return new AdaptedPipelines(organisationId, organisations, deals);
+            }
+
+            @Override
+            public io.crmkit.plugin.api.NoteService notes() {
+                return new AdaptedNotes(organisationId, notes);
+            }
+
+            @Override
+            public io.crmkit.plugin.api.UserDirectory users() {
+                return new AdaptedUsers(organisationId, organisations, users);
+            }
+
+            @Override
+            public PermissionCheck permissions() {
+                return new AdaptedPermissions(organisationId, organisations, users);
+            }
+        };
+    }
+
+    /** Runs a host call, turning host exceptions into the API's. */
+    static <T> T translated(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (InvalidInputException invalid) {
+            throw new InvalidRecordException(invalid.field(), invalid.getMessage());
+        } catch (UnknownRecordException unknown) {
+            throw new RecordNotFoundException(unknown.kind(), unknown.id());
+        }
+    }
+
+    static <T> Page<T> page(Slice<T> slice) {
+        return new Page<>(slice.items(), slice.nextAfterId().map(Cursors::encode));
+    }
+
+    static Optional<Long> afterId(PageRequest page) {
+        return translated(() -> page.cursor().flatMap(Cursors::decode));
+    }
+}

@@ -1,0 +1,86 @@
+package io.crmkit.crm.application;
+
+import io.crmkit.crm.domain.Contact;
+import io.crmkit.crm.domain.Fields;
+import io.crmkit.crm.domain.PhoneNumbers;
+import io.crmkit.crm.domain.UnknownRecordException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Creates, changes and finds contacts of an organisation. */
+@ApplicationScoped
+@Transactional
+public class ContactService {
+    @PersistenceContext(unitName = "crm")
+    EntityManager em;
+    @Inject
+    Organisations organisations;
+
+    public Contact create(long organisationId, ContactDraft draft) {
+        Contact contact = new Contact(organisationId, draft.firstName(), draft.lastName());
+        apply(organisationId, contact, draft);
+        em.persist(contact);
+        em.flush();
+        return contact;
+    }
+
+    /** Replaces every field of the contact with the draft's (a PATCH reads the contact into the draft first). */
+    public Contact update(long organisationId, long contactId, ContactDraft draft) {
+        Contact contact = get(organisationId, contactId);
+        contact.rename(draft.firstName(), draft.lastName());
+        apply(organisationId, contact, draft);
+        return contact;
+    }
+
+    private void apply(long organisationId, Contact contact, ContactDraft draft) {
+        String region = organisations.get(organisationId).defaultRegion();
+        contact.changePhone(PhoneNumbers.requireValidIfPresent("phone", draft.phone().orElse(null), region));
+        contact.changeEmail(Fields.email(draft.email().orElse(null)));
+        contact.joinCompany(organisations.requireCompany(organisationId, draft.companyId(), "companyId"));
+        contact.assignTo(organisations.requireUser(organisationId, draft.ownerId(), "ownerId"));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Contact get(long organisationId, long contactId) {
+        return organisations.contact(organisationId, contactId)
+                .orElseThrow(() -> new UnknownRecordException("contact", contactId));
+    }
+
+    /** Contacts with this number, oldest first; a text that is no valid number finds nothing. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Contact> findByPhone(long organisationId, String phone) {
+        String region = organisations.get(organisationId).defaultRegion();
+        Optional<String> e164 = PhoneNumbers.toE164(phone, region);
+        if (e164.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select c from Contact c where c.organisationId = :org and c.phone = :phone order by c.id",
+                        Contact.class)
+                .setParameter("org", organisationId).setParameter("phone", e164.get())
+                .getResultList();
+    }
+
+    /** Contacts whose name, phone or email contains the text, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Slice<Contact> search(long organisationId, String text, int limit, Optional<Long> afterId) {
+        String pattern = "%" + Search.escapeLike(text == null ? "" : text.strip().toLowerCase()) + "%";
+        List<Contact> rows = em.createQuery("""
+                        select c from Contact c where c.organisationId = :org and c.id < :after
+                          and (lower(concat(c.firstName, ' ', c.lastName)) like :q escape '\\'
+                               or lower(coalesce(c.phone, '')) like :q escape '\\'
+                               or lower(coalesce(c.email, '')) like :q escape '\\')
+                        order by c.id desc""", Contact.class)
+                .setParameter("org", organisationId)
+                .setParameter("after", afterId.orElse(Long.MAX_VALUE))
+                .setParameter("q", pattern)
+                .setMaxResults(limit + 1)
+                .getResultList();
+        return Slice.of(rows, limit, Contact::id);
+    }
+}

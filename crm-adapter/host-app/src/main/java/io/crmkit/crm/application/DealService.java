@@ -1,0 +1,102 @@
+package io.crmkit.crm.application;
+
+import io.crmkit.crm.domain.Deal;
+import io.crmkit.crm.domain.InvalidInputException;
+import io.crmkit.crm.domain.PipelineStage;
+import io.crmkit.crm.domain.UnknownRecordException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/** Opens, changes and finds pipeline records (deals), keeping them in the organisation's stages. */
+@ApplicationScoped
+@Transactional
+public class DealService {
+    @PersistenceContext(unitName = "crm")
+    EntityManager em;
+    @Inject
+    Organisations organisations;
+
+    /** Everything a user may set on a pipeline record. */
+    public record DealDraft(String name, String stage, Optional<BigDecimal> amount, Optional<Long> contactId,
+                            Optional<Long> companyId, Optional<Long> ownerId) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> stages(long organisationId) {
+        return em.createQuery("select s from PipelineStage s where s.organisationId = :org order by s.position",
+                        PipelineStage.class)
+                .setParameter("org", organisationId).getResultList()
+                .stream().map(PipelineStage::name).toList();
+    }
+
+    public Deal create(long organisationId, DealDraft draft) {
+        Deal deal = new Deal(organisationId, draft.name(), requireStage(organisationId, draft.stage()));
+        apply(organisationId, deal, draft);
+        em.persist(deal);
+        em.flush();
+        return deal;
+    }
+
+    public Deal update(long organisationId, long dealId, DealDraft draft) {
+        Deal deal = get(organisationId, dealId);
+        deal.rename(draft.name());
+        deal.moveToStage(requireStage(organisationId, draft.stage()));
+        apply(organisationId, deal, draft);
+        return deal;
+    }
+
+    public Deal moveToStage(long organisationId, long dealId, String stage) {
+        Deal deal = get(organisationId, dealId);
+        deal.moveToStage(requireStage(organisationId, stage));
+        return deal;
+    }
+
+    private void apply(long organisationId, Deal deal, DealDraft draft) {
+        deal.estimate(draft.amount());
+        deal.linkContact(organisations.requireContact(organisationId, draft.contactId(), "contactId"));
+        deal.linkCompany(organisations.requireCompany(organisationId, draft.companyId(), "companyId"));
+        deal.assignTo(organisations.requireUser(organisationId, draft.ownerId(), "ownerId"));
+    }
+
+    private String requireStage(long organisationId, String stage) {
+        List<String> stages = stages(organisationId);
+        if (stage == null || !stages.contains(stage.strip())) {
+            throw new InvalidInputException("stage", "stage must be one of " + String.join(", ", stages));
+        }
+        return stage.strip();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Deal get(long organisationId, long dealId) {
+        return organisations.deal(organisationId, dealId)
+                .orElseThrow(() -> new UnknownRecordException("pipeline record", dealId));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Deal> findByContact(long organisationId, long contactId) {
+        return em.createQuery("select d from Deal d where d.organisationId = :org and d.contactId = :contact order by d.id desc",
+                        Deal.class)
+                .setParameter("org", organisationId).setParameter("contact", contactId).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Slice<Deal> search(long organisationId, String text, int limit, Optional<Long> afterId) {
+        String pattern = "%" + Search.escapeLike(text == null ? "" : text.strip().toLowerCase()) + "%";
+        List<Deal> rows = em.createQuery("""
+                        select d from Deal d where d.organisationId = :org and d.id < :after
+                          and lower(d.name) like :q escape '\\' order by d.id desc""", Deal.class)
+                .setParameter("org", organisationId)
+                .setParameter("after", afterId.orElse(Long.MAX_VALUE))
+                .setParameter("q", pattern)
+                .setMaxResults(limit + 1)
+                .getResultList();
+        return Slice.of(rows, limit, Deal::id);
+    }
+}

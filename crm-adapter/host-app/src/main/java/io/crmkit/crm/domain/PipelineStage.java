@@ -1,0 +1,46 @@
+package io.crmkit.crm.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.util.List;
+
+/** One stage of an organisation's sales pipeline, at a position. */
+@Entity
+@Table(schema = "crm", name = "pipeline_stage")
+public class PipelineStage {
+    /** The stages a new organisation starts with. */
+    public static final List<String> DEFAULTS =
+            List.of("Qualification", "Needs analysis", "Proposal", "Negotiation", "Closed won", "Closed lost");
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "organisation_id", nullable = false)
+    private long organisationId;
+    @Column(nullable = false)
+    private int position;
+    @Column(nullable = false)
+    private String name;
+
+    protected PipelineStage() {
+    }
+
+    public PipelineStage(long organisationId, int position, String name) {
+        this.organisationId = organisationId;
+        this.position = position;
+        this.name = Fields.required("name", name, Fields.NAME_MAX);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int position() {
+        return position;
+    }
+}

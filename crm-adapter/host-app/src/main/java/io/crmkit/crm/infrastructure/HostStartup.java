@@ -1,0 +1,84 @@
+package io.crmkit.crm.infrastructure;
+
+import io.crmkit.crm.application.OrganisationSetup;
+import io.crmkit.crm.application.Passwords;
+import io.crmkit.crm.plugins.PluginRegistry;
+import io.crmkit.plugin.spi.PluginContext;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Brings the host up in order: migrate the host schema, create the first organisation on an empty
+ * database, then start the plugins. The one data source is shared with plugins (see {@link PluginContext}).
+ */
+@DataSourceDefinition(
+        name = PluginContext.DATA_SOURCE_JNDI_NAME,
+        className = "org.postgresql.ds.PGSimpleDataSource",
+        url = "${MPCONFIG=db.url}",
+        user = "${MPCONFIG=db.user}",
+        password = "${MPCONFIG=db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 40,
+        properties = {"fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=auto-commit"})
+@ApplicationScoped
+public class HostStartup {
+    private static final Logger LOG = Logger.getLogger(HostStartup.class.getName());
+
+    @Resource(lookup = PluginContext.DATA_SOURCE_JNDI_NAME)
+    DataSource dataSource;
+    @Inject
+    OrganisationSetup organisationSetup;
+    @Inject
+    PluginRegistry plugins;
+    @Inject
+    @ConfigProperty(name = "crm.admin.password")
+    Optional<String> adminPassword;
+    @Inject
+    @ConfigProperty(name = "crm.organisation.name", defaultValue = "My company")
+    String organisationName;
+    @Inject
+    @ConfigProperty(name = "crm.organisation.region", defaultValue = "JP")
+    String organisationRegion;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        Flyway.configure(HostStartup.class.getClassLoader())
+                .dataSource(dataSource)
+                .schemas("crm")
+                .locations("classpath:db/crm")
+                .load()
+                .migrate();
+        createFirstOrganisationIfEmpty();
+        plugins.startAll();
+    }
+
+    private void createFirstOrganisationIfEmpty() {
+        if (organisationSetup.anyOrganisationExists()) {
+            return;
+        }
+        String password = adminPassword.orElseGet(Passwords::random);
+        organisationSetup.create(organisationName, organisationRegion, "admin", password);
+        if (adminPassword.isEmpty()) {
+            // Printed once, on purpose: this is the only way to learn a generated first password.
+            LOG.warning(() -> "\n*** First start: created user 'admin' with password " + password
+                    + "\n*** Change it, or set CRM_ADMIN_PASSWORD before the first start. ***");
+        } else {
+            LOG.info("First start: created user 'admin' with the password from CRM_ADMIN_PASSWORD");
+        }
+    }
+
+    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
+        plugins.stopAll();
+    }
+}

@@ -1,0 +1,87 @@
+package io.crmkit.crm.interfaces.rest;
+
+import io.crmkit.crm.domain.InvalidInputException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * Reads fields of a JSON request body with exact type checks, so that a wrong type is a
+ * {@code VALIDATION_FAILED} naming the field rather than a silent null. Absent and {@code null} fields read
+ * as empty.
+ */
+final class JsonInput {
+    private final JsonObject body;
+
+    private JsonInput(JsonObject body) {
+        this.body = body;
+    }
+
+    static JsonInput of(JsonObject body) {
+        if (body == null) {
+            throw new InvalidInputException("body", "a JSON object is required");
+        }
+        return new JsonInput(body);
+    }
+
+    boolean has(String field) {
+        return body.containsKey(field);
+    }
+
+    Optional<String> text(String field) {
+        JsonValue value = body.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (value instanceof JsonString string) {
+            return Optional.of(string.getString());
+        }
+        throw new InvalidInputException(field, field + " must be a string");
+    }
+
+    Optional<Long> id(String field) {
+        JsonValue value = body.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            try {
+                return Optional.of(number.longValueExact());
+            } catch (ArithmeticException tooLarge) {
+                // reported below
+            }
+        }
+        throw new InvalidInputException(field, field + " must be a whole number (an id)");
+    }
+
+    Optional<BigDecimal> decimal(String field) {
+        JsonValue value = body.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (value instanceof JsonNumber number) {
+            return Optional.of(number.bigDecimalValue());
+        }
+        throw new InvalidInputException(field, field + " must be a number");
+    }
+
+    Optional<Boolean> bool(String field) {
+        JsonValue value = body.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return Optional.of(value == JsonValue.TRUE);
+        }
+        throw new InvalidInputException(field, field + " must be true or false");
+    }
+
+    /** A PATCH field: the new value when the body names the field (null clears it), else the current one. */
+    <T> Optional<T> patched(String field, Optional<T> newValue, Optional<T> current) {
+        return has(field) ? newValue : current;
+    }
+}

@@ -1,0 +1,128 @@
+package io.crmkit.crm.interfaces.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How callers prove who they are: browsers log in once on the login page and are then known by their
+ * session; API clients send HTTP Basic credentials with every request (no session is created for them).
+ *
+ * <p>Unauthenticated requests for protected resources get 401 problem+json under {@code /api/}, and a
+ * redirect to the login page elsewhere.
+ */
+@ApplicationScoped
+public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
+    static final String SESSION_CALLER = "crm.caller";
+
+    @Inject
+    IdentityStoreHandler identityStores;
+    @Inject
+    CsrfTokens csrfTokens;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return basic(authorization.substring(6).trim(), request, response, context);
+        }
+        if ("POST".equals(request.getMethod()) && LoginServlet.PATH.equals(pathOf(request))) {
+            return formLogin(request, response, context);
+        }
+        HttpSession session = request.getSession(false);
+        Object caller = session == null ? null : session.getAttribute(SESSION_CALLER);
+        if (caller instanceof String username) {
+            return context.notifyContainerAboutLogin(username, Set.of());
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        if (pathOf(request).startsWith("/api/")) {
+            return unauthorized(request, response, context);
+        }
+        String target = pathOf(request) + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        return context.redirect(request.getContextPath() + LoginServlet.PATH + "?next="
+                + java.net.URLEncoder.encode(target, StandardCharsets.UTF_8));
+    }
+
+    private AuthenticationStatus basic(String encoded, HttpServletRequest request, HttpServletResponse response,
+                                       HttpMessageContext context) {
+        Optional<UsernamePasswordCredential> credential = decodeBasic(encoded);
+        if (credential.isPresent()) {
+            CredentialValidationResult result = identityStores.validate(credential.get());
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                return context.notifyContainerAboutLogin(result);
+            }
+        }
+        return unauthorized(request, response, context);
+    }
+
+    static Optional<UsernamePasswordCredential> decodeBasic(String encoded) {
+        try {
+            String pair = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = pair.indexOf(':');
+            return colon <= 0 ? Optional.empty()
+                    : Optional.of(new UsernamePasswordCredential(pair.substring(0, colon), pair.substring(colon + 1)));
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+    }
+
+    private AuthenticationStatus formLogin(HttpServletRequest request, HttpServletResponse response,
+                                           HttpMessageContext context) {
+        String next = LoginServlet.safeNext(request.getParameter("next"));
+        String username = Optional.ofNullable(request.getParameter("username")).orElse("").strip();
+        String password = Optional.ofNullable(request.getParameter("password")).orElse("");
+        if (!csrfTokens.matchesLoginToken(request, request.getParameter(CsrfTokens.FORM_FIELD)) || username.isEmpty()) {
+            return context.redirect(request.getContextPath() + LoginServlet.PATH + "?error=expired&next=" + encode(next));
+        }
+        CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(username, password));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return context.redirect(request.getContextPath() + LoginServlet.PATH + "?error=credentials&next=" + encode(next));
+        }
+        request.getSession(true);
+        request.changeSessionId();
+        HttpSession session = request.getSession();
+        session.setAttribute(SESSION_CALLER, result.getCallerPrincipal().getName());
+        csrfTokens.issueSessionToken(session);
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
+                                                     HttpMessageContext context) {
+        // The shell's own requests say who they are: a Basic challenge would make the browser show its dialog.
+        if (request.getHeader(CsrfTokens.HEADER) == null && request.getHeader("X-Requested-With") == null) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"crm\", charset=\"UTF-8\"");
+        }
+        try {
+            ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED", "Not logged in",
+                    "Log in on the login page, or send HTTP Basic credentials of an active user.");
+        } catch (IOException clientGone) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+}

@@ -1,0 +1,54 @@
+package io.crmkit.crm.interfaces.security;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * Refuses changes made with a session cookie but without the session's CSRF token. Requests with HTTP Basic
+ * credentials carry no ambient authority and pass; so do the login form (checked by its own token) and
+ * endpoints outside host login (webhooks, the sandbox).
+ */
+@WebFilter(urlPatterns = "/*")
+public class CsrfFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    @Inject
+    CsrfTokens tokens;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (needsToken(request)) {
+            HttpSession session = request.getSession(false);
+            if (!tokens.matchesSessionToken(session, request.getHeader(CsrfTokens.HEADER))) {
+                ProblemResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "Missing CSRF token",
+                        "Reload the page and try again: the request did not carry this session's "
+                                + CsrfTokens.HEADER + " header.");
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean needsToken(HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod()) || request.getHeader("Authorization") != null) {
+            return false;
+        }
+        HttpSession session = request.getSession(false);
+        if (session == null || session.getAttribute(CrmAuthenticationMechanism.SESSION_CALLER) == null) {
+            return false;
+        }
+        String path = CrmAuthenticationMechanism.pathOf(request);
+        return !path.equals(LoginServlet.PATH) && !path.startsWith("/webhooks/") && !path.startsWith("/sandbox/");
+    }
+}

@@ -1,0 +1,35 @@
+package io.crmkit.plugin.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Contacts of one organisation. */
+public interface ContactService {
+
+    Optional<Contact> find(long contactId);
+
+    /**
+     * Contacts whose phone number equals the given one after E.164 normalisation, oldest first.
+     * Several contacts may share a number; an unparsable number finds nothing.
+     */
+    List<Contact> findByPhone(String phone);
+
+    /** Contacts whose name, phone or email contains {@code text} (case-insensitive), newest first. */
+    Page<Contact> search(String text, PageRequest page);
+
+    /**
+     * Creates a contact.
+     *
+     * @throws InvalidRecordException for a blank name, a phone number that is not a valid international
+     *                                number, an unknown company or owner, or a field over its length limit
+     */
+    Contact create(NewContact contact);
+
+    /**
+     * Sets the phone number (normalised to E.164) of an existing contact.
+     *
+     * @throws RecordNotFoundException for an unknown contact
+     * @throws InvalidRecordException  for an invalid number
+     */
+    Contact changePhone(long contactId, String phone);
+}

@@ -1,0 +1,27 @@
+/**
+ * What a plugin implements: its descriptor and lifecycle, the screens it contributes to the host's UI,
+ * the permissions it declares, and messaging-channel providers. Version 1.
+ *
+ * <p><b>Who it is for.</b> Plugin authors implement {@link io.crmkit.plugin.spi.CrmPlugin}; host authors
+ * discover plugins and draw their contributions.
+ *
+ * <p><b>Packaging and discovery.</b> A plugin is one jar in the host application's {@code WEB-INF/lib}.
+ * The host finds its {@link io.crmkit.plugin.spi.CrmPlugin} either as a CDI bean (the jar has a
+ * {@code beans.xml}; the plugin may then inject {@link io.crmkit.plugin.api.CrmHost}) or, for plugins
+ * without CDI, through {@code META-INF/services/io.crmkit.plugin.spi.CrmPlugin}. A plugin found both ways
+ * counts once, by {@link io.crmkit.plugin.spi.PluginDescriptor#id()}. The host never refers to a plugin's
+ * classes; the plugin never refers to the host's.
+ *
+ * <p><b>Web assets.</b> Files under {@code META-INF/resources/} of the plugin jar are served by the host at
+ * the web root. A contribution names a JavaScript module there and the custom element it defines; the host
+ * loads the module and places the element, setting the attributes documented on
+ * {@link io.crmkit.plugin.spi.UiContribution}.
+ *
+ * <p><b>Lifecycle.</b> After its own start-up (its schema migrated), the host calls
+ * {@link io.crmkit.plugin.spi.CrmPlugin#start} once per plugin, in descriptor-id order, on one thread,
+ * before it serves any plugin screen; and {@link io.crmkit.plugin.spi.CrmPlugin#stop} once at shutdown. A
+ * plugin whose {@code start} throws is reported and left out of the UI; the host keeps running.
+ *
+ * <p><b>Nulls and evolution</b> follow {@link io.crmkit.plugin.api}: no nulls, additions only.
+ */
+package io.crmkit.plugin.spi;

@@ -1,0 +1,228 @@
+package io.crmkit.plugin.api.contract;
+
+import io.crmkit.plugin.api.Company;
+import io.crmkit.plugin.api.Contact;
+import io.crmkit.plugin.api.CrmHost;
+import io.crmkit.plugin.api.InvalidRecordException;
+import io.crmkit.plugin.api.NewContact;
+import io.crmkit.plugin.api.NewPipelineRecord;
+import io.crmkit.plugin.api.Note;
+import io.crmkit.plugin.api.OrganisationServices;
+import io.crmkit.plugin.api.Page;
+import io.crmkit.plugin.api.PageRequest;
+import io.crmkit.plugin.api.PermissionCheck.HostRight;
+import io.crmkit.plugin.api.PipelineRecord;
+import io.crmkit.plugin.api.RecordNotFoundException;
+import io.crmkit.plugin.api.RecordRef;
+import io.crmkit.plugin.api.User;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every host's implementation of {@link CrmHost} must do. Each test makes its own records with unique
+ * names, so the kit runs against a database that other tests share.
+ */
+public abstract class HostServicesContract {
+
+    /** The host under test. */
+    protected abstract CrmHost host();
+
+    /** An organisation that exists. */
+    protected abstract long organisationId();
+
+    /** Another organisation that exists, whose records must stay invisible to the first. */
+    protected abstract long otherOrganisationId();
+
+    /** An active user of {@link #organisationId()} whose profile is an administrator profile. */
+    protected abstract long administratorId();
+
+    private OrganisationServices org() {
+        return host().organisation(organisationId());
+    }
+
+    private OrganisationServices otherOrg() {
+        return host().organisation(otherOrganisationId());
+    }
+
+    private static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String uniqueJapaneseMobile() {
+        long digits = Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 100_000_000L);
+        return String.format("+8190%08d", digits);
+    }
+
+    @Test
+    void aCreatedContactIsFoundByIdWithItsPhoneInE164() {
+        String e164 = uniqueJapaneseMobile();
+        String spaced = "+81 90-" + e164.substring(5, 9) + "-" + e164.substring(9);
+        Contact created = org().contacts().create(NewContact.reachableAt("Hanako Sato", spaced, administratorId()));
+
+        Contact found = org().contacts().find(created.id()).orElseThrow();
+        assertEquals(Optional.of(e164), found.phone());
+        assertEquals("Hanako Sato", found.displayName());
+        assertEquals(Optional.of(administratorId()), found.ownerId());
+    }
+
+    @Test
+    void contactsAreFoundByPhoneWhateverTheNotation() {
+        String e164 = uniqueJapaneseMobile();
+        Contact created = org().contacts().create(NewContact.reachableAt("Taro", e164, administratorId()));
+
+        String withSpaces = "+81 " + e164.substring(3, 5) + " " + e164.substring(5);
+        List<Contact> found = org().contacts().findByPhone(withSpaces);
+        assertEquals(List.of(created.id()), found.stream().map(Contact::id).toList());
+        assertTrue(org().contacts().findByPhone("not a number").isEmpty());
+    }
+
+    @Test
+    void anInvalidPhoneIsRefusedAndNothingIsStored() {
+        String name = unique("Invalid phone ");
+        InvalidRecordException refusal = assertThrows(InvalidRecordException.class,
+                () -> org().contacts().create(NewContact.reachableAt(name, "12345", administratorId())));
+        assertEquals("phone", refusal.field());
+        assertTrue(org().contacts().search(name, PageRequest.first(10)).items().isEmpty());
+    }
+
+    @Test
+    void aContactWithoutANameIsRefused() {
+        NewContact nameless = new NewContact(" ", "", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+        assertThrows(InvalidRecordException.class, () -> org().contacts().create(nameless));
+    }
+
+    @Test
+    void anotherOrganisationsContactsAreInvisible() {
+        String e164 = uniqueJapaneseMobile();
+        Contact theirs = otherOrg().contacts().create(NewContact.reachableAt("Other", e164, otherAdministrator()));
+
+        assertTrue(org().contacts().find(theirs.id()).isEmpty());
+        assertTrue(org().contacts().findByPhone(e164).isEmpty());
+        assertThrows(RecordNotFoundException.class, () -> org().contacts().changePhone(theirs.id(), e164));
+    }
+
+    private long otherAdministrator() {
+        return otherOrg().users().list().stream()
+                .filter(u -> otherOrg().permissions().hasRight(u.id(), HostRight.ADMINISTER))
+                .findFirst().orElseThrow().id();
+    }
+
+    @Test
+    void aContactsPhoneCanBeChanged() {
+        Contact contact = org().contacts().create(
+                NewContact.reachableAt("Mover", uniqueJapaneseMobile(), administratorId()));
+        String next = uniqueJapaneseMobile();
+
+        Contact changed = org().contacts().changePhone(contact.id(), next);
+        assertEquals(Optional.of(next), changed.phone());
+        assertEquals(Optional.of(next), org().contacts().find(contact.id()).orElseThrow().phone());
+    }
+
+    @Test
+    void searchIsPaginatedWithCursors() {
+        String token = unique("Paged");
+        for (int i = 0; i < 3; i++) {
+            org().contacts().create(new NewContact(token, "n" + i, Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty()));
+        }
+        Page<Contact> first = org().contacts().search(token, PageRequest.first(2));
+        assertEquals(2, first.items().size());
+        assertTrue(first.nextCursor().isPresent());
+
+        Page<Contact> second = org().contacts().search(token, PageRequest.first(2).after(first.nextCursor().get()));
+        assertEquals(1, second.items().size());
+        assertFalse(second.nextCursor().isPresent());
+        assertTrue(first.items().stream().noneMatch(c -> c.id() == second.items().get(0).id()));
+    }
+
+    @Test
+    void companiesAreCreatedFoundAndValidated() {
+        String name = unique("Acme ");
+        Company company = org().companies().create(name);
+        assertEquals(name, org().companies().find(company.id()).orElseThrow().name());
+        assertEquals(1, org().companies().search(name, PageRequest.first(5)).items().size());
+        assertTrue(otherOrg().companies().find(company.id()).isEmpty());
+        assertThrows(InvalidRecordException.class, () -> org().companies().create("  "));
+    }
+
+    @Test
+    void pipelineRecordsMoveThroughTheDeclaredStages() {
+        List<String> stages = org().pipelines().stages();
+        assertFalse(stages.isEmpty());
+        Contact contact = org().contacts().create(
+                NewContact.reachableAt("Buyer", uniqueJapaneseMobile(), administratorId()));
+
+        PipelineRecord deal = org().pipelines().create(new NewPipelineRecord(unique("Deal "), stages.get(0),
+                Optional.of(new BigDecimal("1200.50")), Optional.of(contact.id()), Optional.empty(),
+                Optional.of(administratorId())));
+        assertEquals(Optional.of(new BigDecimal("1200.50")), deal.amount());
+        assertEquals(List.of(deal.id()), org().pipelines().findByContact(contact.id()).stream()
+                .map(PipelineRecord::id).toList());
+
+        String last = stages.get(stages.size() - 1);
+        assertEquals(last, org().pipelines().moveToStage(deal.id(), last).stage());
+        assertThrows(InvalidRecordException.class, () -> org().pipelines().moveToStage(deal.id(), "No such stage"));
+        assertEquals(last, org().pipelines().find(deal.id()).orElseThrow().stage());
+    }
+
+    @Test
+    void aPipelineRecordWithAnUnknownStageOrContactIsRefused() {
+        String stage = org().pipelines().stages().get(0);
+        assertThrows(InvalidRecordException.class, () -> org().pipelines().create(new NewPipelineRecord("Deal",
+                "No such stage", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())));
+        assertThrows(InvalidRecordException.class, () -> org().pipelines().create(new NewPipelineRecord("Deal",
+                stage, Optional.empty(), Optional.of(Long.MAX_VALUE), Optional.empty(), Optional.empty())));
+    }
+
+    @Test
+    void notesAreKeptOnRecordsOldestFirst() {
+        Contact contact = org().contacts().create(
+                NewContact.reachableAt("Noted", uniqueJapaneseMobile(), administratorId()));
+        RecordRef ref = RecordRef.contact(contact.id());
+
+        org().notes().add(ref, "first", administratorId());
+        org().notes().add(ref, "second", administratorId());
+
+        List<Note> notes = org().notes().list(ref);
+        assertEquals(List.of("first", "second"), notes.stream().map(Note::text).toList());
+        assertEquals(administratorId(), notes.get(0).authorId());
+        assertThrows(RecordNotFoundException.class,
+                () -> org().notes().add(RecordRef.contact(Long.MAX_VALUE), "lost", administratorId()));
+        assertThrows(InvalidRecordException.class, () -> org().notes().add(ref, " ", administratorId()));
+    }
+
+    @Test
+    void usersProfilesAndRightsAreVisible() {
+        User admin = org().users().find(administratorId()).orElseThrow();
+        assertTrue(admin.active());
+        assertTrue(org().users().list().stream().anyMatch(u -> u.id() == administratorId()));
+        assertTrue(org().users().profiles().stream().anyMatch(p -> p.administrator() && p.id() == admin.profileId()));
+        assertTrue(org().permissions().hasRight(administratorId(), HostRight.ADMINISTER));
+        assertFalse(otherOrg().permissions().hasRight(administratorId(), HostRight.READ_RECORDS));
+        assertTrue(otherOrg().users().find(administratorId()).isEmpty());
+    }
+
+    @Test
+    void unknownOrganisationsAreRefused() {
+        assertThrows(RecordNotFoundException.class, () -> host().organisation(Long.MAX_VALUE));
+    }
+
+    @Test
+    void recordsHaveLinksToTheirPages() {
+        URI link = host().links().pageOf(RecordRef.contact(7));
+        assertFalse(link.isAbsolute());
+        assertTrue(link.getPath().startsWith("/"));
+        assertTrue(link.getPath().endsWith("/7"));
+    }
+}

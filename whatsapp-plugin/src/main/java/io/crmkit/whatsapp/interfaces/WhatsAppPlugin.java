@@ -1,0 +1,88 @@
+package io.crmkit.whatsapp.interfaces;
+
+import io.crmkit.plugin.api.CurrentUser;
+import io.crmkit.plugin.api.RecordModule;
+import io.crmkit.plugin.spi.Access;
+import io.crmkit.plugin.spi.CrmPlugin;
+import io.crmkit.plugin.spi.LocalizedText;
+import io.crmkit.plugin.spi.PermissionDeclaration;
+import io.crmkit.plugin.spi.PluginContext;
+import io.crmkit.plugin.spi.PluginDescriptor;
+import io.crmkit.plugin.spi.UiContribution.MainTab;
+import io.crmkit.plugin.spi.UiContribution.RecordPanel;
+import io.crmkit.plugin.spi.UiContribution.SettingsScreen;
+import io.crmkit.whatsapp.application.Permissions;
+import io.crmkit.whatsapp.domain.AccessLevel;
+import io.crmkit.whatsapp.infrastructure.SchemaMigration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+
+/** The WhatsApp plugin as the host sees it: its screens, its permissions, its start-up. */
+@ApplicationScoped
+public class WhatsAppPlugin implements CrmPlugin {
+    public static final String ID = "whatsapp";
+    public static final String VERSION = "1.0.0";
+    private static final String SCREENS = "/whatsapp/ui/whatsapp-screens.js";
+    private static final LocalizedText MESSAGES = new LocalizedText("Messages", "メッセージ");
+    private static final LocalizedText CHANNELS = new LocalizedText("Channels", "チャネル");
+
+    static final PluginDescriptor DESCRIPTOR = new PluginDescriptor(ID, VERSION,
+            new LocalizedText("WhatsApp Business", "WhatsApp Business"),
+            List.of(
+                    new MainTab("messages", MESSAGES, SCREENS, "whatsapp-messages-tab",
+                            Access.permission(AccessLevel.VIEW_ONLY.name())),
+                    new SettingsScreen("channels", CHANNELS, MESSAGES, SCREENS, "whatsapp-channels-settings",
+                            Access.administrators()),
+                    new SettingsScreen("templates", MESSAGES, new LocalizedText("Templates", "テンプレート"), SCREENS,
+                            "whatsapp-templates-settings", Access.administrators()),
+                    new SettingsScreen("quick-replies", MESSAGES, new LocalizedText("Quick replies", "クイック返信"),
+                            SCREENS, "whatsapp-quick-replies-settings", Access.administrators()),
+                    new SettingsScreen("permissions", MESSAGES, new LocalizedText("Permissions", "権限"), SCREENS,
+                            "whatsapp-permissions-settings", Access.administrators()),
+                    new SettingsScreen("credits", MESSAGES, new LocalizedText("Credits", "クレジット"), SCREENS,
+                            "whatsapp-credits-settings", Access.administrators()),
+                    new RecordPanel("contact-messages", RecordModule.CONTACTS,
+                            new LocalizedText("WhatsApp messages", "WhatsApp メッセージ"), SCREENS,
+                            "whatsapp-record-panel", Access.permission(AccessLevel.VIEW_ONLY.name())),
+                    new RecordPanel("pipeline-messages", RecordModule.PIPELINES,
+                            new LocalizedText("WhatsApp messages", "WhatsApp メッセージ"), SCREENS,
+                            "whatsapp-record-panel", Access.permission(AccessLevel.VIEW_ONLY.name()))),
+            List.of(
+                    new PermissionDeclaration(AccessLevel.VIEW_AND_REPLY.name(),
+                            new LocalizedText("View and reply", "表示と返信"),
+                            new LocalizedText("Read WhatsApp conversations and answer them.",
+                                    "WhatsApp の会話を読み、返信できます。")),
+                    new PermissionDeclaration(AccessLevel.VIEW_ONLY.name(),
+                            new LocalizedText("View incoming messages only", "受信メッセージの表示のみ"),
+                            new LocalizedText("Read incoming WhatsApp messages without answering.",
+                                    "WhatsApp の受信メッセージを読むことだけができます。"))));
+
+    @Inject
+    SchemaMigration schema;
+    @Inject
+    Permissions permissions;
+
+    @Override
+    public PluginDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public void start(PluginContext context) {
+        schema.migrate(context.dataSourceName());
+    }
+
+    /** {@code VIEW_ONLY} is held by every level that can view; {@code VIEW_AND_REPLY} only by itself. */
+    @Override
+    public boolean isGranted(String permissionId, CurrentUser user) {
+        AccessLevel needed;
+        try {
+            needed = AccessLevel.valueOf(permissionId);
+        } catch (IllegalArgumentException undeclared) {
+            return false;
+        }
+        return permissions.levelOf(user).includes(needed);
+    }
+}
