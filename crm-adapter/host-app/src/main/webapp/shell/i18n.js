@@ -1,0 +1,103 @@
+// The shell's texts in English and Japanese. The language is the user's choice (cookie crm-lang),
+// else the browser's.
+const TEXTS = {
+  en: {
+    'login.title': 'Log in to your CRM',
+    'login.username': 'Username',
+    'login.password': 'Password',
+    'login.submit': 'Log in',
+    'login.error.credentials': 'The username or password is wrong. Check them and try again.',
+    'login.error.expired': 'The login page expired. Enter your username and password again.',
+    'nav.contacts': 'Contacts',
+    'nav.companies': 'Companies',
+    'nav.pipelines': 'Pipelines',
+    'nav.settings': 'Settings',
+    'nav.logout': 'Log out',
+    'list.search': 'Search',
+    'list.more': 'Load more',
+    'list.empty': 'Nothing here yet.',
+    'list.new': 'New',
+    'contact.firstName': 'First name',
+    'contact.lastName': 'Last name',
+    'contact.phone': 'Phone',
+    'contact.email': 'Email',
+    'contact.name': 'Name',
+    'pipeline.name': 'Name',
+    'pipeline.stage': 'Stage',
+    'pipeline.amount': 'Amount',
+    'company.name': 'Name',
+    'record.notes': 'Notes',
+    'record.addNote': 'Add note',
+    'record.back': 'Back to the list',
+    'form.save': 'Save',
+    'form.cancel': 'Cancel',
+    'form.saving': 'Saving…',
+    'form.saved': 'Saved.',
+    'settings.title': 'Settings',
+    'settings.none': 'No settings screens are available to you.',
+    'loading': 'Loading…',
+    'error.generic': 'Something went wrong. Try again; if it persists, tell your administrator.',
+    'error.session': 'Your session has ended. Log in again.',
+    'plugin.failed': 'This screen could not be loaded. Reload the page; if it persists, tell your administrator.',
+  },
+  ja: {
+    'login.title': 'CRM にログイン',
+    'login.username': 'ユーザー名',
+    'login.password': 'パスワード',
+    'login.submit': 'ログイン',
+    'login.error.credentials': 'ユーザー名またはパスワードが正しくありません。確認してもう一度お試しください。',
+    'login.error.expired': 'ログインページの有効期限が切れました。もう一度ユーザー名とパスワードを入力してください。',
+    'nav.contacts': '連絡先',
+    'nav.companies': '会社',
+    'nav.pipelines': 'パイプライン',
+    'nav.settings': '設定',
+    'nav.logout': 'ログアウト',
+    'list.search': '検索',
+    'list.more': 'さらに読み込む',
+    'list.empty': 'まだ何もありません。',
+    'list.new': '新規',
+    'contact.firstName': '名',
+    'contact.lastName': '姓',
+    'contact.phone': '電話番号',
+    'contact.email': 'メール',
+    'contact.name': '名前',
+    'pipeline.name': '名前',
+    'pipeline.stage': 'ステージ',
+    'pipeline.amount': '金額',
+    'company.name': '名前',
+    'record.notes': 'メモ',
+    'record.addNote': 'メモを追加',
+    'record.back': '一覧に戻る',
+    'form.save': '保存',
+    'form.cancel': 'キャンセル',
+    'form.saving': '保存中…',
+    'form.saved': '保存しました。',
+    'settings.title': '設定',
+    'settings.none': '利用できる設定画面はありません。',
+    'loading': '読み込み中…',
+    'error.generic': '問題が発生しました。もう一度お試しください。続く場合は管理者に連絡してください。',
+    'error.session': 'セッションが終了しました。もう一度ログインしてください。',
+    'plugin.failed': 'この画面を読み込めませんでした。ページを再読み込みしてください。続く場合は管理者に連絡してください。',
+  },
+};
+
+export function currentLanguage() {
+  const chosen = document.cookie.split('; ').find((c) => c.startsWith('crm-lang='));
+  if (chosen) return chosen.split('=')[1] === 'ja' ? 'ja' : 'en';
+  return (navigator.language || 'en').toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
+export function chooseLanguage(lang) {
+  document.cookie = `crm-lang=${lang === 'ja' ? 'ja' : 'en'}; path=/; max-age=31536000; SameSite=Lax`;
+}
+
+export function t(key) {
+  const lang = currentLanguage();
+  return (TEXTS[lang] && TEXTS[lang][key]) || TEXTS.en[key] || key;
+}
+
+/** Fills every element with a data-i18n attribute under root with its text (as text, never HTML). */
+export function translate(root = document) {
+  document.documentElement.lang = currentLanguage();
+  root.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+}

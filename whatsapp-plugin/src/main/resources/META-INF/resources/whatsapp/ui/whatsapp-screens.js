@@ -1,0 +1,50 @@
+// The WhatsApp plugin's screens, as custom elements the host places. Each screen states plainly what it
+// will offer and that it is not available in this version yet; none shows invented data.
+const SCREENS = {
+  'whatsapp-messages-tab': {
+    en: ['Messages', 'WhatsApp conversations with your customers will appear here. This screen is not available yet.'],
+    ja: ['メッセージ', 'お客様との WhatsApp の会話がここに表示されます。この画面はまだ利用できません。'],
+  },
+  'whatsapp-channels-settings': {
+    en: ['WhatsApp channels', 'Connecting a WhatsApp Business number is not available yet.'],
+    ja: ['WhatsApp チャネル', 'WhatsApp Business の番号の接続はまだ利用できません。'],
+  },
+  'whatsapp-templates-settings': {
+    en: ['Message templates', 'Creating and submitting message templates is not available yet.'],
+    ja: ['メッセージテンプレート', 'メッセージテンプレートの作成と申請はまだ利用できません。'],
+  },
+  'whatsapp-quick-replies-settings': {
+    en: ['Quick replies', 'Managing quick replies is not available yet.'],
+    ja: ['クイック返信', 'クイック返信の管理はまだ利用できません。'],
+  },
+  'whatsapp-permissions-settings': {
+    en: ['WhatsApp permissions', 'Granting WhatsApp access per profile is not available yet. Administrators have full access.'],
+    ja: ['WhatsApp の権限', 'プロファイルごとの WhatsApp 権限の設定はまだ利用できません。管理者はすべての操作ができます。'],
+  },
+  'whatsapp-credits-settings': {
+    en: ['Credits', 'Buying credits for business-initiated conversations is not available yet.'],
+    ja: ['クレジット', 'ビジネス起点の会話のためのクレジット購入はまだ利用できません。'],
+  },
+  'whatsapp-record-panel': {
+    en: ['WhatsApp messages', 'WhatsApp messages with this record will appear here. Not available yet.'],
+    ja: ['WhatsApp メッセージ', 'このレコードの WhatsApp メッセージがここに表示されます。まだ利用できません。'],
+  },
+};
+
+class NotYetAvailableScreen extends HTMLElement {
+  connectedCallback() {
+    const texts = SCREENS[this.localName][this.getAttribute('lang') === 'ja' ? 'ja' : 'en'];
+    const heading = document.createElement('h2');
+    heading.textContent = texts[0];
+    const message = document.createElement('p');
+    message.className = 'not-available';
+    message.textContent = texts[1];
+    this.replaceChildren(heading, message);
+  }
+}
+
+for (const name of Object.keys(SCREENS)) {
+  if (!customElements.get(name)) {
+    customElements.define(name, class extends NotYetAvailableScreen {});
+  }
+}
