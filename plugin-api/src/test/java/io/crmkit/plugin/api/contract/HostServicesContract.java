@@ -59,8 +59,8 @@ public abstract class HostServicesContract {
     }
 
     private static String uniqueJapaneseMobile() {
-        long digits = Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 100_000_000L);
-        return String.format("+8190%08d", digits);
+        long digits = 10_000_000L + Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 90_000_000L);
+        return "+8190" + digits;
     }
 
     @Test

@@ -3,7 +3,9 @@ package io.crmkit.crm.interfaces.rest;
 import io.crmkit.crm.application.CompanyService;
 import io.crmkit.crm.application.CompanyService.CompanyDraft;
 import io.crmkit.crm.domain.Company;
+import io.crmkit.crm.application.NoteService;
 import io.crmkit.crm.interfaces.security.CallerContext;
+import io.crmkit.plugin.api.RecordModule;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -30,6 +32,8 @@ public class CompaniesResource {
     CompanyService companies;
     @Inject
     CallerContext caller;
+    @Inject
+    NoteService notes;
 
     /** A company as the API shows it. */
     public record CompanyView(long id, String name, String phone, String website) {
@@ -69,5 +73,10 @@ public class CompaniesResource {
                 in.has("name") ? in.text("name").orElse("") : current.name(),
                 in.patched("phone", in.text("phone"), current.phone()),
                 in.patched("website", in.text("website"), current.website()))));
+    }
+
+    @Path("{id}/notes")
+    public RecordNotes notes(@PathParam("id") long id) {
+        return new RecordNotes(notes, caller, RecordModule.COMPANIES, id);
     }
 }

@@ -3,7 +3,9 @@ package io.crmkit.crm.interfaces.rest;
 import io.crmkit.crm.application.ContactDraft;
 import io.crmkit.crm.application.ContactService;
 import io.crmkit.crm.domain.Contact;
+import io.crmkit.crm.application.NoteService;
 import io.crmkit.crm.interfaces.security.CallerContext;
+import io.crmkit.plugin.api.RecordModule;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -30,6 +32,8 @@ public class ContactsResource {
     ContactService contacts;
     @Inject
     CallerContext caller;
+    @Inject
+    NoteService notes;
 
     /** A contact as the API shows it. */
     public record ContactView(long id, String firstName, String lastName, String phone, String email, Long companyId,
@@ -82,5 +86,10 @@ public class ContactsResource {
                 in.patched("companyId", in.id("companyId"), current.companyId()),
                 in.patched("ownerId", in.id("ownerId"), current.ownerId()));
         return ContactView.of(contacts.update(org, id, draft));
+    }
+
+    @Path("{id}/notes")
+    public RecordNotes notes(@PathParam("id") long id) {
+        return new RecordNotes(notes, caller, RecordModule.CONTACTS, id);
     }
 }

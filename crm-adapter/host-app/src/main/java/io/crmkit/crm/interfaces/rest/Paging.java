@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Query parameters {@code limit} and {@code cursor}, and the list answer {@code {items, nextCursor}}. */
-final class Paging {
+public final class Paging {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
 
@@ -30,7 +30,7 @@ final class Paging {
     }
 
     /** A page of a list. */
-    record ListPage<T>(List<T> items, String nextCursor) {
+    public record ListPage<T>(List<T> items, String nextCursor) {
         static <T> ListPage<T> of(Slice<T> slice) {
             return new ListPage<>(slice.items(), slice.nextAfterId().map(Cursors::encode).orElse(null));
         }

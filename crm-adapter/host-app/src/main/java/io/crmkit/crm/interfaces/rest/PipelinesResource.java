@@ -3,7 +3,9 @@ package io.crmkit.crm.interfaces.rest;
 import io.crmkit.crm.application.DealService;
 import io.crmkit.crm.application.DealService.DealDraft;
 import io.crmkit.crm.domain.Deal;
+import io.crmkit.crm.application.NoteService;
 import io.crmkit.crm.interfaces.security.CallerContext;
+import io.crmkit.plugin.api.RecordModule;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -32,6 +34,8 @@ public class PipelinesResource {
     DealService deals;
     @Inject
     CallerContext caller;
+    @Inject
+    NoteService notes;
 
     /** A pipeline record as the API shows it. */
     public record PipelineRecordView(long id, String name, String stage, BigDecimal amount, Long contactId,
@@ -90,5 +94,10 @@ public class PipelinesResource {
                 in.patched("contactId", in.id("contactId"), current.contactId()),
                 in.patched("companyId", in.id("companyId"), current.companyId()),
                 in.patched("ownerId", in.id("ownerId"), current.ownerId()))));
+    }
+
+    @Path("{id}/notes")
+    public RecordNotes notes(@PathParam("id") long id) {
+        return new RecordNotes(notes, caller, RecordModule.PIPELINES, id);
     }
 }

@@ -4,7 +4,6 @@ import io.crmkit.crm.domain.InvalidInputException;
 import io.crmkit.crm.domain.UnknownRecordException;
 import io.crmkit.crm.interfaces.security.CallerContext;
 import jakarta.json.JsonException;
-import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -60,14 +59,6 @@ public final class ProblemMappers {
         }
     }
 
-    @Provider
-    public static class MalformedJsonb implements ExceptionMapper<JsonbException> {
-        @Override
-        public Response toResponse(JsonbException e) {
-            return malformed();
-        }
-    }
-
     static Response malformed() {
         return Problem.response(Status.BAD_REQUEST, "MALFORMED_PAYLOAD", "Malformed request body",
                 "The body is not the JSON object this endpoint expects: check the syntax and field types.");
@@ -82,7 +73,7 @@ public final class ProblemMappers {
             if (status == null) {
                 status = Status.BAD_REQUEST;
             }
-            if (e.getCause() instanceof JsonException || e.getCause() instanceof JsonbException) {
+            if (e.getCause() instanceof JsonException) {
                 return malformed();
             }
             String code = switch (status) {

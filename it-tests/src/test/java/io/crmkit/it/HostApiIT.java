@@ -1,0 +1,368 @@
+package io.crmkit.it;
+
+import io.crmkit.it.support.ApiClient;
+import io.crmkit.it.support.ApiClient.Answer;
+import io.crmkit.it.support.Deployments;
+import io.crmkit.it.support.EmbeddedDatabaseSession;
+import io.crmkit.it.support.TestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The host CRM's REST API as partners and scripts use it: CRUD, authentication, authorisation, refusals. */
+@ExtendWith(ArquillianExtension.class)
+class HostApiIT {
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        return Deployments.application();
+    }
+
+    private ApiClient admin() {
+        return ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
+    }
+
+    private static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static JsonObject json(Object... pairs) {
+        var builder = Json.createObjectBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            Object value = pairs[i + 1];
+            if (value == null) {
+                builder.addNull((String) pairs[i]);
+            } else if (value instanceof Number number) {
+                builder.add((String) pairs[i], Json.createValue(number.toString().contains(".")
+                        ? new java.math.BigDecimal(number.toString()) : java.math.BigDecimal.valueOf(number.longValue())));
+            } else if (value instanceof Boolean flag) {
+                builder.add((String) pairs[i], flag);
+            } else {
+                builder.add((String) pairs[i], value.toString());
+            }
+        }
+        return builder.build();
+    }
+
+    /** A user of the Standard profile, created through the API by the administrator. */
+    private ApiClient standardUser() {
+        long standardProfile = profileId("Standard");
+        String username = unique("agent");
+        Answer created = admin().post("/api/crm/users", json("username", username, "name", "Agent Smith",
+                "email", username + "@example.com", "profileId", standardProfile, "password", "agent-password-1"));
+        assertEquals(201, created.status(), created.body());
+        return ApiClient.as(base, username, "agent-password-1");
+    }
+
+    private long profileId(String name) {
+        for (JsonValue profile : admin().get("/api/crm/profiles").structure().asJsonArray()) {
+            if (profile.asJsonObject().getString("name").equals(name)) {
+                return profile.asJsonObject().getJsonNumber("id").longValue();
+            }
+        }
+        throw new AssertionError("no profile " + name);
+    }
+
+    @Test
+    void contactsAreCreatedReadFoundByPhoneAndUpdated() {
+        Answer created = admin().post("/api/crm/contacts",
+                json("firstName", "Hanako", "lastName", "Sato", "phone", "+81 90-1111-2222", "email", "hanako@example.jp"));
+        assertEquals(201, created.status(), created.body());
+        long id = created.id();
+        assertEquals("+819011112222", created.json().getString("phone"));
+
+        JsonObject read = admin().get("/api/crm/contacts/" + id).json();
+        assertEquals("Hanako", read.getString("firstName"));
+        assertEquals("hanako@example.jp", read.getString("email"));
+
+        JsonArray byPhone = admin().get("/api/crm/contacts?phone=%2B819011112222").json().getJsonArray("items");
+        assertEquals(List.of(id), byPhone.stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue()).toList());
+
+        Answer patched = admin().patch("/api/crm/contacts/" + id, json("phone", "+81 80 3333 4444", "email", null));
+        assertEquals(200, patched.status(), patched.body());
+        JsonObject after = admin().get("/api/crm/contacts/" + id).json();
+        assertEquals("+818033334444", after.getString("phone"));
+        assertFalse(after.containsKey("email") && !after.isNull("email"), "email cleared");
+        assertEquals("Sato", after.getString("lastName"), "fields the PATCH does not name stay");
+    }
+
+    @Test
+    void companiesAreCreatedReadAndUpdated() {
+        String name = unique("Acme ");
+        Answer created = admin().post("/api/crm/companies", json("name", name, "website", "https://acme.example"));
+        assertEquals(201, created.status(), created.body());
+        long id = created.id();
+        assertEquals(name, admin().get("/api/crm/companies/" + id).json().getString("name"));
+        assertEquals(200, admin().patch("/api/crm/companies/" + id, json("name", name + " Ltd")).status());
+        assertEquals(name + " Ltd", admin().get("/api/crm/companies/" + id).json().getString("name"));
+        JsonArray found = admin().get("/api/crm/companies?q=" + name.substring(5)).json().getJsonArray("items");
+        assertEquals(1, found.size());
+    }
+
+    @Test
+    void pipelineRecordsMoveThroughStages() {
+        JsonArray stages = admin().get("/api/crm/pipelines/stages").structure().asJsonArray();
+        assertEquals("Qualification", stages.getString(0));
+        long contact = admin().post("/api/crm/contacts", json("firstName", "Deal", "lastName", "Maker")).id();
+        Answer created = admin().post("/api/crm/pipelines", json("name", unique("Deal "), "stage", "Qualification",
+                "amount", 1500.25, "contactId", contact));
+        assertEquals(201, created.status(), created.body());
+        assertEquals("1500.25", created.json().getJsonNumber("amount").bigDecimalValue().toPlainString());
+
+        Answer moved = admin().patch("/api/crm/pipelines/" + created.id(), json("stage", "Proposal"));
+        assertEquals("Proposal", moved.json().getString("stage"));
+        assertEquals(contact, moved.json().getJsonNumber("contactId").longValue());
+
+        Answer badStage = admin().patch("/api/crm/pipelines/" + created.id(), json("stage", "Dreaming"));
+        assertEquals(400, badStage.status());
+        assertEquals("stage", badStage.json().getString("field"));
+        assertEquals("Proposal", admin().get("/api/crm/pipelines/" + created.id()).json().getString("stage"));
+    }
+
+    @Test
+    void notesAreKeptOnRecords() {
+        long contact = admin().post("/api/crm/contacts", json("firstName", "Noted")).id();
+        Answer note = admin().post("/api/crm/contacts/" + contact + "/notes", json("text", "Called, wants a quote"));
+        assertEquals(201, note.status(), note.body());
+        JsonArray notes = admin().get("/api/crm/contacts/" + contact + "/notes").structure().asJsonArray();
+        assertEquals("Called, wants a quote", notes.getJsonObject(0).getString("text"));
+        assertEquals(404, admin().get("/api/crm/contacts/999999999/notes").status());
+        assertEquals(404, admin().get("/api/crm/planets/" + contact + "/notes").status());
+    }
+
+    @Test
+    void administratorsManageUsersAndProfiles() {
+        Answer profile = admin().post("/api/crm/profiles", json("name", unique("Support ")));
+        assertEquals(201, profile.status(), profile.body());
+        String username = unique("user");
+        Answer user = admin().post("/api/crm/users", json("username", username, "name", "New Person",
+                "profileId", profile.id(), "password", "a-long-password"));
+        assertEquals(201, user.status(), user.body());
+        assertFalse(user.body().contains("password"), "the answer never shows the password");
+        assertEquals(200, ApiClient.as(base, username, "a-long-password").get("/api/crm/session").status());
+
+        Answer deactivated = admin().patch("/api/crm/users/" + user.id(), json("active", false));
+        assertFalse(deactivated.json().getBoolean("active"));
+        assertEquals(401, ApiClient.as(base, username, "a-long-password").get("/api/crm/session").status());
+    }
+
+    @Test
+    void requestsWithoutValidCredentialsGet401Problems() {
+        Answer anonymous = ApiClient.anonymous(base).get("/api/crm/contacts");
+        assertEquals(401, anonymous.status());
+        assertTrue(anonymous.isProblem(), anonymous.contentType());
+        assertEquals("UNAUTHORIZED", anonymous.code());
+        assertEquals(401, ApiClient.as(base, "admin", "wrong-password").get("/api/crm/contacts").status());
+        assertEquals(401, ApiClient.anonymous(base).get("/api/whatsapp/anything").status());
+    }
+
+    @Test
+    void standardUsersGet403OnAdministratorEndpoints() {
+        ApiClient agent = standardUser();
+        Answer createUser = agent.post("/api/crm/users", json("username", unique("x"), "name", "X",
+                "profileId", profileId("Standard"), "password", "another-password"));
+        assertEquals(403, createUser.status());
+        assertEquals("FORBIDDEN", createUser.code());
+        assertEquals(403, agent.post("/api/crm/profiles", json("name", unique("Sneaky "))).status());
+        assertEquals(200, agent.get("/api/crm/contacts").status(), "standard users work with records");
+    }
+
+    @Test
+    void theShellListsExactlyWhatThePluginContributes() {
+        JsonObject view = admin().get("/api/crm/contributions").json();
+        JsonObject plugin = view.getJsonArray("plugins").getJsonObject(0);
+        assertEquals("whatsapp", plugin.getString("id"));
+
+        List<String> contributions = view.getJsonArray("contributions").stream().map(JsonValue::asJsonObject)
+                .map(c -> c.getString("kind") + " " + c.getString("id") + " " + c.getString("elementName") + " "
+                        + c.getJsonObject("title").getString("en") + "/" + c.getJsonObject("title").getString("ja")
+                        + (c.containsKey("module") ? " " + c.getString("module") : ""))
+                .toList();
+        assertEquals(List.of(
+                "MAIN_TAB messages whatsapp-messages-tab Messages/メッセージ",
+                "SETTINGS_SCREEN channels whatsapp-channels-settings Messages/メッセージ",
+                "SETTINGS_SCREEN templates whatsapp-templates-settings Templates/テンプレート",
+                "SETTINGS_SCREEN quick-replies whatsapp-quick-replies-settings Quick replies/クイック返信",
+                "SETTINGS_SCREEN permissions whatsapp-permissions-settings Permissions/権限",
+                "SETTINGS_SCREEN credits whatsapp-credits-settings Credits/クレジット",
+                "RECORD_PANEL contact-messages whatsapp-record-panel WhatsApp messages/WhatsApp メッセージ contacts",
+                "RECORD_PANEL pipeline-messages whatsapp-record-panel WhatsApp messages/WhatsApp メッセージ pipelines"),
+                contributions);
+
+        JsonArray forAgent = standardUser().get("/api/crm/contributions").json().getJsonArray("contributions");
+        assertEquals(0, forAgent.size(), "a profile without a WhatsApp level and without administration sees nothing");
+
+        Answer module = ApiClient.anonymous(base).get("/whatsapp/ui/whatsapp-screens.js");
+        assertEquals(200, module.status(), "the plugin's web components are served from its jar");
+    }
+
+    @Test
+    void aGrantedLevelShowsTheMessagesTabButNoSettings() {
+        ApiClient agent = standardUser();
+        long organisation = TestDatabase.number("select id from crm.organisation order by id limit 1");
+        TestDatabase.update("insert into whatsapp.profile_permission (organisation_id, profile_id, level) values (?, ?, 'VIEW_ONLY')"
+                + " on conflict (organisation_id, profile_id) do update set level = excluded.level",
+                organisation, profileId("Standard"));
+        try {
+            List<String> visible = agent.get("/api/crm/contributions").json().getJsonArray("contributions").stream()
+                    .map(c -> c.asJsonObject().getString("id")).toList();
+            assertEquals(List.of("messages", "contact-messages", "pipeline-messages"), visible);
+        } finally {
+            TestDatabase.update("delete from whatsapp.profile_permission where profile_id = ?", profileId("Standard"));
+        }
+    }
+
+    @Test
+    void badInputIsRefusedWithAProblemAndNothingIsStored() {
+        long contact = admin().post("/api/crm/contacts", json("firstName", "Target")).id();
+        long before = TestDatabase.recordCount();
+        assertProblem(400, "VALIDATION_FAILED", "lastName",
+                admin().post("/api/crm/contacts", json("email", "nameless@example.com")));
+        assertProblem(400, "VALIDATION_FAILED", "phone",
+                admin().post("/api/crm/contacts", json("firstName", "Bad", "phone", "0000")));
+        assertProblem(400, "VALIDATION_FAILED", "email",
+                admin().post("/api/crm/contacts", json("firstName", "Bad", "email", "not-an-email")));
+        assertProblem(400, "VALIDATION_FAILED", "firstName",
+                admin().post("/api/crm/contacts", json("firstName", "x".repeat(101))));
+        assertProblem(400, "VALIDATION_FAILED", "companyId",
+                admin().post("/api/crm/contacts", json("firstName", "Orphan", "companyId", 999999999)));
+        assertProblem(400, "VALIDATION_FAILED", "companyId",
+                admin().post("/api/crm/contacts", json("firstName", "Typed", "companyId", "twelve")));
+        assertProblem(400, "VALIDATION_FAILED", "name", admin().post("/api/crm/companies", json("name", " ")));
+        assertProblem(400, "VALIDATION_FAILED", "stage",
+                admin().post("/api/crm/pipelines", json("name", "Deal", "stage", "Nope")));
+        assertProblem(400, "VALIDATION_FAILED", "amount",
+                admin().post("/api/crm/pipelines", json("name", "Deal", "stage", "Proposal", "amount", -5)));
+        assertProblem(400, "VALIDATION_FAILED", "text", admin().post("/api/crm/contacts/" + contact + "/notes", json("text", "")));
+        assertProblem(400, "VALIDATION_FAILED", "password", admin().post("/api/crm/users",
+                json("username", unique("u"), "name", "Short", "profileId", profileId("Standard"), "password", "short")));
+        assertProblem(400, "VALIDATION_FAILED", "username", admin().post("/api/crm/users",
+                json("username", "admin", "name", "Twin", "profileId", profileId("Standard"), "password", "long-enough-pw")));
+        assertProblem(400, "VALIDATION_FAILED", "limit", admin().get("/api/crm/contacts?limit=0"));
+        assertProblem(400, "VALIDATION_FAILED", "cursor", admin().get("/api/crm/contacts?cursor=forged"));
+
+        Answer malformed = admin().postRaw("/api/crm/contacts", "application/json", "{\"firstName\": ");
+        assertEquals(400, malformed.status());
+        assertEquals("MALFORMED_PAYLOAD", malformed.code());
+
+        Answer unknown = admin().get("/api/crm/contacts/999999999");
+        assertEquals(404, unknown.status());
+        assertEquals("NOT_FOUND", unknown.code());
+        assertEquals(404, admin().patch("/api/crm/pipelines/999999999", json("name", "Ghost")).status());
+
+        assertEquals(before, TestDatabase.recordCount(), "refused requests store nothing");
+        assertEquals(200, admin().get("/health").status(), "the server stays healthy");
+    }
+
+    private static void assertProblem(int status, String code, String field, Answer answer) {
+        assertEquals(status, answer.status(), answer.body());
+        assertTrue(answer.isProblem(), answer.contentType());
+        assertEquals(code, answer.code());
+        assertEquals(field, answer.json().getString("field"));
+        assertFalse(answer.json().getString("detail").isBlank());
+    }
+
+    @Test
+    void listsArePaginatedNewestFirst() {
+        String token = unique("Page");
+        for (int i = 0; i < 3; i++) {
+            admin().post("/api/crm/contacts", json("firstName", token, "lastName", "n" + i));
+        }
+        JsonObject first = admin().get("/api/crm/contacts?q=" + token + "&limit=2").json();
+        assertEquals(List.of("n2", "n1"), lastNames(first));
+        JsonObject second = admin().get("/api/crm/contacts?q=" + token + "&limit=2&cursor=" + first.getString("nextCursor")).json();
+        assertEquals(List.of("n0"), lastNames(second));
+        assertFalse(second.containsKey("nextCursor") && !second.isNull("nextCursor"));
+    }
+
+    private static List<String> lastNames(JsonObject page) {
+        return page.getJsonArray("items").stream().map(v -> v.asJsonObject().getString("lastName")).toList();
+    }
+
+    @Test
+    void anotherOrganisationSeesNoneOfThisOnesRecords() {
+        long ours = admin().post("/api/crm/contacts", json("firstName", "Ours", "phone", "+81 90 5555 6666")).id();
+        ApiClient outsider = outsider();
+
+        assertEquals(404, outsider.get("/api/crm/contacts/" + ours).status());
+        assertEquals(404, outsider.patch("/api/crm/contacts/" + ours, json("firstName", "Stolen")).status());
+        assertEquals(404, outsider.post("/api/crm/contacts/" + ours + "/notes", json("text", "peek")).status());
+        assertEquals(0, outsider.get("/api/crm/contacts?phone=%2B819055556666").json().getJsonArray("items").size());
+        assertEquals("Ours", admin().get("/api/crm/contacts/" + ours).json().getString("firstName"));
+    }
+
+    @Test
+    void browserSessionsNeedTheCsrfTokenForChanges() throws Exception {
+        var cookies = new java.net.CookieManager();
+        var browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        java.net.URI root = java.net.URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+        String page = browser.send(java.net.http.HttpRequest.newBuilder(root.resolve("login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        var matcher = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertTrue(matcher.find(), "the login form carries a CSRF token");
+
+        var forged = browser.send(form(root.resolve("login"), "csrf=forged&username=admin&password="
+                + EmbeddedDatabaseSession.ADMIN_PASSWORD), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(forged.headers().firstValue("Location").orElse("").contains("error=expired"));
+
+        var login = browser.send(form(root.resolve("login"), "csrf=" + matcher.group(1) + "&next=%2Fapp%2Fcontacts"
+                + "&username=admin&password=" + EmbeddedDatabaseSession.ADMIN_PASSWORD),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, login.statusCode());
+        assertTrue(login.headers().firstValue("Location").orElse("").endsWith("/app/contacts"));
+
+        String session = browser.send(java.net.http.HttpRequest.newBuilder(root.resolve("api/crm/session")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String token = Json.createReader(new java.io.StringReader(session)).readObject().getString("csrfToken");
+
+        var withoutToken = browser.send(java.net.http.HttpRequest.newBuilder(root.resolve("api/crm/companies"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"Forged\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, withoutToken.statusCode());
+        assertEquals(0, TestDatabase.number("select count(*) from crm.company where name = 'Forged'"));
+
+        var withToken = browser.send(java.net.http.HttpRequest.newBuilder(root.resolve("api/crm/companies"))
+                .header("Content-Type", "application/json").header("X-CSRF-Token", token)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"Genuine\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, withToken.statusCode(), withToken.body());
+    }
+
+    private static java.net.http.HttpRequest form(java.net.URI uri, String body) {
+        return java.net.http.HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** An administrator of a second organisation, made in the database with the known admin password's hash. */
+    private ApiClient outsider() {
+        String username = unique("outsider");
+        long organisation = TestDatabase.update(
+                "insert into crm.organisation (name, default_region, created_at) values ('Other Inc', 'JP', now()) returning id");
+        long profile = TestDatabase.update("insert into crm.profile (organisation_id, name, administrator) values (?, 'Administrator', true) returning id",
+                organisation);
+        TestDatabase.update("insert into crm.user_account (organisation_id, username, name, password_hash, profile_id, active, created_at)"
+                + " select ?, ?, 'Outsider', password_hash, ?, true, now() from crm.user_account where username = 'admin'",
+                organisation, username, profile);
+        return ApiClient.as(base, username, EmbeddedDatabaseSession.ADMIN_PASSWORD);
+    }
+}

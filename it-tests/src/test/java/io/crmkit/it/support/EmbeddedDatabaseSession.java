@@ -1,0 +1,45 @@
+package io.crmkit.it.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One real PostgreSQL for the whole test run, started before Arquillian boots the server (which reads its
+ * URL from {@code arquillian.xml} through the system properties set here) and stopped at the end.
+ */
+public class EmbeddedDatabaseSession implements LauncherSessionListener {
+    /** The first administrator's password in every test deployment. */
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+    private EmbeddedPostgres postgres;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        try {
+            Path dataDir = Path.of(System.getProperty("it.tmpdir", "target/tmp"), "postgres");
+            Files.createDirectories(dataDir.getParent());
+            postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(true).start();
+        } catch (IOException failed) {
+            throw new UncheckedIOException("Embedded PostgreSQL did not start", failed);
+        }
+        System.setProperty("it.db.url", postgres.getJdbcUrl("postgres", "postgres"));
+        System.setProperty("it.admin.password", ADMIN_PASSWORD);
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException ignored) {
+                // the run is over; the data directory is cleaned at the next start
+            }
+        }
+    }
+}

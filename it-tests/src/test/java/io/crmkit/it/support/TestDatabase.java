@@ -1,0 +1,56 @@
+package io.crmkit.it.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Direct access to the test database, to check what the application stored (and did not store). */
+public final class TestDatabase {
+    private TestDatabase() {
+    }
+
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(System.getProperty("it.db.url"), "postgres", "postgres");
+    }
+
+    /** The single number a query answers, for example a {@code count(*)}. */
+    public static long number(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException failed) {
+            throw new IllegalStateException(sql, failed);
+        }
+    }
+
+    /** Runs an insert or update and answers the first column of what it returns, if anything. */
+    public static long update(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            if (statement.execute()) {
+                try (ResultSet result = statement.getResultSet()) {
+                    return result.next() ? result.getLong(1) : 0;
+                }
+            }
+            return statement.getUpdateCount();
+        } catch (SQLException failed) {
+            throw new IllegalStateException(sql, failed);
+        }
+    }
+
+    /** How many contacts, companies, deals and notes exist in all: unchanged by a refused request. */
+    public static long recordCount() {
+        return number("select (select count(*) from crm.contact) + (select count(*) from crm.company)"
+                + " + (select count(*) from crm.deal) + (select count(*) from crm.note) + (select count(*) from crm.user_account)"
+                + " + (select count(*) from crm.profile)");
+    }
+}
