@@ -84,6 +84,10 @@ public final class CrmLauncher {
             say("PostgreSQL is ready on port " + database.getPort());
         }
         serverEnv.put("HTTP_PORT", Integer.toString(settings.httpPort()));
+        serverEnv.put("CRM_DATA_DIR", settings.dataDir().toString());
+        if (System.getenv("CRM_PUBLIC_BASE_URL") == null) {
+            serverEnv.put("CRM_PUBLIC_BASE_URL", "http://localhost:" + settings.httpPort());
+        }
         server = startServer(serverEnv);
         say("Starting Payara Micro with the CRM on port " + settings.httpPort() + "...");
         if (!awaitHealthy()) {

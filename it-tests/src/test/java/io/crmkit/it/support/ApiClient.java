@@ -92,6 +92,19 @@ public final class ApiClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    public Answer delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    /** Posts raw bytes with extra headers, as Meta posts webhooks. */
+    public Answer postBytes(String path, byte[] body, String... headers) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json");
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
                 .timeout(Duration.ofSeconds(30))

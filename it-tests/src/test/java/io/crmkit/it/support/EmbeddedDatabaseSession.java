@@ -16,6 +16,9 @@ import java.nio.file.Path;
 public class EmbeddedDatabaseSession implements LauncherSessionListener {
     /** The first administrator's password in every test deployment. */
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    /** Meta app secret and webhook verify token of the test deployments (WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN). */
+    public static final String APP_SECRET = "test-app-secret";
+    public static final String VERIFY_TOKEN = "test-verify-token";
 
     private EmbeddedPostgres postgres;
 
@@ -30,6 +33,17 @@ public class EmbeddedDatabaseSession implements LauncherSessionListener {
         }
         System.setProperty("it.db.url", postgres.getJdbcUrl("postgres", "postgres"));
         System.setProperty("it.admin.password", ADMIN_PASSWORD);
+        System.setProperty("it.http.port", Integer.toString(freePort()));
+    }
+
+    /** A port for the server, known before it starts so that it can tell the sandbox its own address. */
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException failed) {
+            throw new UncheckedIOException("no free port", failed);
+        }
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.crmkit.plugin.spi.UiContribution.RecordPanel;
 import io.crmkit.plugin.spi.UiContribution.SettingsScreen;
 import io.crmkit.whatsapp.application.Permissions;
 import io.crmkit.whatsapp.domain.AccessLevel;
+import io.crmkit.whatsapp.infrastructure.InstallationSecrets;
 import io.crmkit.whatsapp.infrastructure.SchemaMigration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,6 +64,8 @@ public class WhatsAppPlugin implements CrmPlugin {
     SchemaMigration schema;
     @Inject
     Permissions permissions;
+    @Inject
+    InstallationSecrets secrets;
 
     @Override
     public PluginDescriptor descriptor() {
@@ -72,6 +75,7 @@ public class WhatsAppPlugin implements CrmPlugin {
     @Override
     public void start(PluginContext context) {
         schema.migrate(context.dataSourceName());
+        secrets.ensureInstalled();
     }
 
     /** {@code VIEW_ONLY} is held by every level that can view; {@code VIEW_AND_REPLY} only by itself. */

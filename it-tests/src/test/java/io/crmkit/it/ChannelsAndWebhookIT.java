@@ -1,0 +1,322 @@
+package io.crmkit.it;
+
+import io.crmkit.it.support.ApiClient;
+import io.crmkit.it.support.ApiClient.Answer;
+import io.crmkit.it.support.Deployments;
+import io.crmkit.it.support.EmbeddedDatabaseSession;
+import io.crmkit.it.support.TestDatabase;
+import io.crmkit.it.support.Webhooks;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Connecting numbers in the three modes against the sandbox over real HTTP, and the webhook contract. */
+@ExtendWith(ArquillianExtension.class)
+class ChannelsAndWebhookIT {
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        return Deployments.application();
+    }
+
+    private ApiClient admin() {
+        return ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
+    }
+
+    private ApiClient sandbox() {
+        return ApiClient.anonymous(base);
+    }
+
+    @AfterEach
+    void clearFaults() {
+        sandbox().delete("/sandbox/api/faults");
+    }
+
+    private long adminId() {
+        return admin().get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
+    }
+
+    private JsonObject connect(JsonObject request) {
+        Answer answer = admin().post("/api/whatsapp/channels", request);
+        assertEquals(201, answer.status(), answer.body());
+        return answer.json();
+    }
+
+    private JsonObject sandboxChannel() {
+        return connect(Json.createObjectBuilder().add("mode", "SANDBOX").add("name", "Support")
+                .add("assigneeIds", Json.createArrayBuilder().add(adminId())).build());
+    }
+
+    private static long channels() {
+        return TestDatabase.number("select count(*) from whatsapp.channel");
+    }
+
+    @Test
+    void aSandboxNumberConnectsInOneStepAndIsListed() {
+        JsonObject channel = sandboxChannel();
+        assertEquals("CONNECTED", channel.getString("status"));
+        assertEquals("SANDBOX", channel.getString("mode"));
+        assertFalse(channel.containsKey("accessToken"));
+        assertTrue(admin().get("/api/whatsapp/channels").structure().asJsonArray().stream()
+                .anyMatch(c -> c.asJsonObject().getInt("id") == channel.getInt("id")));
+        assertTrue(sandbox().get("/sandbox/api/accounts/" + channel.getString("wabaId")).json().getBoolean("subscribed"),
+                "the app is subscribed to the account's webhooks");
+    }
+
+    @Test
+    void aManualConnectChecksTheTokenAndKeepsItEncrypted() {
+        JsonObject number = sandbox().post("/sandbox/api/test-numbers", JsonValue.EMPTY_JSON_OBJECT).json();
+        long before = channels();
+        Answer badToken = admin().post("/api/whatsapp/channels", manual(number, "EAAS-not-a-token"));
+        assertEquals(400, badToken.status(), badToken.body());
+        assertEquals("accessToken", badToken.json().getString("field"));
+        Answer wrongNumber = admin().post("/api/whatsapp/channels", Json.createObjectBuilder(manual(number,
+                number.getString("accessToken"))).add("phoneNumberId", "123").build());
+        assertEquals("phoneNumberId", wrongNumber.json().getString("field"));
+        assertEquals(before, channels(), "nothing is stored for a refused connect");
+
+        JsonObject channel = connect(manual(number, number.getString("accessToken")));
+        assertEquals("MANUAL", channel.getString("mode"));
+        assertFalse(admin().get("/api/whatsapp/channels/" + channel.getInt("id")).body().contains(number.getString("accessToken")));
+        long plaintext = TestDatabase.number("select count(*) from whatsapp.channel where position(convert_to(?, 'UTF8') in access_token) > 0",
+                number.getString("accessToken"));
+        assertEquals(0, plaintext, "the token is encrypted at rest");
+    }
+
+    private JsonObject manual(JsonObject number, String token) {
+        return Json.createObjectBuilder().add("mode", "MANUAL").add("name", "Sales")
+                .add("assigneeIds", Json.createArrayBuilder().add(adminId()))
+                .add("phoneNumberId", number.getString("phoneNumberId")).add("wabaId", number.getString("wabaId"))
+                .add("accessToken", token).build();
+    }
+
+    @Test
+    void embeddedSignupExchangesTheCodeRegistersAndSubscribes() {
+        JsonObject signup = sandbox().post("/sandbox/api/embedded-signup", JsonValue.EMPTY_JSON_OBJECT).json();
+        JsonObject request = Json.createObjectBuilder().add("mode", "EMBEDDED_SIGNUP").add("name", "Signup")
+                .add("assigneeIds", Json.createArrayBuilder().add(adminId()))
+                .add("code", signup.getString("code")).add("wabaId", signup.getString("wabaId"))
+                .add("phoneNumberId", signup.getString("phoneNumberId")).build();
+        JsonObject channel = connect(request);
+        assertEquals("EMBEDDED_SIGNUP", channel.getString("mode"));
+        JsonObject account = sandbox().get("/sandbox/api/accounts/" + signup.getString("wabaId")).json();
+        assertTrue(account.getBoolean("registered"), "a new number is registered for the Cloud API");
+        assertTrue(account.getBoolean("subscribed"));
+
+        Answer reused = admin().post("/api/whatsapp/channels", request);
+        assertEquals(400, reused.status());
+        assertEquals("code", reused.json().getString("field"), "a signup code works once");
+    }
+
+    @Test
+    void disconnectKeepsTheChannelAndAReconnectReusesIt() {
+        JsonObject number = sandbox().post("/sandbox/api/test-numbers", JsonValue.EMPTY_JSON_OBJECT).json();
+        JsonObject channel = connect(manual(number, number.getString("accessToken")));
+        int id = channel.getInt("id");
+
+        Answer disconnected = admin().delete("/api/whatsapp/channels/" + id);
+        assertEquals("DISCONNECTED", disconnected.json().getString("status"));
+        assertFalse(sandbox().get("/sandbox/api/accounts/" + number.getString("wabaId")).json().getBoolean("subscribed"));
+        byte[] late = Webhooks.envelope(Webhooks.entry(number.getString("wabaId"), number.getString("phoneNumberId"),
+                Json.createArrayBuilder().add(Webhooks.textMessage("819011112222", Webhooks.newWamid(), "hello?")),
+                Json.createArrayBuilder()));
+        Answer ignored = postWebhook(late);
+        assertEquals(200, ignored.status());
+        assertEquals(0, ignored.json().getInt("stored"), "a disconnected number's webhooks are acknowledged and ignored");
+
+        JsonObject again = connect(manual(number, number.getString("accessToken")));
+        assertEquals(id, again.getInt("id"), "the same channel, with its history");
+        assertEquals("CONNECTED", again.getString("status"));
+    }
+
+    @Test
+    void aRefusedTokenMarksTheChannelForReauthorisation() {
+        JsonObject number = sandbox().post("/sandbox/api/test-numbers", JsonValue.EMPTY_JSON_OBJECT).json();
+        int id = connect(manual(number, number.getString("accessToken"))).getInt("id");
+        sandbox().post("/sandbox/api/faults", Json.createObjectBuilder().add("path", number.getString("phoneNumberId"))
+                .add("status", 401).add("errorCode", 190).add("count", 1).build());
+
+        assertEquals("NEEDS_REAUTH", admin().post("/api/whatsapp/channels/" + id + "/check", JsonValue.EMPTY_JSON_OBJECT)
+                .json().getString("status"));
+        assertEquals("NEEDS_REAUTH", admin().get("/api/whatsapp/channels/" + id).json().getString("status"));
+
+        Answer reauthorised = admin().patch("/api/whatsapp/channels/" + id, Json.createObjectBuilder()
+                .add("accessToken", number.getString("accessToken")).build());
+        assertEquals("CONNECTED", reauthorised.json().getString("status"), reauthorised.body());
+    }
+
+    @Test
+    void onlyAdministratorsManageChannels() {
+        long standard = admin().get("/api/crm/profiles").structure().asJsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(p -> p.getString("name").equals("Standard")).findFirst().orElseThrow().getJsonNumber("id").longValue();
+        String username = "agent" + UUID.randomUUID().toString().substring(0, 6);
+        admin().post("/api/crm/users", Json.createObjectBuilder().add("username", username).add("name", "Agent")
+                .add("profileId", standard).add("password", "agent-password").build());
+        ApiClient agent = ApiClient.as(base, username, "agent-password");
+        long before = channels();
+        Answer list = agent.get("/api/whatsapp/channels");
+        assertEquals(403, list.status());
+        assertEquals("FORBIDDEN", list.code());
+        assertEquals(403, agent.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
+                .add("name", "Mine").build()).status());
+        assertEquals(403, agent.get("/api/whatsapp/settings/webhook").status());
+        assertEquals(401, ApiClient.anonymous(base).get("/api/whatsapp/channels").status());
+        assertEquals(before, channels());
+    }
+
+    @Test
+    void invalidChannelDetailsAreRefusedBeforeMetaIsCalled() {
+        long before = channels();
+        Answer noAssignee = admin().post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
+                .add("name", "Nobody").add("assigneeIds", Json.createArrayBuilder()).build());
+        assertEquals("assigneeIds", noAssignee.json().getString("field"));
+        Answer stranger = admin().post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
+                .add("name", "Stranger").add("assigneeIds", Json.createArrayBuilder().add(999999)).build());
+        assertEquals("assigneeIds", stranger.json().getString("field"));
+        Answer badMode = admin().post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "CARRIER_PIGEON")
+                .add("name", "x").build());
+        assertEquals("mode", badMode.json().getString("field"));
+        assertEquals(before, channels());
+    }
+
+    @Test
+    void theSettingsShowTheWebhookToPasteIntoMeta() {
+        JsonObject settings = admin().get("/api/whatsapp/settings/webhook").json();
+        assertTrue(settings.getString("callbackUrl").endsWith("/webhooks/whatsapp"));
+        assertEquals(EmbeddedDatabaseSession.VERIFY_TOKEN, settings.getString("verifyToken"));
+    }
+
+    // ---- the webhook contract ----
+
+    private Answer postWebhook(byte[] body) {
+        return sandbox().postBytes("/webhooks/whatsapp", body, "X-Hub-Signature-256", Webhooks.signature(body));
+    }
+
+    private static long events() {
+        return TestDatabase.number("select count(*) from whatsapp.webhook_event");
+    }
+
+    @Test
+    void theVerificationHandshakeEchoesTheChallengeOnlyForTheRightToken() {
+        Answer ok = sandbox().get("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token="
+                + EmbeddedDatabaseSession.VERIFY_TOKEN + "&hub.challenge=1158201444");
+        assertEquals(200, ok.status());
+        assertEquals("1158201444", ok.body());
+        assertTrue(ok.contentType().startsWith("text/plain"));
+        assertEquals(403, sandbox().get("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1").status());
+    }
+
+    @Test
+    void aSignedMultiEntryBatchIsStoredWholeAndADuplicateOnce() {
+        JsonObject first = sandboxChannel();
+        JsonObject second = sandboxChannel();
+        String a = Webhooks.newWamid();
+        String b = Webhooks.newWamid();
+        String sent = Webhooks.newWamid();
+        byte[] batch = Webhooks.envelope(
+                Webhooks.entry(first.getString("wabaId"), first.getString("phoneNumberId"),
+                        Json.createArrayBuilder().add(Webhooks.textMessage("819011112222", a, "こんにちは"))
+                                .add(Webhooks.textMessage("819011112222", b, "second")),
+                        Json.createArrayBuilder().add(Webhooks.status(sent, "sent")).add(Webhooks.status(sent, "delivered"))),
+                Webhooks.entry(second.getString("wabaId"), second.getString("phoneNumberId"),
+                        Json.createArrayBuilder().add(Webhooks.textMessage("819033334444", Webhooks.newWamid(), "other number")),
+                        Json.createArrayBuilder()));
+        long before = events();
+
+        Answer delivered = postWebhook(batch);
+        assertEquals(200, delivered.status(), delivered.body());
+        assertEquals(5, delivered.json().getInt("stored"));
+        assertEquals(before + 5, events());
+        assertEquals(1, TestDatabase.number("select count(*) from whatsapp.webhook_event where wamid = ? and kind = 'MESSAGE'"
+                + " and payload->'message'->'text'->>'body' = 'こんにちは'", a));
+
+        Answer again = postWebhook(batch);
+        assertEquals(200, again.status());
+        assertEquals(5, again.json().getInt("duplicates"));
+        assertEquals(before + 5, events(), "a redelivery stores nothing new");
+    }
+
+    @Test
+    void badDeliveriesAreRefusedAndStoreNothing() {
+        JsonObject channel = sandboxChannel();
+        byte[] body = Webhooks.envelope(Webhooks.entry(channel.getString("wabaId"), channel.getString("phoneNumberId"),
+                Json.createArrayBuilder().add(Webhooks.textMessage("819011112222", Webhooks.newWamid(), "hi")),
+                Json.createArrayBuilder()));
+        long before = events();
+
+        byte[] tampered = Arrays.copyOf(body, body.length);
+        tampered[tampered.length - 5] = (byte) ' ';
+        Answer forged = sandbox().postBytes("/webhooks/whatsapp", tampered, "X-Hub-Signature-256", Webhooks.signature(body));
+        assertEquals(401, forged.status());
+        assertEquals("INVALID_SIGNATURE", forged.code());
+
+        Answer unsigned = sandbox().postBytes("/webhooks/whatsapp", body);
+        assertEquals(401, unsigned.status());
+
+        byte[] notJson = "{\"object\": whatsapp".getBytes(StandardCharsets.UTF_8);
+        Answer malformed = postWebhook(notJson);
+        assertEquals(400, malformed.status());
+        assertEquals("MALFORMED_PAYLOAD", malformed.code());
+
+        byte[] huge = new byte[3 * 1024 * 1024 + 1];
+        Arrays.fill(huge, (byte) ' ');
+        Answer oversized = postWebhook(huge);
+        assertEquals(413, oversized.status());
+        assertEquals("PAYLOAD_TOO_LARGE", oversized.code());
+
+        assertEquals(before, events(), "nothing is stored for a refused delivery");
+        assertEquals(200, postWebhook(body).status(), "the server stays healthy and takes the genuine one");
+        assertEquals(before + 1, events());
+    }
+
+    @Test
+    void anUnknownNumberIsAcknowledgedAndIgnored() {
+        long before = events();
+        byte[] body = Webhooks.envelope(Webhooks.entry("1", "000000000000",
+                Json.createArrayBuilder().add(Webhooks.textMessage("819011112222", Webhooks.newWamid(), "hi")),
+                Json.createArrayBuilder()));
+        Answer answer = postWebhook(body);
+        assertEquals(200, answer.status());
+        assertEquals(1, answer.json().getInt("ignored"));
+        assertEquals(before, events());
+    }
+
+    @Test
+    void theSandboxCustomerSendsSignedWebhooksThatAreStored() {
+        JsonObject channel = sandboxChannel();
+        Answer sent = sandbox().post("/sandbox/api/customers/819055556666/messages", Json.createObjectBuilder()
+                .add("phoneNumberId", channel.getString("phoneNumberId")).add("name", "Keiko")
+                .add("messages", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("type", "text").add("text", "在庫はありますか？"))
+                        .add(Json.createObjectBuilder().add("type", "location"))
+                        .add(Json.createObjectBuilder().add("type", "document").add("fileName", "order.pdf")))
+                .build());
+        assertEquals(200, sent.status(), sent.body());
+        assertEquals(200, sent.json().getInt("webhookStatus"));
+        String wamid = sent.json().getJsonArray("wamids").getString(0);
+        assertEquals(1, TestDatabase.number("select count(*) from whatsapp.webhook_event where wamid = ?"
+                + " and payload->'message'->'text'->>'body' = '在庫はありますか？' and payload->'contact'->'profile'->>'name' = 'Keiko'",
+                wamid), "non-ASCII arrives escaped, is verified on the raw bytes and stored as text");
+        assertEquals(3, TestDatabase.number("select count(*) from whatsapp.webhook_event where channel_id = ?",
+                channel.getInt("id")));
+    }
+}

@@ -1,0 +1,229 @@
+package io.crmkit.whatsapp.application.channels;
+
+import io.crmkit.plugin.api.CrmHost;
+import io.crmkit.plugin.api.CurrentUser;
+import io.crmkit.plugin.api.User;
+import io.crmkit.whatsapp.application.meta.CloudApi;
+import io.crmkit.whatsapp.application.meta.MetaApiException;
+import io.crmkit.whatsapp.application.meta.MetaAuthorizationException;
+import io.crmkit.whatsapp.application.meta.PhoneNumberDetails;
+import io.crmkit.whatsapp.application.meta.TransientMetaException;
+import io.crmkit.whatsapp.domain.Channel;
+import io.crmkit.whatsapp.domain.ChannelMode;
+import io.crmkit.whatsapp.domain.ChannelStatus;
+import io.crmkit.whatsapp.domain.ProblemCode;
+import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.infrastructure.TokenCipher;
+import io.crmkit.whatsapp.infrastructure.persistence.ChannelRepository;
+import io.crmkit.whatsapp.infrastructure.sandbox.SandboxProvisioning;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Connecting, editing and disconnecting numbers (Settings > Channels > Messages). Only administrators
+ * reach it. Calls to Meta happen outside database transactions; the channel is stored once Meta accepted
+ * the token, listed the number and subscribed the app.
+ */
+@ApplicationScoped
+public class ChannelService {
+    private static final Logger LOG = Logger.getLogger(ChannelService.class.getName());
+
+    @Inject
+    CloudApi meta;
+    @Inject
+    ChannelRepository channels;
+    @Inject
+    TokenCipher cipher;
+    @Inject
+    CrmHost host;
+    @Inject
+    SandboxProvisioning sandbox;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public List<Channel> list(CurrentUser admin) {
+        return channels.list(admin.organisationId());
+    }
+
+    public Channel get(CurrentUser admin, long channelId) {
+        return channels.find(admin.organisationId(), channelId).orElseThrow(() -> Refusal.notFound("channel " + channelId));
+    }
+
+    public Channel connect(CurrentUser admin, ConnectRequest request) {
+        if (request.mode() == null) {
+            throw Refusal.invalid("mode", "mode must be SANDBOX, MANUAL or EMBEDDED_SIGNUP");
+        }
+        Channel.requireValidName(request.name());
+        List<Long> assignees = activeUsers(admin, Channel.requireValidAssignees(request.assigneeIds()));
+        Credentials credentials = switch (request.mode()) {
+            case SANDBOX -> callMeta(() -> {
+                SandboxProvisioning.TestNumber number = sandbox.provisionTestNumber();
+                return new Credentials(number.phoneNumberId(), number.wabaId(), number.accessToken());
+            });
+            case MANUAL -> new Credentials(required(request.phoneNumberId(), "phoneNumberId"),
+                    required(request.wabaId(), "wabaId"), required(request.accessToken(), "accessToken"));
+            case EMBEDDED_SIGNUP -> fromEmbeddedSignup(request);
+        };
+        PhoneNumberDetails number = verifyAndSubscribe(credentials);
+        Channel.MetaNumber metaNumber = new Channel.MetaNumber(credentials.phoneNumberId(), credentials.wabaId(),
+                number.displayPhoneNumber(), number.verifiedName());
+        byte[] token = cipher.encrypt(credentials.accessToken());
+        Optional<Channel> existing = channels.findByPhoneNumberId(credentials.phoneNumberId());
+        if (existing.isPresent()) {
+            Channel known = existing.get();
+            if (known.organisationId() != admin.organisationId()) {
+                throw Refusal.invalid("phoneNumberId", "this number is connected to another organisation of this CRM");
+            }
+            if (known.status() != ChannelStatus.DISCONNECTED) {
+                throw Refusal.invalid("phoneNumberId",
+                        "this number is connected already: edit its channel, or re-authorise it if Meta refused its token");
+            }
+            return channels.change(admin.organisationId(), known.id(), channel ->
+                    channel.reconnect(request.name(), request.mode(), metaNumber, token, assignees, clock.instant()));
+        }
+        return channels.add(new Channel(admin.organisationId(), request.name(), request.mode(), metaNumber, token,
+                assignees, clock.instant()));
+    }
+
+    private record Credentials(String phoneNumberId, String wabaId, String accessToken) {
+    }
+
+    private Credentials fromEmbeddedSignup(ConnectRequest request) {
+        String code = required(request.code(), "code");
+        String wabaId = required(request.wabaId(), "wabaId");
+        String phoneNumberId = required(request.phoneNumberId(), "phoneNumberId");
+        String token;
+        try {
+            token = callMeta(() -> meta.exchangeCode(code));
+        } catch (Refusal refused) {
+            if (refused.code() == ProblemCode.META_UNAVAILABLE) {
+                throw refused;
+            }
+            throw Refusal.invalid("code", "Meta did not accept the signup code (it is valid for 30 seconds): "
+                    + "start the signup again");
+        }
+        if (!callMeta(() -> meta.inspectToken(token)).covers(wabaId)) {
+            throw Refusal.invalid("wabaId", "the authorisation does not cover WhatsApp Business Account " + wabaId
+                    + ": start the signup again and choose that account");
+        }
+        return new Credentials(phoneNumberId, wabaId, token);
+    }
+
+    private PhoneNumberDetails verifyAndSubscribe(Credentials credentials) {
+        List<PhoneNumberDetails> numbers = callMeta(() -> meta.phoneNumbers(credentials.accessToken(), credentials.wabaId()));
+        PhoneNumberDetails number = numbers.stream().filter(n -> n.id().equals(credentials.phoneNumberId())).findFirst()
+                .orElseThrow(() -> Refusal.invalid("phoneNumberId", "phone number id " + credentials.phoneNumberId()
+                        + " is not a number of WhatsApp Business Account " + credentials.wabaId()
+                        + ": copy both from WhatsApp Manager > Phone numbers"));
+        if (number.needsRegistration()) {
+            callMeta(() -> {
+                meta.register(credentials.accessToken(), credentials.phoneNumberId(), newPin());
+                return null;
+            });
+        }
+        callMeta(() -> {
+            meta.subscribeApp(credentials.accessToken(), credentials.wabaId());
+            return null;
+        });
+        return number;
+    }
+
+    /** Renames, reassigns, or re-authorises with a new token (which Meta must accept first). */
+    public Channel update(CurrentUser admin, long channelId, Optional<String> name, Optional<List<Long>> assigneeIds,
+                          Optional<String> newAccessToken) {
+        Channel current = get(admin, channelId);
+        Optional<List<Long>> assignees = assigneeIds.map(ids -> activeUsers(admin, ids));
+        Optional<byte[]> token = newAccessToken.map(t -> {
+            current.requireNotDisconnected();
+            callMeta(() -> meta.phoneNumber(t, current.phoneNumberId()));
+            return cipher.encrypt(t);
+        });
+        return channels.change(admin.organisationId(), channelId, channel -> {
+            name.ifPresent(channel::rename);
+            assignees.ifPresent(channel::assign);
+            token.ifPresent(channel::reauthorise);
+        });
+    }
+
+    /** Stops webhooks at Meta (unless another channel of the account still needs them) and keeps all history. */
+    public Channel disconnect(CurrentUser admin, long channelId) {
+        Channel channel = get(admin, channelId);
+        if (channel.status() != ChannelStatus.DISCONNECTED
+                && !channels.otherConnectedChannelOfAccount(channel.wabaId(), channel.id())) {
+            try {
+                meta.unsubscribeApp(cipher.decrypt(channel.encryptedAccessToken()), channel.wabaId());
+            } catch (MetaApiException | FaultToleranceException unreachable) {
+                // The channel is disconnected here regardless: its webhooks are ignored from now on.
+                LOG.log(Level.WARNING, "Could not unsubscribe account {0} at Meta: {1}",
+                        new Object[]{channel.wabaId(), unreachable.getMessage()});
+            }
+        }
+        return channels.change(admin.organisationId(), channelId, c -> c.disconnect(clock.instant()));
+    }
+
+    /** Asks Meta whether the channel's token still works; a refusal marks the channel for re-authorisation. */
+    public Channel check(CurrentUser admin, long channelId) {
+        Channel channel = get(admin, channelId);
+        channel.requireNotDisconnected();
+        try {
+            meta.phoneNumber(cipher.decrypt(channel.encryptedAccessToken()), channel.phoneNumberId());
+            return channel;
+        } catch (MetaAuthorizationException refused) {
+            return channels.change(admin.organisationId(), channelId, Channel::requireReauthorisation);
+        } catch (TransientMetaException | FaultToleranceException unavailable) {
+            throw metaUnavailable(unavailable);
+        }
+    }
+
+    private List<Long> activeUsers(CurrentUser admin, List<Long> userIds) {
+        for (Long id : userIds) {
+            boolean active = id != null && host.organisation(admin.organisationId()).users().find(id)
+                    .filter(User::active).isPresent();
+            if (!active) {
+                throw Refusal.invalid("assigneeIds", "user " + id + " is not an active user of your organisation");
+            }
+        }
+        return userIds;
+    }
+
+    private static String required(Optional<String> value, String field) {
+        return value.map(String::strip).filter(v -> !v.isEmpty())
+                .orElseThrow(() -> Refusal.invalid(field, field + " is required"));
+    }
+
+    /** Runs a Meta call, turning its failures into refusals an administrator can act on. */
+    private static <T> T callMeta(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (MetaAuthorizationException refused) {
+            throw Refusal.invalid("accessToken", "Meta refused the access token " + refused.error().describe()
+                    + ": create a new system-user token with the whatsapp_business_management and"
+                    + " whatsapp_business_messaging permissions");
+        } catch (TransientMetaException | FaultToleranceException unavailable) {
+            throw metaUnavailable(unavailable);
+        } catch (MetaApiException refused) {
+            throw Refusal.invalid("phoneNumberId", "Meta refused the request " + refused.error().describe());
+        }
+    }
+
+    private static Refusal metaUnavailable(RuntimeException cause) {
+        String reason = cause instanceof CircuitBreakerOpenException
+                ? "Meta failed repeatedly, so calls are paused for a few seconds"
+                : "Meta could not be reached or is busy (" + cause.getMessage() + ")";
+        return new Refusal(ProblemCode.META_UNAVAILABLE, reason + ": try again in a minute. Nothing was changed.");
+    }
+
+    private static String newPin() {
+        return String.format("%06d", new SecureRandom().nextInt(1_000_000));
+    }
+}

@@ -1,0 +1,32 @@
+package io.crmkit.whatsapp.application.meta;
+
+import java.util.List;
+
+/**
+ * The Cloud API calls for connecting numbers. Every call may throw {@link MetaApiException}:
+ * {@link TransientMetaException} after the client's own retries gave up, {@link MetaAuthorizationException}
+ * when the token is no longer accepted, {@link PermanentMetaException} for anything retrying cannot fix.
+ */
+public interface CloudApi {
+
+    /** Exchanges an Embedded Signup code (valid 30 s) for a business token. */
+    String exchangeCode(String code);
+
+    /** What a token may manage. */
+    TokenScopes inspectToken(String accessToken);
+
+    /** The numbers of a WhatsApp Business Account. */
+    List<PhoneNumberDetails> phoneNumbers(String accessToken, String wabaId);
+
+    /** One number; fails with {@link MetaAuthorizationException} when the token may not read it. */
+    PhoneNumberDetails phoneNumber(String accessToken, String phoneNumberId);
+
+    /** Subscribes the app to the account's webhooks. */
+    void subscribeApp(String accessToken, String wabaId);
+
+    /** Stops the account's webhooks at once. */
+    void unsubscribeApp(String accessToken, String wabaId);
+
+    /** Registers a number for the Cloud API (needed once for a new number). */
+    void register(String accessToken, String phoneNumberId, String pin);
+}

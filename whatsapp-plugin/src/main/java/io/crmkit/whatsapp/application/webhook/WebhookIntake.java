@@ -1,0 +1,88 @@
+package io.crmkit.whatsapp.application.webhook;
+
+import io.crmkit.whatsapp.domain.ProblemCode;
+import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.infrastructure.InstallationSecrets;
+import io.crmkit.whatsapp.infrastructure.graph.WebhookEnvelope;
+import io.crmkit.whatsapp.infrastructure.graph.WebhookPayloads.MalformedPayloadException;
+import io.crmkit.whatsapp.infrastructure.persistence.WebhookEventStore;
+import io.crmkit.whatsapp.infrastructure.persistence.WebhookEventStore.ChannelRoute;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.transaction.Transactional;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Accepts a webhook delivery: checks the signature over the raw bytes, splits the batch into events,
+ * routes them to connected channels and stores each exactly once, all in one transaction that commits
+ * before the caller acknowledges. Nothing is stored for a delivery that is refused.
+ */
+@ApplicationScoped
+public class WebhookIntake {
+    public static final int MAX_BYTES = 3 * 1024 * 1024;
+
+    @Inject
+    InstallationSecrets secrets;
+    @Inject
+    WebhookEventStore store;
+
+    /**
+     * What a delivery brought.
+     *
+     * @param ignored events for numbers that are not connected here
+     */
+    public record Outcome(int stored, int duplicates, int ignored) {
+    }
+
+    @Transactional
+    public Outcome accept(byte[] body, String signatureHeader) {
+        if (!WebhookSignature.matches(secrets.appSecret(), body, signatureHeader)) {
+            throw new Refusal(ProblemCode.INVALID_SIGNATURE,
+                    "X-Hub-Signature-256 is missing or does not match the body: check the app secret");
+        }
+        List<IncomingEvent> events;
+        try {
+            events = WebhookEnvelope.split(parse(body));
+        } catch (MalformedPayloadException malformed) {
+            throw new Refusal(ProblemCode.MALFORMED_PAYLOAD, malformed.getMessage());
+        }
+        Map<Boolean, List<IncomingEvent>> byRouting = events.stream()
+                .collect(Collectors.partitioningBy(e -> e.kind().routedByAccount()));
+        Map<String, ChannelRoute> numbers = store.routesByPhoneNumberId(routes(byRouting.get(false)));
+        Map<String, ChannelRoute> accounts = store.routesByWabaId(routes(byRouting.get(true)));
+
+        List<WebhookEventStore.RoutedEvent> routed = new ArrayList<>();
+        for (IncomingEvent event : events) {
+            Optional.ofNullable((event.kind().routedByAccount() ? accounts : numbers).get(event.routing()))
+                    .ifPresent(route -> routed.add(new WebhookEventStore.RoutedEvent(route, event)));
+        }
+        int stored = store.saveNew(routed);
+        return new Outcome(stored, routed.size() - stored, events.size() - routed.size());
+    }
+
+    private static List<String> routes(List<IncomingEvent> events) {
+        return events.stream().map(IncomingEvent::routing).distinct().toList();
+    }
+
+    private static JsonObject parse(byte[] body) {
+        try {
+            JsonValue value = Json.createReader(new ByteArrayInputStream(body)).readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new Refusal(ProblemCode.MALFORMED_PAYLOAD, "the body is JSON but not a webhook object");
+            }
+            return value.asJsonObject();
+        } catch (JsonException | IllegalStateException notJson) {
+            throw new Refusal(ProblemCode.MALFORMED_PAYLOAD, "the body is not JSON");
+        }
+    }
+}

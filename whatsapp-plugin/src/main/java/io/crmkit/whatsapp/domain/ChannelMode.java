@@ -1,0 +1,11 @@
+package io.crmkit.whatsapp.domain;
+
+/** How a channel was connected. */
+public enum ChannelMode {
+    /** A test number of the built-in Cloud API emulator: no Meta account needed. */
+    SANDBOX,
+    /** Phone number id, WABA id and a permanent system-user token pasted by an administrator. */
+    MANUAL,
+    /** Meta's Embedded Signup in the browser, the code exchanged for a business token on the server. */
+    EMBEDDED_SIGNUP
+}

@@ -1,0 +1,98 @@
+package io.crmkit.whatsapp.infrastructure.graph;
+
+import io.crmkit.whatsapp.application.meta.MetaError;
+import io.crmkit.whatsapp.application.meta.MetaErrors;
+import io.crmkit.whatsapp.application.meta.TransientMetaException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One HTTP exchange with the Graph API: Bearer token, JSON in and out, Meta's error body turned into the
+ * matching {@link io.crmkit.whatsapp.application.meta.MetaApiException}. Tokens go only into the
+ * Authorization header and never into messages or logs.
+ */
+final class GraphHttp {
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+
+    private GraphHttp() {
+    }
+
+    static JsonObject get(URI uri, Optional<String> token) {
+        return exchange(builder(uri, token).GET());
+    }
+
+    static JsonObject post(URI uri, String token, JsonObject body) {
+        return exchange(builder(uri, Optional.of(token)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    static JsonObject delete(URI uri, String token) {
+        return exchange(builder(uri, Optional.of(token)).DELETE());
+    }
+
+    private static HttpRequest.Builder builder(URI uri, Optional<String> token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json");
+        token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
+        return builder;
+    }
+
+    private static JsonObject exchange(HttpRequest.Builder request) {
+        HttpResponse<String> response;
+        try {
+            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException dropped) {
+            throw new TransientMetaException(MetaError.network("no answer from the Graph API: " + dropped.getClass().getSimpleName()));
+        } catch (InterruptedException abandoned) {
+            // Fault Tolerance's @Timeout interrupts the calling thread to abandon a slow call. The interrupt is
+            // consumed here, so that the retry that follows is not cut short; the call counts as transient.
+            throw new TransientMetaException(MetaError.network("the Graph API did not answer in time"));
+        }
+        Optional<JsonObject> body = parse(response.body());
+        if (response.statusCode() / 100 == 2 && body.isPresent()) {
+            return body.get();
+        }
+        throw MetaErrors.classify(toError(response.statusCode(), body));
+    }
+
+    private static Optional<JsonObject> parse(String text) {
+        try {
+            JsonValue value = Json.createReader(new StringReader(text)).readValue();
+            return value.getValueType() == JsonValue.ValueType.OBJECT ? Optional.of(value.asJsonObject()) : Optional.empty();
+        } catch (JsonException | IllegalStateException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    /** Meta's {@code {error: {...}}} body, or a stand-in when the answer is not one. */
+    static MetaError toError(int status, Optional<JsonObject> body) {
+        if (body.isPresent() && body.get().containsKey("error")
+                && body.get().get("error").getValueType() == JsonValue.ValueType.OBJECT) {
+            JsonObject error = body.get().getJsonObject("error");
+            Optional<String> details = Optional.ofNullable(error.getJsonObject("error_data"))
+                    .filter(data -> data.containsKey("details")).map(data -> data.getString("details", ""));
+            return new MetaError(status, error.getInt("code", -1),
+                    error.containsKey("error_subcode") ? Optional.of(error.getInt("error_subcode")) : Optional.empty(),
+                    error.getString("type", "Unknown"), error.getString("message", "no message"), details,
+                    Optional.ofNullable(error.getString("fbtrace_id", null)));
+        }
+        boolean retryable = status >= 500 || status == 429;
+        return new MetaError(status, retryable ? -1 : -2, Optional.empty(), "HttpError",
+                "HTTP " + status + " without a Graph API error body", Optional.empty(), Optional.empty());
+    }
+}

@@ -1,0 +1,50 @@
+package io.crmkit.whatsapp.infrastructure.graph;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Where the Graph API is. Unset base URL means the built-in sandbox of this server: the demo and
+ * production differ only in this address.
+ */
+@ApplicationScoped
+public class GraphSettings {
+    @Inject
+    @ConfigProperty(name = "whatsapp.graph.base-url")
+    Optional<String> baseUrl;
+    @Inject
+    @ConfigProperty(name = "whatsapp.graph.version", defaultValue = "v24.0")
+    String version;
+    @Inject
+    @ConfigProperty(name = "crm.public-base-url", defaultValue = "http://localhost:8080")
+    String publicBaseUrl;
+    @Inject
+    @ConfigProperty(name = "whatsapp.meta.app-id", defaultValue = "sandbox-app")
+    String appId;
+
+    /** The versioned root, for example {@code https://graph.facebook.com/v24.0/}. */
+    public URI versionedRoot() {
+        String root = baseUrl.orElse(stripSlash(publicBaseUrl) + "/sandbox/graph");
+        return URI.create(stripSlash(root) + "/" + version + "/");
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public String appId() {
+        return appId;
+    }
+
+    public boolean usesSandbox() {
+        return baseUrl.isEmpty();
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,123 @@
+package io.crmkit.whatsapp.infrastructure.graph;
+
+import io.crmkit.whatsapp.application.meta.CloudApi;
+import io.crmkit.whatsapp.application.meta.PermanentMetaException;
+import io.crmkit.whatsapp.application.meta.PhoneNumberDetails;
+import io.crmkit.whatsapp.application.meta.TokenScopes;
+import io.crmkit.whatsapp.application.meta.TransientMetaException;
+import io.crmkit.whatsapp.infrastructure.InstallationSecrets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Cloud API over HTTP, Meta's JSON translated into the plugin's records. Every call is fault tolerant:
+ * a time limit, retries with jittered back-off for transient failures only (Meta's error code decides),
+ * a circuit breaker that stops hammering Meta while it fails, and a bulkhead that bounds concurrent calls.
+ * These calls are idempotent, so a timed-out one may be retried.
+ */
+@ApplicationScoped
+@Timeout(value = 15, unit = ChronoUnit.SECONDS)
+@Retry(maxRetries = 3, delay = 400, jitter = 200, maxDuration = 60_000,
+        retryOn = {TransientMetaException.class, TimeoutException.class}, abortOn = PermanentMetaException.class)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+        successThreshold = 2, skipOn = PermanentMetaException.class)
+@Bulkhead(40)
+public class HttpCloudApi implements CloudApi {
+    @Inject
+    GraphSettings settings;
+    @Inject
+    InstallationSecrets secrets;
+
+    private URI at(String path) {
+        return settings.versionedRoot().resolve(path);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String exchangeCode(String code) {
+        URI uri = at("oauth/access_token?client_id=" + encode(settings.appId()) + "&client_secret="
+                + encode(secrets.appSecret()) + "&code=" + encode(code));
+        return GraphHttp.get(uri, Optional.empty()).getString("access_token");
+    }
+
+    @Override
+    public TokenScopes inspectToken(String accessToken) {
+        URI uri = at("debug_token?input_token=" + encode(accessToken));
+        JsonObject data = GraphHttp.get(uri, Optional.of(settings.appId() + "|" + secrets.appSecret()))
+                .getJsonObject("data");
+        Map<String, List<String>> targets = new LinkedHashMap<>();
+        for (JsonValue scope : data.getJsonArray("granular_scopes") == null ? List.<JsonValue>of()
+                : data.getJsonArray("granular_scopes")) {
+            JsonObject granular = scope.asJsonObject();
+            List<String> ids = new ArrayList<>();
+            if (granular.containsKey("target_ids")) {
+                granular.getJsonArray("target_ids").forEach(id -> ids.add(text(id)));
+            }
+            targets.put(granular.getString("scope", ""), ids);
+        }
+        return new TokenScopes(data.getBoolean("is_valid", false), targets);
+    }
+
+    @Override
+    public List<PhoneNumberDetails> phoneNumbers(String accessToken, String wabaId) {
+        JsonObject answer = GraphHttp.get(at(encode(wabaId)
+                + "/phone_numbers?fields=id,display_phone_number,verified_name,quality_rating,platform_type"),
+                Optional.of(accessToken));
+        return answer.getJsonArray("data").stream().map(JsonValue::asJsonObject).map(HttpCloudApi::phoneNumber).toList();
+    }
+
+    @Override
+    public PhoneNumberDetails phoneNumber(String accessToken, String phoneNumberId) {
+        return phoneNumber(GraphHttp.get(at(encode(phoneNumberId)
+                + "?fields=id,display_phone_number,verified_name,quality_rating,platform_type"), Optional.of(accessToken)));
+    }
+
+    private static PhoneNumberDetails phoneNumber(JsonObject json) {
+        return new PhoneNumberDetails(text(json.get("id")), json.getString("display_phone_number", ""),
+                json.getString("verified_name", null),
+                PhoneNumberDetails.QualityRating.fromWire(json.getString("quality_rating", null)),
+                PhoneNumberDetails.PlatformType.fromWire(json.getString("platform_type", null)));
+    }
+
+    @Override
+    public void subscribeApp(String accessToken, String wabaId) {
+        GraphHttp.post(at(encode(wabaId) + "/subscribed_apps"), accessToken, JsonValue.EMPTY_JSON_OBJECT);
+    }
+
+    @Override
+    public void unsubscribeApp(String accessToken, String wabaId) {
+        GraphHttp.delete(at(encode(wabaId) + "/subscribed_apps"), accessToken);
+    }
+
+    @Override
+    public void register(String accessToken, String phoneNumberId, String pin) {
+        GraphHttp.post(at(encode(phoneNumberId) + "/register"), accessToken,
+                Json.createObjectBuilder().add("messaging_product", "whatsapp").add("pin", pin).build());
+    }
+
+    /** Meta writes ids as strings, and sometimes as numbers. */
+    private static String text(JsonValue value) {
+        return value instanceof jakarta.json.JsonString string ? string.getString() : String.valueOf(value);
+    }
+}

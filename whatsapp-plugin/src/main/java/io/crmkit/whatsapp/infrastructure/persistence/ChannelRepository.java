@@ -1,0 +1,59 @@
+package io.crmkit.whatsapp.infrastructure.persistence;
+
+import io.crmkit.whatsapp.domain.Channel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Channels, always read within one organisation. Each change is its own short transaction. */
+@ApplicationScoped
+public class ChannelRepository {
+    @PersistenceContext(unitName = "whatsapp")
+    EntityManager em;
+
+    public List<Channel> list(long organisationId) {
+        return em.createQuery("select c from Channel c where c.organisationId = :org order by c.id", Channel.class)
+                .setParameter("org", organisationId).getResultList();
+    }
+
+    public Optional<Channel> find(long organisationId, long channelId) {
+        return Optional.ofNullable(em.find(Channel.class, channelId)).filter(c -> c.organisationId() == organisationId);
+    }
+
+    /** The channel of a number in any organisation: a number is connected to one organisation at a time. */
+    public Optional<Channel> findByPhoneNumberId(String phoneNumberId) {
+        return em.createQuery("select c from Channel c where c.phoneNumberId = :id", Channel.class)
+                .setParameter("id", phoneNumberId).getResultStream().findFirst();
+    }
+
+    /** Whether another channel still receives the account's webhooks (they are subscribed per account). */
+    public boolean otherConnectedChannelOfAccount(String wabaId, long exceptChannelId) {
+        return !em.createQuery("""
+                        select c.id from Channel c where c.wabaId = :waba and c.id <> :except
+                          and c.status <> io.crmkit.whatsapp.domain.ChannelStatus.DISCONNECTED""", Long.class)
+                .setParameter("waba", wabaId).setParameter("except", exceptChannelId)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    @Transactional
+    public Channel add(Channel channel) {
+        em.persist(channel);
+        em.flush();
+        return channel;
+    }
+
+    /** Loads the channel, applies the change and commits it. */
+    @Transactional
+    public Channel change(long organisationId, long channelId, Consumer<Channel> change) {
+        Channel channel = find(organisationId, channelId)
+                .orElseThrow(() -> io.crmkit.whatsapp.domain.Refusal.notFound("channel " + channelId));
+        change.accept(channel);
+        em.flush();
+        return channel;
+    }
+}

@@ -1,0 +1,60 @@
+package io.crmkit.whatsapp.infrastructure.sandbox;
+
+import io.crmkit.whatsapp.application.meta.MetaError;
+import io.crmkit.whatsapp.application.meta.TransientMetaException;
+import io.crmkit.whatsapp.domain.Refusal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Asks the built-in sandbox for a test number, the one thing a sandbox connect does differently from a
+ * manual one: everything after it goes through the Graph API client like a real number.
+ */
+@ApplicationScoped
+public class SandboxProvisioning {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Inject
+    @ConfigProperty(name = "whatsapp.sandbox.enabled", defaultValue = "true")
+    boolean enabled;
+    @Inject
+    @ConfigProperty(name = "crm.public-base-url", defaultValue = "http://localhost:8080")
+    String publicBaseUrl;
+
+    /** A WhatsApp Business Account with one number and a token for it, created by the sandbox. */
+    public record TestNumber(String wabaId, String phoneNumberId, String accessToken) {
+    }
+
+    public TestNumber provisionTestNumber() {
+        if (!enabled) {
+            throw Refusal.invalid("mode", "the sandbox is turned off on this server: connect a real number instead");
+        }
+        URI uri = URI.create(publicBaseUrl.replaceAll("/$", "") + "/sandbox/api/test-numbers");
+        try {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new TransientMetaException(MetaError.network("the sandbox answered HTTP " + answer.statusCode()));
+            }
+            JsonObject number = Json.createReader(new StringReader(answer.body())).readObject();
+            return new TestNumber(number.getString("wabaId"), number.getString("phoneNumberId"),
+                    number.getString("accessToken"));
+        } catch (IOException unreachable) {
+            throw new TransientMetaException(MetaError.network("the sandbox cannot be reached at " + uri));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new TransientMetaException(MetaError.network("interrupted"));
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.crmkit.whatsapp.interfaces.rest;
+
+import io.crmkit.plugin.spi.RestContribution;
+
+import java.util.Set;
+
+/** The plugin's resources under the host's {@code /api}, behind host login. */
+public class WhatsAppRestContribution implements RestContribution {
+    @Override
+    public Set<Class<?>> classes() {
+        return Set.of(ChannelsResource.class, SettingsResource.class, Problems.RefusalMapper.class);
+    }
+}

@@ -1,0 +1,135 @@
+package io.crmkit.whatsapp.sandbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/**
+ * Controls the sandbox: test numbers, the browser half of Embedded Signup, a customer to play, and fault
+ * injection for tests ({@code /sandbox/api}).
+ */
+@Path("api")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SandboxControlResource {
+    @Inject
+    SandboxState state;
+    @Inject
+    SandboxFaults faults;
+    @Inject
+    SandboxWebhooks webhooks;
+
+    /** A registered test number with a token: what a sandbox connect uses. */
+    @POST
+    @Path("test-numbers")
+    public JsonObject testNumber() {
+        SandboxState.Number number = state.createAccount(true);
+        return Json.createObjectBuilder().add("wabaId", number.wabaId()).add("phoneNumberId", number.id())
+                .add("displayPhoneNumber", number.displayPhoneNumber())
+                .add("accessToken", state.grantToken(number.wabaId())).build();
+    }
+
+    /**
+     * What Facebook's JS SDK hands the browser at the end of Embedded Signup: a code valid for 30 seconds
+     * and, from the {@code WA_EMBEDDED_SIGNUP} message event, the chosen account and a new, unregistered number.
+     */
+    @POST
+    @Path("embedded-signup")
+    public JsonObject embeddedSignup() {
+        SandboxState.Number number = state.createAccount(false);
+        String code = "sbx-code-" + SandboxState.newToken().substring(4, 20);
+        state.issueCode(code, state.grantToken(number.wabaId()));
+        return Json.createObjectBuilder().add("code", code).add("wabaId", number.wabaId())
+                .add("phoneNumberId", number.id()).build();
+    }
+
+    /** Revokes every token of an account: the next call with them fails with 190. */
+    @POST
+    @Path("accounts/{waba}/revoke")
+    public Response revoke(@PathParam("waba") String wabaId) {
+        state.revokeAccount(wabaId);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("accounts/{waba}")
+    public JsonObject account(@PathParam("waba") String wabaId) {
+        return Json.createObjectBuilder().add("wabaId", wabaId).add("subscribed", state.isSubscribed(wabaId))
+                .add("registered", state.numbersOf(wabaId).stream().allMatch(SandboxState.Number::registered)).build();
+    }
+
+    /**
+     * Plays the customer {@code waId} writing to a number: one message ({@code {phoneNumberId, name, type,
+     * text | image | ...}}) or several in one batch ({@code {phoneNumberId, name, messages: [...]}}); the
+     * sandbox delivers a signed webhook to the plugin and answers with the message ids and the plugin's answer.
+     */
+    @POST
+    @Path("customers/{waId}/messages")
+    public Response customerWrites(@PathParam("waId") String waId, JsonObject request) {
+        String phoneNumberId = request.getString("phoneNumberId", "");
+        if (state.number(phoneNumberId).isEmpty()) {
+            return Response.status(404).entity(Json.createObjectBuilder()
+                    .add("error", "no sandbox number " + phoneNumberId).build()).build();
+        }
+        List<JsonObject> messages = request.containsKey("messages")
+                ? request.getJsonArray("messages").stream().map(JsonValue::asJsonObject).toList()
+                : List.of(request);
+        SandboxWebhooks.Delivery delivery = webhooks.customerMessages(state.number(phoneNumberId).get(), waId,
+                request.getString("name", "Sandbox Customer"), messages);
+        var ids = Json.createArrayBuilder();
+        delivery.wamids().forEach(ids::add);
+        return Response.ok(Json.createObjectBuilder().add("wamids", ids).add("webhookStatus", delivery.status()).build())
+                .build();
+    }
+
+    /** {@code {path, status, errorCode, delayMs, count}}: see {@link SandboxFaults}. */
+    @POST
+    @Path("faults")
+    public Response addFault(JsonObject fault) {
+        faults.add(new SandboxFaults.Fault(fault.getString("path", ""), fault.getInt("status", 500),
+                fault.getInt("errorCode", 0), fault.getJsonNumber("delayMs") == null ? 0 : fault.getJsonNumber("delayMs").longValue(),
+                fault.getInt("count", 1)));
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("faults")
+    public Response clearFaults() {
+        faults.clear();
+        return Response.noContent().build();
+    }
+
+    /** How many requests of a method reached paths containing a fragment. */
+    @GET
+    @Path("requests")
+    public JsonObject requests(@QueryParam("method") String method, @QueryParam("path") String path) {
+        return Json.createObjectBuilder().add("count", state.countReceived(method == null ? "GET" : method,
+                path == null ? "" : path)).build();
+    }
+
+    /** The sandbox's numbers, for the customer page. */
+    @GET
+    @Path("numbers")
+    public JsonArray numbers() {
+        var numbers = Json.createArrayBuilder();
+        state.allNumbers().forEach(n -> numbers.add(Json.createObjectBuilder().add("phoneNumberId", n.id())
+                .add("displayPhoneNumber", n.displayPhoneNumber()).add("verifiedName", n.verifiedName())));
+        return numbers.build();
+    }
+}

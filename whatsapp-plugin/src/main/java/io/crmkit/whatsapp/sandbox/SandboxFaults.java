@@ -1,0 +1,54 @@
+package io.crmkit.whatsapp.sandbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Faults tests inject into the emulated Graph API: for requests whose path contains {@code path}, answer
+ * with Meta's error {@code errorCode} and HTTP {@code status}, or delay by {@code delayMs}, for the next
+ * {@code count} requests.
+ */
+@ApplicationScoped
+public class SandboxFaults {
+
+    /** One injected fault. {@code errorCode} 0 with a delay means "slow, then answer normally". */
+    public static final class Fault {
+        final String path;
+        final int status;
+        final int errorCode;
+        final long delayMs;
+        final AtomicInteger remaining;
+
+        public Fault(String path, int status, int errorCode, long delayMs, int count) {
+            this.path = path;
+            this.status = status;
+            this.errorCode = errorCode;
+            this.delayMs = delayMs;
+            this.remaining = new AtomicInteger(count);
+        }
+    }
+
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+
+    public void add(Fault fault) {
+        faults.add(fault);
+    }
+
+    public void clear() {
+        faults.clear();
+    }
+
+    /** The fault that applies to this request, consuming one of its occurrences. */
+    Optional<Fault> take(String path) {
+        for (Fault fault : faults) {
+            if (path.contains(fault.path) && fault.remaining.getAndDecrement() > 0) {
+                return Optional.of(fault);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,147 @@
+package io.crmkit.whatsapp.sandbox;
+
+import io.crmkit.whatsapp.application.webhook.WebhookSignature;
+import io.crmkit.whatsapp.infrastructure.InstallationSecrets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Sends webhooks to the plugin like Meta: one signed POST per batch to the callback URL, Meta's envelope,
+ * non-ASCII escaped as {@code \\uXXXX}, and now and then the same delivery twice (at-least-once).
+ */
+@ApplicationScoped
+public class SandboxWebhooks {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    InstallationSecrets secrets;
+    @Inject
+    @ConfigProperty(name = "crm.public-base-url", defaultValue = "http://localhost:8080")
+    String publicBaseUrl;
+    @Inject
+    @ConfigProperty(name = "whatsapp.sandbox.duplicate-rate", defaultValue = "0.02")
+    double duplicateRate;
+
+    /** The wamids of the delivered messages and the HTTP status the plugin answered the (first) delivery with. */
+    public record Delivery(List<String> wamids, int status) {
+    }
+
+    Delivery customerMessages(SandboxState.Number number, String waId, String name, List<JsonObject> messages) {
+        JsonArrayBuilder wireMessages = Json.createArrayBuilder();
+        List<String> wamids = new ArrayList<>();
+        for (JsonObject message : messages) {
+            String wamid = "wamid.SBX" + UUID.randomUUID().toString().replace("-", "");
+            wamids.add(wamid);
+            wireMessages.add(wireMessage(waId, wamid, message));
+        }
+        JsonObject value = Json.createObjectBuilder()
+                .add("messaging_product", "whatsapp")
+                .add("metadata", Json.createObjectBuilder().add("display_phone_number", number.displayPhoneNumber())
+                        .add("phone_number_id", number.id()))
+                .add("contacts", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("profile", Json.createObjectBuilder().add("name", name)).add("wa_id", waId)))
+                .add("messages", wireMessages)
+                .build();
+        int status = deliver(number.wabaId(), "messages", value);
+        return new Delivery(wamids, status);
+    }
+
+    private static JsonObject wireMessage(String waId, String wamid, JsonObject request) {
+        String type = request.getString("type", "text");
+        JsonObjectBuilder message = Json.createObjectBuilder().add("from", waId).add("id", wamid)
+                .add("timestamp", Long.toString(Instant.now().getEpochSecond())).add("type", type);
+        if (request.containsKey("context")) {
+            message.add("context", Json.createObjectBuilder().add("from", waId).add("id", request.getString("context")));
+        }
+        switch (type) {
+            case "text" -> message.add("text", Json.createObjectBuilder().add("body", request.getString("text", "")));
+            case "image", "document", "video", "audio", "sticker" -> {
+                JsonObjectBuilder media = Json.createObjectBuilder()
+                        .add("id", "media-" + UUID.randomUUID().toString().substring(0, 8))
+                        .add("mime_type", request.getString("mimeType", type.equals("document") ? "application/pdf" : "image/jpeg"))
+                        .add("sha256", "sandbox");
+                if (request.containsKey("caption")) {
+                    media.add("caption", request.getString("caption"));
+                }
+                if (request.containsKey("fileName")) {
+                    media.add("filename", request.getString("fileName"));
+                }
+                message.add(type, media);
+            }
+            case "location" -> message.add("location", Json.createObjectBuilder()
+                    .add("latitude", request.getJsonNumber("latitude") == null ? Json.createValue(35.6812) : request.getJsonNumber("latitude"))
+                    .add("longitude", request.getJsonNumber("longitude") == null ? Json.createValue(139.7671) : request.getJsonNumber("longitude"))
+                    .add("name", request.getString("name", "Tokyo Station")));
+            case "reaction" -> message.add("reaction", Json.createObjectBuilder()
+                    .add("message_id", request.getString("messageId", "")).add("emoji", request.getString("emoji", "👍")));
+            case "button" -> message.add("button", Json.createObjectBuilder()
+                    .add("payload", request.getString("payload", request.getString("text", "")))
+                    .add("text", request.getString("text", "")));
+            default -> message.add(type, request.getOrDefault(type, Json.createObjectBuilder().build()));
+        }
+        return message.build();
+    }
+
+    /** Posts one signed delivery of a change; answers the plugin's HTTP status (or 0 when it could not be reached). */
+    int deliver(String wabaId, String field, JsonObject value) {
+        JsonObject envelope = Json.createObjectBuilder().add("object", "whatsapp_business_account")
+                .add("entry", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", wabaId)
+                        .add("changes", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                .add("value", value).add("field", field)))))
+                .build();
+        byte[] body = asciiEscaped(envelope.toString()).getBytes(StandardCharsets.US_ASCII);
+        int status = post(body);
+        if (RANDOM.nextDouble() < duplicateRate) {
+            post(body);
+        }
+        return status;
+    }
+
+    private int post(byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(publicBaseUrl.replaceAll("/$", "") + "/webhooks/whatsapp"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", WebhookSignature.sign(secrets.appSecret(), body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException unreachable) {
+            return 0;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /** Meta escapes every non-ASCII character, so signatures must be checked on the bytes as sent. */
+    static String asciiEscaped(String json) {
+        StringBuilder escaped = new StringBuilder(json.length());
+        for (char c : json.toCharArray()) {
+            if (c < 0x80) {
+                escaped.append(c);
+            } else {
+                escaped.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return escaped.toString();
+    }
+}
