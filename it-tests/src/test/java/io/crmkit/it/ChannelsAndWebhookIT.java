@@ -211,6 +211,26 @@ class ChannelsAndWebhookIT {
         return sandbox().postBytes("/webhooks/whatsapp", body, "X-Hub-Signature-256", Webhooks.signature(body));
     }
 
+    /**
+     * Posts over a plain socket and reads the answer even if the server answers before taking the whole body
+     * (as it does for an oversized one), which Java's HTTP client would wait out.
+     */
+    private String rawPost(String path, byte[] body, String signature) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(20_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: application/json\r\n"
+                    + "X-Hub-Signature-256: " + signature + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+            try {
+                socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(body);
+                socket.getOutputStream().flush();
+            } catch (java.io.IOException closedEarly) {
+                // the server refused the body; its answer is read below
+            }
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     private static long events() {
         return TestDatabase.number("select count(*) from whatsapp.webhook_event");
     }
@@ -256,7 +276,7 @@ class ChannelsAndWebhookIT {
     }
 
     @Test
-    void badDeliveriesAreRefusedAndStoreNothing() {
+    void badDeliveriesAreRefusedAndStoreNothing() throws Exception {
         JsonObject channel = sandboxChannel();
         byte[] body = Webhooks.envelope(Webhooks.entry(channel.getString("wabaId"), channel.getString("phoneNumberId"),
                 Json.createArrayBuilder().add(Webhooks.textMessage("819011112222", Webhooks.newWamid(), "hi")),
@@ -279,9 +299,9 @@ class ChannelsAndWebhookIT {
 
         byte[] huge = new byte[3 * 1024 * 1024 + 1];
         Arrays.fill(huge, (byte) ' ');
-        Answer oversized = postWebhook(huge);
-        assertEquals(413, oversized.status());
-        assertEquals("PAYLOAD_TOO_LARGE", oversized.code());
+        String oversized = rawPost("/webhooks/whatsapp", huge, Webhooks.signature(huge));
+        assertTrue(oversized.startsWith("HTTP/1.1 413"), oversized);
+        assertTrue(oversized.contains("PAYLOAD_TOO_LARGE"), oversized);
 
         assertEquals(before, events(), "nothing is stored for a refused delivery");
         assertEquals(200, postWebhook(body).status(), "the server stays healthy and takes the genuine one");

@@ -76,6 +76,7 @@ class GraphClientIT {
         assertThrows(PermanentMetaException.class, () -> meta.phoneNumber(account.token(), account.number().id()));
         assertEquals(1, requestsTo(account.number().id()));
 
+        faults.clear();
         assertThrows(MetaAuthorizationException.class, () -> meta.phoneNumber("revoked-token", account.number().id()));
         assertEquals(2, requestsTo(account.number().id()), "an invalid token (190) is not retried either");
     }
