@@ -71,6 +71,31 @@ class ShellBrowserIT {
         return root + path;
     }
 
+    private void logInAsAdministrator(String path) {
+        browser.get(url(path));
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(EmbeddedDatabaseSession.ADMIN_PASSWORD);
+        browser.findElement(By.id("login-button")).click();
+    }
+
+    @Test
+    void anAdministratorConnectsASandboxNumberFromTheSettingsAndSeesItListed() {
+        logInAsAdministrator("app/settings/whatsapp/channels");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("connect-now"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("mode-sandbox"))).click();
+        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#channel-form input[name=name]")));
+        name.clear();
+        name.sendKeys("Front desk");
+        browser.findElement(By.id("save-channel")).click();
+
+        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//table[@id='channels']//tr[td[1][text()='Front desk']]")));
+        assertTrue(row.getText().contains("Connected"), row.getText());
+        assertTrue(row.getText().contains("SANDBOX"), row.getText());
+        assertTrue(browser.findElement(By.id("callback-url")).getText().endsWith("/webhooks/whatsapp"));
+    }
+
     @Test
     void anAdministratorLogsInSeesTheMessagesTabAndOpensAContact() {
         String hostile = "<img src=x onerror=document.title='owned'>";
@@ -78,11 +103,7 @@ class ShellBrowserIT {
                 .post("/api/crm/contacts", Json.createObjectBuilder().add("firstName", "Yuki")
                         .add("lastName", hostile).add("phone", "+81 90 7777 8888").build()).id();
 
-        browser.get(url("app/contacts"));
-        wait.until(ExpectedConditions.urlContains("/login"));
-        browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(EmbeddedDatabaseSession.ADMIN_PASSWORD);
-        browser.findElement(By.id("login-button")).click();
+        logInAsAdministrator("app/contacts");
 
         WebElement messagesTab = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#main-nav a[data-tab='whatsapp/messages']")));

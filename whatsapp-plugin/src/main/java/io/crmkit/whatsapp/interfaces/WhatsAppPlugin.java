@@ -34,7 +34,8 @@ public class WhatsAppPlugin implements CrmPlugin {
             List.of(
                     new MainTab("messages", MESSAGES, SCREENS, "whatsapp-messages-tab",
                             Access.permission(AccessLevel.VIEW_ONLY.name())),
-                    new SettingsScreen("channels", CHANNELS, MESSAGES, SCREENS, "whatsapp-channels-settings",
+                    new SettingsScreen("channels", CHANNELS, MESSAGES, "/whatsapp/ui/channels-settings.js",
+                            "whatsapp-channels-settings",
                             Access.administrators()),
                     new SettingsScreen("templates", MESSAGES, new LocalizedText("Templates", "テンプレート"), SCREENS,
                             "whatsapp-templates-settings", Access.administrators()),

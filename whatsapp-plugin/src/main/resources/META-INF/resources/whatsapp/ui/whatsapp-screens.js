@@ -5,10 +5,6 @@ const SCREENS = {
     en: ['Messages', 'WhatsApp conversations with your customers will appear here. This screen is not available yet.'],
     ja: ['メッセージ', 'お客様との WhatsApp の会話がここに表示されます。この画面はまだ利用できません。'],
   },
-  'whatsapp-channels-settings': {
-    en: ['WhatsApp channels', 'Connecting a WhatsApp Business number is not available yet.'],
-    ja: ['WhatsApp チャネル', 'WhatsApp Business の番号の接続はまだ利用できません。'],
-  },
   'whatsapp-templates-settings': {
     en: ['Message templates', 'Creating and submitting message templates is not available yet.'],
     ja: ['メッセージテンプレート', 'メッセージテンプレートの作成と申請はまだ利用できません。'],

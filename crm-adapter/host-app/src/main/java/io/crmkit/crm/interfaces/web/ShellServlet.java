@@ -30,7 +30,10 @@ public class ShellServlet extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Content-Security-Policy",
-                "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+                // Meta's JS SDK runs Embedded Signup in the browser (script, popup frames, API calls).
+                "default-src 'self'; img-src 'self' data: blob: https://*.facebook.com https://*.fbcdn.net;"
+                        + " script-src 'self' https://connect.facebook.net; frame-src https://*.facebook.com;"
+                        + " connect-src 'self' https://*.facebook.com; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
         try (InputStream page = getServletContext().getResourceAsStream("/WEB-INF/pages/shell.html")) {
             page.transferTo(response.getOutputStream());
         }
