@@ -205,6 +205,67 @@ class ChannelsAndWebhookIT {
         assertEquals(EmbeddedDatabaseSession.VERIFY_TOKEN, settings.getString("verifyToken"));
     }
 
+    // ---- the sandbox's messaging rules ----
+
+    private Answer sandboxSend(JsonObject number, String to, String text) {
+        byte[] body = Json.createObjectBuilder().add("messaging_product", "whatsapp").add("recipient_type", "individual")
+                .add("to", to).add("type", "text").add("text", Json.createObjectBuilder().add("body", text))
+                .build().toString().getBytes(StandardCharsets.UTF_8);
+        return sandbox().postBytes("/sandbox/graph/v24.0/" + number.getString("phoneNumberId") + "/messages", body,
+                "Authorization", "Bearer " + number.getString("accessToken"));
+    }
+
+    /** Waits for the sandbox's asynchronous status webhook to be stored; answers the statuses stored for the wamid. */
+    private static String statusesOf(String wamid, String expectedLast) throws InterruptedException {
+        String statuses = "";
+        for (int i = 0; i < 100 && !statuses.endsWith(expectedLast); i++) {
+            Thread.sleep(100);
+            statuses = String.join(",", TestDatabase.strings("select payload->'status'->>'status' from whatsapp.webhook_event"
+                    + " where kind = 'STATUS' and wamid = ? order by id", wamid));
+        }
+        return statuses;
+    }
+
+    @Test
+    void theSandboxFailsFreeTextOutsideTheWindowAndDeliversInsideIt() throws Exception {
+        JsonObject number = sandbox().post("/sandbox/api/test-numbers", JsonValue.EMPTY_JSON_OBJECT).json();
+        connect(manual(number, number.getString("accessToken")));
+        String customer = "8190" + (10_000_000 + (int) (Math.random() * 89_999_999));
+
+        Answer cold = sandboxSend(number, "+" + customer, "Are you still interested?");
+        assertEquals(200, cold.status(), cold.body());
+        String coldWamid = cold.json().getJsonArray("messages").getJsonObject(0).getString("id");
+        assertEquals("failed", statusesOf(coldWamid, "failed"), "no window: Meta accepts, then fails the message");
+        assertEquals(1, TestDatabase.number("select count(*) from whatsapp.webhook_event where wamid = ?"
+                + " and payload->'status'->'errors'->0->>'code' = '131047'", coldWamid));
+
+        sandbox().post("/sandbox/api/customers/" + customer + "/messages", Json.createObjectBuilder()
+                .add("phoneNumberId", number.getString("phoneNumberId")).add("type", "text").add("text", "Yes!").build());
+        Answer warm = sandboxSend(number, "+" + customer, "Great, here is the offer");
+        String warmWamid = warm.json().getJsonArray("messages").getJsonObject(0).getString("id");
+        assertEquals("sent,delivered", statusesOf(warmWamid, "delivered"));
+
+        java.util.List<String> sent = sandbox().get("/sandbox/api/sent").structure().asJsonArray().stream()
+                .map(v -> v.asJsonObject().getString("wamid")).filter(w -> w.equals(coldWamid) || w.equals(warmWamid)).toList();
+        assertEquals(java.util.List.of(coldWamid, warmWamid), sent, "the sandbox records what it received, in order");
+    }
+
+    @Test
+    void theSandboxLimitsEachNumbersThroughput() {
+        JsonObject number = sandbox().post("/sandbox/api/test-numbers", JsonValue.EMPTY_JSON_OBJECT).json();
+        int limited = 0;
+        for (int i = 0; i < 12; i++) {
+            Answer answer = sandboxSend(number, "+819011112222", "burst " + i);
+            if (answer.status() == 400) {
+                assertEquals(130429, answer.json().getJsonObject("error").getInt("code"), answer.body());
+                limited++;
+            } else {
+                assertEquals(200, answer.status(), answer.body());
+            }
+        }
+        assertTrue(limited > 0, "a burst over the configured 5 messages a second meets 130429");
+    }
+
     // ---- the webhook contract ----
 
     private Answer postWebhook(byte[] body) {

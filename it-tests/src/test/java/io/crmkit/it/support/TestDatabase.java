@@ -30,6 +30,24 @@ public final class TestDatabase {
         }
     }
 
+    /** The first column of every row a query answers. */
+    public static java.util.List<String> strings(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            java.util.List<String> values = new java.util.ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    values.add(result.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException failed) {
+            throw new IllegalStateException(sql, failed);
+        }
+    }
+
     /** Runs an insert or update and answers the first column of what it returns, if anything. */
     public static long update(String sql, Object... parameters) {
         try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {

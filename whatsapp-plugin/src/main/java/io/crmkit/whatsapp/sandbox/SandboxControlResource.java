@@ -34,6 +34,8 @@ public class SandboxControlResource {
     SandboxFaults faults;
     @Inject
     SandboxWebhooks webhooks;
+    @Inject
+    SandboxConversations conversations;
 
     /** A registered test number with a token: what a sandbox connect uses. */
     @POST
@@ -121,6 +123,17 @@ public class SandboxControlResource {
     public JsonObject requests(@QueryParam("method") String method, @QueryParam("path") String path) {
         return Json.createObjectBuilder().add("count", state.countReceived(method == null ? "GET" : method,
                 path == null ? "" : path)).build();
+    }
+
+    /** What the plugin sent, in the order the sandbox accepted it. */
+    @GET
+    @Path("sent")
+    public JsonArray sent() {
+        var sent = Json.createArrayBuilder();
+        conversations.sent().forEach(m -> sent.add(Json.createObjectBuilder().add("wamid", m.wamid())
+                .add("phoneNumberId", m.phoneNumberId()).add("to", m.to()).add("type", m.type()).add("body", m.body())
+                .add("at", m.at().toString())));
+        return sent.build();
     }
 
     /** The sandbox's numbers, for the customer page. */

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -39,6 +40,10 @@ public class SandboxGraphResource {
     InstallationSecrets secrets;
     @Inject
     GraphSettings graph;
+    @Inject
+    SandboxConversations conversations;
+    @Inject
+    SandboxWebhooks webhooks;
     @Context
     UriInfo uri;
 
@@ -172,6 +177,44 @@ public class SandboxGraphResource {
             }
             state.register(numberId);
             return success();
+        }).orElseGet(() -> MetaErrorBodies.unknownObject(numberId)));
+    }
+
+    /**
+     * Sends a message, or marks one read. Accepted messages answer 200 with a wamid; delivery follows as status
+     * webhooks: {@code sent} and {@code delivered} inside the 24-hour window (or for a template), else a
+     * {@code failed} status with 131047, as Meta does. Over the number's throughput: 400 with 130429.
+     */
+    @POST
+    @Path("{number}/messages")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    public Response send(@PathParam("number") String numberId, @HeaderParam("Authorization") String authorization,
+                         JsonObject body) {
+        return answer("POST", () -> state.number(numberId).map(number -> {
+            if (!state.tokenMayManage(bearer(authorization), number.wabaId())) {
+                return MetaErrorBodies.invalidToken();
+            }
+            if ("read".equals(body.getString("status", null))) {
+                return success();
+            }
+            String to = body.getString("to", "").replaceAll("[^0-9]", "");
+            String type = body.getString("type", "text");
+            if (to.isEmpty() || !"whatsapp".equals(body.getString("messaging_product", null))) {
+                return MetaErrorBodies.error(400, 100, "(#100) Invalid parameter: messaging_product and to are required");
+            }
+            if (!conversations.tryAcquireThroughput(numberId)) {
+                return MetaErrorBodies.error(400, 130429, null);
+            }
+            String wamid = "wamid.SBX" + java.util.UUID.randomUUID().toString().replace("-", "");
+            Instant now = Instant.now();
+            conversations.record(new SandboxConversations.Sent(wamid, numberId, to, type, body, now));
+            boolean deliverable = "template".equals(type) || conversations.windowOpen(numberId, to, now);
+            webhooks.statusesLater(number, wamid, to, body.getString("biz_opaque_callback_data", null), deliverable);
+            return ok(Json.createObjectBuilder().add("messaging_product", "whatsapp")
+                    .add("contacts", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                            .add("input", body.getString("to", "")).add("wa_id", to)))
+                    .add("messages", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", wamid)))
+                    .build());
         }).orElseGet(() -> MetaErrorBodies.unknownObject(numberId)));
     }
 }

@@ -35,6 +35,10 @@ public class SandboxWebhooks {
     @Inject
     InstallationSecrets secrets;
     @Inject
+    SandboxConversations conversations;
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
+    @Inject
     @ConfigProperty(name = "crm.public-base-url", defaultValue = "http://localhost:8080")
     String publicBaseUrl;
     @Inject
@@ -61,6 +65,7 @@ public class SandboxWebhooks {
                         .add("profile", Json.createObjectBuilder().add("name", name)).add("wa_id", waId)))
                 .add("messages", wireMessages)
                 .build();
+        conversations.customerWrote(number.id(), waId, Instant.now());
         int status = deliver(number.wabaId(), "messages", value);
         return new Delivery(wamids, status);
     }
@@ -99,6 +104,42 @@ public class SandboxWebhooks {
             default -> message.add(type, request.getOrDefault(type, Json.createObjectBuilder().build()));
         }
         return message.build();
+    }
+
+    /**
+     * Reports a sent message's fate shortly after the send call answered, as Meta does: {@code sent} then
+     * {@code delivered}, or {@code failed} with 131047 when the customer-service window is closed.
+     */
+    void statusesLater(SandboxState.Number number, String wamid, String to, String referenceId, boolean deliverable) {
+        executor.submit(() -> {
+            if (deliverable) {
+                deliver(number.wabaId(), "messages", statusValue(number, wamid, to, referenceId, "sent", null));
+                deliver(number.wabaId(), "messages", statusValue(number, wamid, to, referenceId, "delivered", null));
+            } else {
+                deliver(number.wabaId(), "messages", statusValue(number, wamid, to, referenceId, "failed",
+                        Json.createObjectBuilder().add("code", 131047).add("title", "Re-engagement message")
+                                .add("message", "Re-engagement message")
+                                .add("error_data", Json.createObjectBuilder().add("details",
+                                        "Message failed to send because more than 24 hours have passed since the customer last replied to this number."))
+                                .build()));
+            }
+        });
+    }
+
+    private static JsonObject statusValue(SandboxState.Number number, String wamid, String to, String referenceId,
+                                          String status, JsonObject error) {
+        JsonObjectBuilder entry = Json.createObjectBuilder().add("id", wamid).add("status", status)
+                .add("timestamp", Long.toString(Instant.now().getEpochSecond())).add("recipient_id", to);
+        if (referenceId != null) {
+            entry.add("biz_opaque_callback_data", referenceId);
+        }
+        if (error != null) {
+            entry.add("errors", Json.createArrayBuilder().add(error));
+        }
+        return Json.createObjectBuilder().add("messaging_product", "whatsapp")
+                .add("metadata", Json.createObjectBuilder().add("display_phone_number", number.displayPhoneNumber())
+                        .add("phone_number_id", number.id()))
+                .add("statuses", Json.createArrayBuilder().add(entry)).build();
     }
 
     /** Posts one signed delivery of a change; answers the plugin's HTTP status (or 0 when it could not be reached). */

@@ -1,0 +1,61 @@
+package io.crmkit.whatsapp.sandbox;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Meta's messaging rules as the sandbox keeps them: the 24-hour customer-service window opened by each
+ * inbound message, the per-number throughput limit, and the record of what the plugin sent, in order.
+ */
+@ApplicationScoped
+public class SandboxConversations {
+    static final Duration WINDOW = Duration.ofHours(24);
+
+    @Inject
+    @ConfigProperty(name = "whatsapp.sandbox.throughput-per-second", defaultValue = "80")
+    int throughputPerSecond;
+
+    private final Map<String, Instant> lastInbound = new ConcurrentHashMap<>();
+    private final Map<String, Bucket> throughput = new ConcurrentHashMap<>();
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+
+    /** A message the plugin sent, as the sandbox accepted it. */
+    public record Sent(String wamid, String phoneNumberId, String to, String type, JsonObject body, Instant at) {
+    }
+
+    void customerWrote(String phoneNumberId, String waId, Instant at) {
+        lastInbound.put(phoneNumberId + "/" + waId, at);
+    }
+
+    boolean windowOpen(String phoneNumberId, String waId, Instant now) {
+        Instant last = lastInbound.get(phoneNumberId + "/" + waId);
+        return last != null && last.plus(WINDOW).isAfter(now);
+    }
+
+    /** Whether the number may send one more message now (Meta answers 130429 otherwise). */
+    boolean tryAcquireThroughput(String phoneNumberId) {
+        return throughput.computeIfAbsent(phoneNumberId, id -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(throughputPerSecond)
+                        .refillGreedy(throughputPerSecond, Duration.ofSeconds(1)).build())
+                .build()).tryConsume(1);
+    }
+
+    void record(Sent message) {
+        sent.add(message);
+    }
+
+    public List<Sent> sent() {
+        return List.copyOf(sent);
+    }
+}
