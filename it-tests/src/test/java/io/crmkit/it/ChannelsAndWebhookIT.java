@@ -266,6 +266,122 @@ class ChannelsAndWebhookIT {
         assertTrue(limited > 0, "a burst over the configured 5 messages a second meets 130429");
     }
 
+    private Answer submitTemplate(JsonObject number, String name, String language, String category, String body) {
+        var component = Json.createObjectBuilder().add("type", "BODY").add("text", body);
+        if (body.contains("{{1}}")) {
+            component.add("example", Json.createObjectBuilder().add("body_text",
+                    Json.createArrayBuilder().add(Json.createArrayBuilder().add("Hanako"))));
+        }
+        byte[] request = Json.createObjectBuilder().add("name", name).add("language", language).add("category", category)
+                .add("components", Json.createArrayBuilder().add(component)).build().toString().getBytes(StandardCharsets.UTF_8);
+        return sandbox().postBytes("/sandbox/graph/v24.0/" + number.getString("wabaId") + "/message_templates", request,
+                "Authorization", "Bearer " + number.getString("accessToken"));
+    }
+
+    /** Waits for the review's webhook; answers "EVENT REASON" as stored. */
+    private static String reviewOf(String templateId) throws InterruptedException {
+        java.util.List<String> reviews = java.util.List.of();
+        for (int i = 0; i < 100 && reviews.isEmpty(); i++) {
+            Thread.sleep(100);
+            reviews = TestDatabase.strings("select (payload->>'event') || ' ' || (payload->>'reason') from whatsapp.webhook_event"
+                    + " where kind = 'TEMPLATE_STATUS' and payload->>'message_template_id' = ?", templateId);
+        }
+        return reviews.isEmpty() ? "no review" : reviews.get(0);
+    }
+
+    @Test
+    void theSandboxReviewsTemplatesLikeMeta() throws Exception {
+        JsonObject number = sandbox().post("/sandbox/api/test-numbers", JsonValue.EMPTY_JSON_OBJECT).json();
+        connect(manual(number, number.getString("accessToken")));
+
+        Answer fine = submitTemplate(number, "order_shipped", "en_US", "UTILITY", "Hi {{1}}, your order has shipped.");
+        assertEquals("PENDING", fine.json().getString("status"), fine.body());
+        Answer promotion = submitTemplate(number, "summer_news", "en_US", "UTILITY", "Summer sale: 50% off everything this week.");
+        Answer spam = submitTemplate(number, "spam_blast", "en_US", "MARKETING", "Act now and click here!!!");
+        Answer mismatch = submitTemplate(number, "wrong_language", "ja", "UTILITY", "Your appointment is tomorrow.");
+
+        assertEquals("APPROVED NONE", reviewOf(fine.json().getString("id")));
+        assertEquals("REJECTED INCORRECT_CATEGORY", reviewOf(promotion.json().getString("id")));
+        assertEquals("REJECTED PROMOTIONAL", reviewOf(spam.json().getString("id")));
+        assertEquals("REJECTED TAG_CONTENT_MISMATCH", reviewOf(mismatch.json().getString("id")));
+
+        Answer variableFirst = submitTemplate(number, "bad_start", "en_US", "UTILITY", "{{1}} is your code.");
+        assertEquals(400, variableFirst.status());
+        assertEquals(100, variableFirst.json().getJsonObject("error").getInt("code"));
+        assertEquals(400, submitTemplate(number, "order_shipped", "en_US", "UTILITY", "Again {{1}} here.").status(),
+                "a name exists once per language");
+
+        String bearer = "Bearer " + number.getString("accessToken");
+        String templates = "/sandbox/graph/v24.0/" + number.getString("wabaId") + "/message_templates";
+        JsonObject firstPage = sandbox().getWith(templates + "?limit=3", "Authorization", bearer).json();
+        assertEquals(3, firstPage.getJsonArray("data").size());
+        String after = firstPage.getJsonObject("paging").getJsonObject("cursors").getString("after");
+        assertTrue(firstPage.getJsonObject("paging").containsKey("next"));
+        JsonObject secondPage = sandbox().getWith(templates + "?limit=3&after=" + after, "Authorization", bearer).json();
+        assertEquals(1, secondPage.getJsonArray("data").size());
+        assertFalse(secondPage.getJsonObject("paging").containsKey("next"));
+
+        assertEquals(200, sandbox().getWith(templates + "?name=spam_blast", "Authorization", bearer).status());
+        assertEquals(200, sandbox().deleteWith(templates + "?name=spam_blast", "Authorization", bearer).status());
+        assertEquals(3, sandbox().getWith(templates + "?limit=10", "Authorization", bearer).json().getJsonArray("data").size());
+    }
+
+    @Test
+    void onlyApprovedTemplatesCanBeSent() throws Exception {
+        JsonObject number = sandbox().post("/sandbox/api/test-numbers", JsonValue.EMPTY_JSON_OBJECT).json();
+        connect(manual(number, number.getString("accessToken")));
+        String id = submitTemplate(number, "visit_reminder", "en_US", "UTILITY", "Hi {{1}}, see you tomorrow at ten.")
+                .json().getString("id");
+        byte[] send = Json.createObjectBuilder().add("messaging_product", "whatsapp").add("to", "+819012340000")
+                .add("type", "template").add("template", Json.createObjectBuilder().add("name", "visit_reminder")
+                        .add("language", Json.createObjectBuilder().add("code", "en_US"))).build().toString()
+                .getBytes(StandardCharsets.UTF_8);
+        String path = "/sandbox/graph/v24.0/" + number.getString("phoneNumberId") + "/messages";
+        String bearer = "Bearer " + number.getString("accessToken");
+
+        Answer early = sandbox().postBytes(path, send, "Authorization", bearer);
+        assertEquals(404, early.status(), "not approved yet");
+        assertEquals(132001, early.json().getJsonObject("error").getInt("code"));
+        assertEquals("APPROVED NONE", reviewOf(id));
+        Answer approved = sandbox().postBytes(path, send, "Authorization", bearer);
+        assertEquals(200, approved.status(), approved.body());
+        String wamid = approved.json().getJsonArray("messages").getJsonObject(0).getString("id");
+        assertEquals("sent,delivered", statusesOf(wamid, "delivered"), "a template opens a conversation without a window");
+    }
+
+    @Test
+    void sandboxMediaIsUploadedReadAndDownloadedThroughExpiringUrls() throws Exception {
+        JsonObject number = sandbox().post("/sandbox/api/test-numbers", JsonValue.EMPTY_JSON_OBJECT).json();
+        String bearer = "Bearer " + number.getString("accessToken");
+        byte[] pdf = "%PDF-1.4\n% quote\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        String boundary = "sandbox-boundary";
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"messaging_product\"\r\n\r\nwhatsapp\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\napplication/pdf\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"quote.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n";
+        java.io.ByteArrayOutputStream multipart = new java.io.ByteArrayOutputStream();
+        multipart.write(head.getBytes(StandardCharsets.US_ASCII));
+        multipart.write(pdf);
+        multipart.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        Answer uploaded = sandbox().postBytesAs("/sandbox/graph/v24.0/" + number.getString("phoneNumberId") + "/media",
+                "multipart/form-data; boundary=" + boundary, multipart.toByteArray(), "Authorization", bearer);
+        assertEquals(200, uploaded.status(), uploaded.body());
+        String mediaId = uploaded.json().getString("id");
+
+        JsonObject described = sandbox().getWith("/sandbox/graph/v24.0/" + mediaId, "Authorization", bearer).json();
+        assertEquals("application/pdf", described.getString("mime_type"));
+        assertEquals(pdf.length, described.getInt("file_size"));
+        String url = described.getString("url");
+        assertTrue(java.util.Arrays.equals(pdf, sandbox().download(url, bearer)), "the bytes come back as uploaded");
+        assertEquals(401, sandbox().getWith(url.substring(url.indexOf("/sandbox/")), "Authorization", "Bearer wrong").status());
+
+        sandbox().post("/sandbox/api/media/" + mediaId + "/expire-urls", JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals(404, sandbox().getWith(url.substring(url.indexOf("/sandbox/")), "Authorization", bearer).status(),
+                "an expired URL is gone");
+        String fresh = sandbox().getWith("/sandbox/graph/v24.0/" + mediaId, "Authorization", bearer).json().getString("url");
+        assertTrue(java.util.Arrays.equals(pdf, sandbox().download(fresh, bearer)), "a fresh URL works again");
+    }
+
     // ---- the webhook contract ----
 
     private Answer postWebhook(byte[] body) {

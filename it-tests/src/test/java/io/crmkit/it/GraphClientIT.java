@@ -70,6 +70,14 @@ class GraphClientIT {
     }
 
     @Test
+    void aConnectionDroppedMidAnswerIsRetried() {
+        Account account = account();
+        faults.add(new SandboxFaults.Fault(account.number().id(), 200, 0, 0, 1, true));
+        assertEquals(account.number().id(), meta.phoneNumber(account.token(), account.number().id()).id());
+        assertEquals(2, requestsTo(account.number().id()));
+    }
+
+    @Test
     void permanentErrorsAreNotRetried() {
         Account account = account();
         faults.add(new SandboxFaults.Fault(account.number().id(), 400, 131026, 0, 5));

@@ -96,6 +96,46 @@ public final class ApiClient {
         return send(request(path).DELETE());
     }
 
+    /** GET with extra headers. */
+    public Answer getWith(String path, String... headers) {
+        HttpRequest.Builder builder = request(path).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder);
+    }
+
+    /** DELETE with extra headers. */
+    public Answer deleteWith(String path, String... headers) {
+        HttpRequest.Builder builder = request(path).DELETE();
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder);
+    }
+
+    /** The raw bytes at an absolute URL, fetched with a Bearer header. */
+    public byte[] download(String url, String bearer) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", bearer).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException failed) {
+            throw new IllegalStateException(failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    /** Posts raw bytes of a content type with extra headers. */
+    public Answer postBytesAs(String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", contentType);
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** Posts raw bytes with extra headers, as Meta posts webhooks. */
     public Answer postBytes(String path, byte[] body, String... headers) {
         HttpRequest.Builder builder = request(path).header("Content-Type", "application/json");

@@ -10,6 +10,7 @@ import java.util.Set;
 public class SandboxApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(SandboxGate.class, SandboxGraphResource.class, SandboxControlResource.class);
+        return Set.of(SandboxGate.class, SandboxGraphResource.class, SandboxControlResource.class,
+                SandboxMediaResource.class);
     }
 }

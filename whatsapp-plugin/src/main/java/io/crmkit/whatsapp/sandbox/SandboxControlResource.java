@@ -36,6 +36,8 @@ public class SandboxControlResource {
     SandboxWebhooks webhooks;
     @Inject
     SandboxConversations conversations;
+    @Inject
+    SandboxMedia media;
 
     /** A registered test number with a token: what a sandbox connect uses. */
     @POST
@@ -100,13 +102,13 @@ public class SandboxControlResource {
                 .build();
     }
 
-    /** {@code {path, status, errorCode, delayMs, count}}: see {@link SandboxFaults}. */
+    /** {@code {path, status, errorCode, delayMs, count, drop}}: see {@link SandboxFaults}. */
     @POST
     @Path("faults")
     public Response addFault(JsonObject fault) {
         faults.add(new SandboxFaults.Fault(fault.getString("path", ""), fault.getInt("status", 500),
                 fault.getInt("errorCode", 0), fault.getJsonNumber("delayMs") == null ? 0 : fault.getJsonNumber("delayMs").longValue(),
-                fault.getInt("count", 1)));
+                fault.getInt("count", 1), fault.getBoolean("drop", false)));
         return Response.noContent().build();
     }
 
@@ -123,6 +125,14 @@ public class SandboxControlResource {
     public JsonObject requests(@QueryParam("method") String method, @QueryParam("path") String path) {
         return Json.createObjectBuilder().add("count", state.countReceived(method == null ? "GET" : method,
                 path == null ? "" : path)).build();
+    }
+
+    /** Lets a medium's download URLs expire now, as if five minutes had passed. */
+    @POST
+    @Path("media/{id}/expire-urls")
+    public Response expireMediaUrls(@PathParam("id") String mediaId) {
+        media.expireUrls(mediaId);
+        return Response.noContent().build();
     }
 
     /** What the plugin sent, in the order the sandbox accepted it. */

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Faults tests inject into the emulated Graph API: for requests whose path contains {@code path}, answer
- * with Meta's error {@code errorCode} and HTTP {@code status}, or delay by {@code delayMs}, for the next
- * {@code count} requests.
+ * with Meta's error {@code errorCode} and HTTP {@code status}, or delay by {@code delayMs}, or drop the
+ * connection mid-answer ({@code drop}), for the next {@code count} requests.
  */
 @ApplicationScoped
 public class SandboxFaults {
@@ -22,13 +22,19 @@ public class SandboxFaults {
         final int errorCode;
         final long delayMs;
         final AtomicInteger remaining;
+        final boolean drop;
 
         public Fault(String path, int status, int errorCode, long delayMs, int count) {
+            this(path, status, errorCode, delayMs, count, false);
+        }
+
+        public Fault(String path, int status, int errorCode, long delayMs, int count, boolean drop) {
             this.path = path;
             this.status = status;
             this.errorCode = errorCode;
             this.delayMs = delayMs;
             this.remaining = new AtomicInteger(count);
+            this.drop = drop;
         }
     }
 

@@ -43,9 +43,20 @@ public class SandboxGraphResource {
     @Inject
     SandboxConversations conversations;
     @Inject
+    SandboxTemplates templates;
+    @Inject
+    SandboxMedia media;
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "whatsapp.sandbox.template-review-seconds", defaultValue = "15")
+    long reviewSeconds;
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedScheduledExecutorService scheduler;
+    @Inject
     SandboxWebhooks webhooks;
     @Context
     UriInfo uri;
+    @Context
+    jakarta.servlet.http.HttpServletResponse servletResponse;
 
     /** Records the request, applies an injected fault if one matches, else answers. */
     private Response answer(String method, Supplier<Response> normal) {
@@ -61,12 +72,34 @@ public class SandboxGraphResource {
                     Thread.currentThread().interrupt();
                 }
             }
+            if (f.drop) {
+                return droppedMidAnswer();
+            }
             if (f.errorCode != 0 || f.status >= 400) {
                 return f.errorCode != 0 ? MetaErrorBodies.error(f.status, f.errorCode, null)
                         : Response.status(f.status).build();
             }
         }
         return normal.get();
+    }
+
+    /**
+     * Promises a body it never finishes and closes the connection: the client sees the answer break off, as
+     * when a connection drops while Meta is answering.
+     */
+    private Response droppedMidAnswer() {
+        try {
+            servletResponse.setStatus(200);
+            servletResponse.setContentType(MediaType.APPLICATION_JSON);
+            servletResponse.setHeader("Connection", "close");
+            servletResponse.setContentLength(4096);
+            servletResponse.getOutputStream().write("{\"messaging_pro".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            servletResponse.flushBuffer();
+            servletResponse.getOutputStream().close();
+        } catch (java.io.IOException alreadyGone) {
+            // the connection is gone either way
+        }
+        return null;
     }
 
     private static String bearer(String authorization) {
@@ -129,12 +162,139 @@ public class SandboxGraphResource {
         });
     }
 
+    /** A phone number, or a medium with a fresh download URL (both are objects read by id). */
     @GET
-    @Path("{number}")
-    public Response phoneNumber(@PathParam("number") String numberId, @HeaderParam("Authorization") String authorization) {
-        return answer("GET", () -> state.number(numberId)
-                .map(n -> state.tokenMayManage(bearer(authorization), n.wabaId()) ? ok(number(n)) : MetaErrorBodies.invalidToken())
-                .orElseGet(() -> MetaErrorBodies.unknownObject(numberId)));
+    @Path("{id}")
+    public Response object(@PathParam("id") String id, @HeaderParam("Authorization") String authorization) {
+        return answer("GET", () -> {
+            Optional<SandboxState.Number> number = state.number(id);
+            if (number.isPresent()) {
+                return state.tokenMayManage(bearer(authorization), number.get().wabaId()) ? ok(number(number.get()))
+                        : MetaErrorBodies.invalidToken();
+            }
+            return media.find(id).map(medium -> {
+                if (!state.tokenMayManage(bearer(authorization), medium.wabaId())) {
+                    return MetaErrorBodies.invalidToken();
+                }
+                String url = uri.getBaseUri().resolve("media/" + media.issueDownloadKey(medium.id())).toString();
+                return ok(Json.createObjectBuilder().add("messaging_product", "whatsapp").add("url", url)
+                        .add("mime_type", medium.mimeType()).add("sha256", medium.sha256())
+                        .add("file_size", medium.bytes().length).add("id", medium.id()).build());
+            }).orElseGet(() -> MetaErrorBodies.unknownObject(id));
+        });
+    }
+
+    /** Uploads a file for sending: multipart {@code messaging_product}, {@code type}, {@code file}; kept by id. */
+    @POST
+    @Path("{number}/media")
+    @jakarta.ws.rs.Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@PathParam("number") String numberId, @HeaderParam("Authorization") String authorization,
+                           java.util.List<jakarta.ws.rs.core.EntityPart> parts) {
+        return answer("POST", () -> state.number(numberId).map(number -> {
+            if (!state.tokenMayManage(bearer(authorization), number.wabaId())) {
+                return MetaErrorBodies.invalidToken();
+            }
+            Optional<jakarta.ws.rs.core.EntityPart> file = parts.stream().filter(p -> "file".equals(p.getName())).findFirst();
+            String type = parts.stream().filter(p -> "type".equals(p.getName())).findFirst().map(SandboxGraphResource::text)
+                    .orElse(file.map(f -> f.getMediaType().toString()).orElse(""));
+            if (file.isEmpty() || type.isBlank()) {
+                return MetaErrorBodies.error(400, 100, "(#100) Param file and type are required");
+            }
+            byte[] bytes;
+            try (java.io.InputStream content = file.get().getContent()) {
+                bytes = content.readAllBytes();
+            } catch (java.io.IOException unreadable) {
+                return MetaErrorBodies.error(400, 131053, "Media upload error");
+            }
+            SandboxMedia.Medium stored = media.store(state.newId(), number.wabaId(), type, bytes,
+                    file.get().getFileName().orElse(null));
+            return ok(Json.createObjectBuilder().add("id", stored.id()).build());
+        }).orElseGet(() -> MetaErrorBodies.unknownObject(numberId)));
+    }
+
+    private static String text(jakarta.ws.rs.core.EntityPart part) {
+        try {
+            return part.getContent(String.class);
+        } catch (java.io.IOException unreadable) {
+            return "";
+        }
+    }
+
+    /**
+     * Submits a template for review: {@code {name, language, category, components: [{type: BODY, text,
+     * example?}]}} → {@code {id, status: PENDING, category}}; the review's outcome arrives as a
+     * {@code message_template_status_update} webhook after the configured delay.
+     */
+    @POST
+    @Path("{waba}/message_templates")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    public Response createTemplate(@PathParam("waba") String wabaId, @HeaderParam("Authorization") String authorization,
+                                   JsonObject body) {
+        return answer("POST", () -> {
+            if (!state.tokenMayManage(bearer(authorization), wabaId)) {
+                return MetaErrorBodies.invalidToken();
+            }
+            Optional<JsonObject> bodyComponent = body.containsKey("components") ? body.getJsonArray("components").stream()
+                    .map(jakarta.json.JsonValue::asJsonObject)
+                    .filter(c -> "BODY".equalsIgnoreCase(c.getString("type", ""))).findFirst() : Optional.empty();
+            SandboxTemplates.Template created;
+            try {
+                created = templates.create(state.newId(), wabaId, body.getString("name", null),
+                        body.getString("language", null), body.getString("category", null),
+                        bodyComponent.map(c -> c.getString("text", null)).orElse(null),
+                        bodyComponent.map(c -> c.containsKey("example")).orElse(false));
+            } catch (SandboxTemplates.InvalidTemplate invalid) {
+                return MetaErrorBodies.error(400, 100, invalid.getMessage());
+            }
+            scheduler.schedule(() -> webhooks.templateReviewed(templates.review(created.id())), reviewSeconds,
+                    java.util.concurrent.TimeUnit.SECONDS);
+            return ok(Json.createObjectBuilder().add("id", created.id()).add("status", "PENDING")
+                    .add("category", created.category()).build());
+        });
+    }
+
+    /** The account's templates, {@code limit} at a time, with Meta's {@code paging.cursors.after}. */
+    @GET
+    @Path("{waba}/message_templates")
+    public Response listTemplates(@PathParam("waba") String wabaId, @HeaderParam("Authorization") String authorization,
+                                  @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        return answer("GET", () -> {
+            if (!state.tokenMayManage(bearer(authorization), wabaId)) {
+                return MetaErrorBodies.invalidToken();
+            }
+            int size = limit == null ? 25 : Math.max(1, Math.min(limit, 100));
+            var all = templates.of(wabaId).stream().filter(t -> after == null || t.id().compareTo(after) > 0).toList();
+            var page = all.subList(0, Math.min(size, all.size()));
+            JsonArrayBuilder data = Json.createArrayBuilder();
+            page.forEach(t -> data.add(Json.createObjectBuilder().add("id", t.id()).add("name", t.name())
+                    .add("language", t.language()).add("category", t.category()).add("status", t.status())
+                    .add("rejected_reason", t.rejectedReason())
+                    .add("components", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                            .add("type", "BODY").add("text", t.body())))));
+            var paging = Json.createObjectBuilder();
+            if (!page.isEmpty()) {
+                paging.add("cursors", Json.createObjectBuilder().add("before", page.get(0).id())
+                        .add("after", page.get(page.size() - 1).id()));
+            }
+            if (all.size() > page.size()) {
+                paging.add("next", uri.getRequestUriBuilder().replaceQueryParam("after", page.get(page.size() - 1).id())
+                        .build().toString());
+            }
+            return ok(Json.createObjectBuilder().add("data", data).add("paging", paging).build());
+        });
+    }
+
+    @DELETE
+    @Path("{waba}/message_templates")
+    public Response deleteTemplate(@PathParam("waba") String wabaId, @HeaderParam("Authorization") String authorization,
+                                   @QueryParam("name") String name) {
+        return answer("DELETE", () -> {
+            if (!state.tokenMayManage(bearer(authorization), wabaId)) {
+                return MetaErrorBodies.invalidToken();
+            }
+            return templates.delete(wabaId, name) > 0 ? success()
+                    : MetaErrorBodies.error(400, 100, "Message template \"" + name + "\" does not exist");
+        });
     }
 
     private static JsonObject number(SandboxState.Number n) {
@@ -204,6 +364,16 @@ public class SandboxGraphResource {
             }
             if (!conversations.tryAcquireThroughput(numberId)) {
                 return MetaErrorBodies.error(400, 130429, null);
+            }
+            if ("template".equals(type)) {
+                JsonObject template = body.getJsonObject("template");
+                String language = template == null || template.getJsonObject("language") == null ? null
+                        : template.getJsonObject("language").getString("code", null);
+                boolean approved = template != null && templates.find(number.wabaId(), template.getString("name", ""), language)
+                        .filter(t -> "APPROVED".equals(t.status())).isPresent();
+                if (!approved) {
+                    return MetaErrorBodies.error(404, 132001, "Template name does not exist in the translation");
+                }
             }
             String wamid = "wamid.SBX" + java.util.UUID.randomUUID().toString().replace("-", "");
             Instant now = Instant.now();

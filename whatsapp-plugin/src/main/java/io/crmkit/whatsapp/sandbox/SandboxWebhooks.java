@@ -36,6 +36,8 @@ public class SandboxWebhooks {
     InstallationSecrets secrets;
     @Inject
     SandboxConversations conversations;
+    @Inject
+    SandboxMedia media;
     @jakarta.annotation.Resource
     jakarta.enterprise.concurrent.ManagedExecutorService executor;
     @Inject
@@ -49,13 +51,27 @@ public class SandboxWebhooks {
     public record Delivery(List<String> wamids, int status) {
     }
 
+    /** Tells the plugin the outcome of a template's review, as Meta does. */
+    void templateReviewed(SandboxTemplates.Template template) {
+        if (template == null) {
+            return;
+        }
+        deliver(template.wabaId(), "message_template_status_update", Json.createObjectBuilder()
+                .add("event", template.status())
+                .add("message_template_id", Long.parseLong(template.id()))
+                .add("message_template_name", template.name())
+                .add("message_template_language", template.language())
+                .add("message_template_category", template.category())
+                .add("reason", template.rejectedReason()).build());
+    }
+
     Delivery customerMessages(SandboxState.Number number, String waId, String name, List<JsonObject> messages) {
         JsonArrayBuilder wireMessages = Json.createArrayBuilder();
         List<String> wamids = new ArrayList<>();
         for (JsonObject message : messages) {
             String wamid = "wamid.SBX" + UUID.randomUUID().toString().replace("-", "");
             wamids.add(wamid);
-            wireMessages.add(wireMessage(waId, wamid, message));
+            wireMessages.add(wireMessage(number, waId, wamid, message));
         }
         JsonObject value = Json.createObjectBuilder()
                 .add("messaging_product", "whatsapp")
@@ -70,7 +86,7 @@ public class SandboxWebhooks {
         return new Delivery(wamids, status);
     }
 
-    private static JsonObject wireMessage(String waId, String wamid, JsonObject request) {
+    private JsonObject wireMessage(SandboxState.Number number, String waId, String wamid, JsonObject request) {
         String type = request.getString("type", "text");
         JsonObjectBuilder message = Json.createObjectBuilder().add("from", waId).add("id", wamid)
                 .add("timestamp", Long.toString(Instant.now().getEpochSecond())).add("type", type);
@@ -80,17 +96,18 @@ public class SandboxWebhooks {
         switch (type) {
             case "text" -> message.add("text", Json.createObjectBuilder().add("body", request.getString("text", "")));
             case "image", "document", "video", "audio", "sticker" -> {
-                JsonObjectBuilder media = Json.createObjectBuilder()
-                        .add("id", "media-" + UUID.randomUUID().toString().substring(0, 8))
-                        .add("mime_type", request.getString("mimeType", type.equals("document") ? "application/pdf" : "image/jpeg"))
-                        .add("sha256", "sandbox");
+                String mimeType = request.getString("mimeType", type.equals("document") ? "application/pdf" : "image/jpeg");
+                SandboxMedia.Medium medium = media.storeCustomerSample("media" + UUID.randomUUID().toString().substring(0, 12)
+                        .replace("-", ""), number.wabaId(), mimeType, request.getString("fileName", null));
+                JsonObjectBuilder object = Json.createObjectBuilder().add("id", medium.id())
+                        .add("mime_type", mimeType).add("sha256", medium.sha256());
                 if (request.containsKey("caption")) {
-                    media.add("caption", request.getString("caption"));
+                    object.add("caption", request.getString("caption"));
                 }
                 if (request.containsKey("fileName")) {
-                    media.add("filename", request.getString("fileName"));
+                    object.add("filename", request.getString("fileName"));
                 }
-                message.add(type, media);
+                message.add(type, object);
             }
             case "location" -> message.add("location", Json.createObjectBuilder()
                     .add("latitude", request.getJsonNumber("latitude") == null ? Json.createValue(35.6812) : request.getJsonNumber("latitude"))

@@ -91,6 +91,10 @@ final class GraphHttp {
                     error.getString("type", "Unknown"), error.getString("message", "no message"), details,
                     Optional.ofNullable(error.getString("fbtrace_id", null)));
         }
+        if (status / 100 == 2) {
+            // A success whose body is not JSON broke off on the way: like a dropped connection, worth retrying.
+            return MetaError.network("the Graph API's answer broke off");
+        }
         boolean retryable = status >= 500 || status == 429;
         return new MetaError(status, retryable ? -1 : -2, Optional.empty(), "HttpError",
                 "HTTP " + status + " without a Graph API error body", Optional.empty(), Optional.empty());
