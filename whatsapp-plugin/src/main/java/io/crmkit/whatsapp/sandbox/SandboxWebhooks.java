@@ -31,6 +31,7 @@ import java.util.UUID;
 public class SandboxWebhooks {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration BATCH_WINDOW = Duration.ofMillis(150);
 
     @Inject
     InstallationSecrets secrets;
@@ -39,7 +40,13 @@ public class SandboxWebhooks {
     @Inject
     SandboxMedia media;
     @jakarta.annotation.Resource
-    jakarta.enterprise.concurrent.ManagedExecutorService executor;
+    jakarta.enterprise.concurrent.ManagedScheduledExecutorService scheduler;
+
+    /** Statuses waiting for the next batch, per account; Meta batches what happens close together. */
+    private final java.util.Map<String, java.util.List<PendingStatus>> pending = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record PendingStatus(SandboxState.Number number, JsonObject status) {
+    }
     @Inject
     @ConfigProperty(name = "crm.public-base-url", defaultValue = "http://localhost:8080")
     String publicBaseUrl;
@@ -125,26 +132,56 @@ public class SandboxWebhooks {
 
     /**
      * Reports a sent message's fate shortly after the send call answered, as Meta does: {@code sent} then
-     * {@code delivered}, or {@code failed} with 131047 when the customer-service window is closed.
+     * {@code delivered}, or {@code failed} with 131047 when the customer-service window is closed. Statuses
+     * of the same account within a short interval travel in one batched delivery.
      */
     void statusesLater(SandboxState.Number number, String wamid, String to, String referenceId, boolean deliverable) {
-        executor.submit(() -> {
-            if (deliverable) {
-                deliver(number.wabaId(), "messages", statusValue(number, wamid, to, referenceId, "sent", null));
-                deliver(number.wabaId(), "messages", statusValue(number, wamid, to, referenceId, "delivered", null));
-            } else {
-                deliver(number.wabaId(), "messages", statusValue(number, wamid, to, referenceId, "failed",
-                        Json.createObjectBuilder().add("code", 131047).add("title", "Re-engagement message")
-                                .add("message", "Re-engagement message")
-                                .add("error_data", Json.createObjectBuilder().add("details",
-                                        "Message failed to send because more than 24 hours have passed since the customer last replied to this number."))
-                                .build()));
-            }
-        });
+        if (deliverable) {
+            queue(number, statusEntry(wamid, to, referenceId, "sent", null));
+            queue(number, statusEntry(wamid, to, referenceId, "delivered", null));
+        } else {
+            queue(number, statusEntry(wamid, to, referenceId, "failed",
+                    Json.createObjectBuilder().add("code", 131047).add("title", "Re-engagement message")
+                            .add("message", "Re-engagement message")
+                            .add("error_data", Json.createObjectBuilder().add("details",
+                                    "Message failed to send because more than 24 hours have passed since the customer last replied to this number."))
+                            .build()));
+        }
     }
 
-    private static JsonObject statusValue(SandboxState.Number number, String wamid, String to, String referenceId,
-                                          String status, JsonObject error) {
+    private void queue(SandboxState.Number number, JsonObject status) {
+        boolean[] startsBatch = {false};
+        pending.compute(number.wabaId(), (wabaId, waiting) -> {
+            java.util.List<PendingStatus> batch = waiting == null ? new java.util.ArrayList<>() : waiting;
+            startsBatch[0] = waiting == null;
+            batch.add(new PendingStatus(number, status));
+            return batch;
+        });
+        if (startsBatch[0]) {
+            scheduler.schedule(() -> flush(number.wabaId()), BATCH_WINDOW.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Sends the account's waiting statuses: one change per phone number, all in one delivery. */
+    private void flush(String wabaId) {
+        java.util.List<PendingStatus> batch = pending.remove(wabaId);
+        if (batch == null || batch.isEmpty()) {
+            return;
+        }
+        java.util.Map<SandboxState.Number, JsonArrayBuilder> byNumber = new java.util.LinkedHashMap<>();
+        batch.forEach(p -> byNumber.computeIfAbsent(p.number(), n -> Json.createArrayBuilder()).add(p.status()));
+        JsonArrayBuilder changes = Json.createArrayBuilder();
+        byNumber.forEach((number, statuses) -> changes.add(Json.createObjectBuilder().add("field", "messages")
+                .add("value", Json.createObjectBuilder().add("messaging_product", "whatsapp")
+                        .add("metadata", Json.createObjectBuilder().add("display_phone_number", number.displayPhoneNumber())
+                                .add("phone_number_id", number.id()))
+                        .add("statuses", statuses))));
+        deliverEnvelope(Json.createObjectBuilder().add("object", "whatsapp_business_account")
+                .add("entry", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", wabaId).add("changes", changes)))
+                .build());
+    }
+
+    private static JsonObject statusEntry(String wamid, String to, String referenceId, String status, JsonObject error) {
         JsonObjectBuilder entry = Json.createObjectBuilder().add("id", wamid).add("status", status)
                 .add("timestamp", Long.toString(Instant.now().getEpochSecond())).add("recipient_id", to);
         if (referenceId != null) {
@@ -153,19 +190,19 @@ public class SandboxWebhooks {
         if (error != null) {
             entry.add("errors", Json.createArrayBuilder().add(error));
         }
-        return Json.createObjectBuilder().add("messaging_product", "whatsapp")
-                .add("metadata", Json.createObjectBuilder().add("display_phone_number", number.displayPhoneNumber())
-                        .add("phone_number_id", number.id()))
-                .add("statuses", Json.createArrayBuilder().add(entry)).build();
+        return entry.build();
     }
 
     /** Posts one signed delivery of a change; answers the plugin's HTTP status (or 0 when it could not be reached). */
     int deliver(String wabaId, String field, JsonObject value) {
-        JsonObject envelope = Json.createObjectBuilder().add("object", "whatsapp_business_account")
+        return deliverEnvelope(Json.createObjectBuilder().add("object", "whatsapp_business_account")
                 .add("entry", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", wabaId)
                         .add("changes", Json.createArrayBuilder().add(Json.createObjectBuilder()
                                 .add("value", value).add("field", field)))))
-                .build();
+                .build());
+    }
+
+    private int deliverEnvelope(JsonObject envelope) {
         byte[] body = asciiEscaped(envelope.toString()).getBytes(StandardCharsets.US_ASCII);
         int status = post(body);
         if (RANDOM.nextDouble() < duplicateRate) {
