@@ -5,6 +5,12 @@ import io.crmkit.whatsapp.application.meta.CloudApi;
 import io.crmkit.whatsapp.application.meta.MetaAuthorizationException;
 import io.crmkit.whatsapp.application.meta.PermanentMetaException;
 import io.crmkit.whatsapp.application.meta.PhoneNumberDetails;
+import io.crmkit.whatsapp.application.channels.ChannelHealthCheck;
+import io.crmkit.whatsapp.domain.Channel;
+import io.crmkit.whatsapp.domain.ChannelMode;
+import io.crmkit.whatsapp.domain.ChannelStatus;
+import io.crmkit.whatsapp.infrastructure.TokenCipher;
+import io.crmkit.whatsapp.infrastructure.persistence.ChannelRepository;
 import io.crmkit.whatsapp.sandbox.SandboxFaults;
 import io.crmkit.whatsapp.sandbox.SandboxState;
 import jakarta.inject.Inject;
@@ -13,6 +19,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,10 +47,37 @@ class GraphClientIT {
     SandboxState sandbox;
     @Inject
     SandboxFaults faults;
+    @Inject
+    ChannelHealthCheck healthCheck;
+    @Inject
+    ChannelRepository channels;
+    @Inject
+    TokenCipher cipher;
 
     @AfterEach
     void clearFaults() {
         faults.clear();
+    }
+
+    /**
+     * The circuit breakers live as long as the application, so each test starts from closed breakers with a
+     * window of successes: otherwise failures provoked by one test would decide another's outcome.
+     */
+    @BeforeEach
+    void closeTheBreakers() throws InterruptedException {
+        Account healthy = account();
+        int successes = 0;
+        for (int attempt = 0; attempt < 100 && successes < 10; attempt++) {
+            try {
+                meta.phoneNumber(healthy.token(), healthy.number().id());
+                meta.phoneNumbers(healthy.token(), healthy.number().wabaId());
+                successes++;
+            } catch (CircuitBreakerOpenException open) {
+                successes = 0;
+                Thread.sleep(250);
+            }
+        }
+        assertEquals(10, successes, "the breakers closed");
     }
 
     private record Account(SandboxState.Number number, String token) {
@@ -67,6 +101,25 @@ class GraphClientIT {
         PhoneNumberDetails number = meta.phoneNumber(account.token(), account.number().id());
         assertEquals(account.number().displayPhoneNumber(), number.displayPhoneNumber());
         assertEquals(4, requestsTo(account.number().id()), "two 500s and a rate limit (HTTP 400), then success");
+    }
+
+    @Test
+    void theHealthCheckMarksChannelsWhoseTokenMetaNoLongerAccepts() {
+        Account healthy = account();
+        Account revoked = account();
+        Channel stillFine = channels.add(channelFor(healthy));
+        Channel refused = channels.add(channelFor(revoked));
+        sandbox.revokeAccount(revoked.number().wabaId());
+
+        healthCheck.checkAll();
+        assertEquals(ChannelStatus.CONNECTED, channels.find(1, stillFine.id()).orElseThrow().status());
+        assertEquals(ChannelStatus.NEEDS_REAUTH, channels.find(1, refused.id()).orElseThrow().status());
+    }
+
+    private Channel channelFor(Account account) {
+        return new Channel(1, "Checked", ChannelMode.MANUAL, new Channel.MetaNumber(account.number().id(),
+                account.number().wabaId(), account.number().displayPhoneNumber(), null),
+                cipher.encrypt(account.token()), java.util.List.of(1L), java.time.Instant.now());
     }
 
     @Test

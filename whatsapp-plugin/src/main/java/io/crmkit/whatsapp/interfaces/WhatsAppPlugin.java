@@ -12,6 +12,7 @@ import io.crmkit.plugin.spi.UiContribution.MainTab;
 import io.crmkit.plugin.spi.UiContribution.RecordPanel;
 import io.crmkit.plugin.spi.UiContribution.SettingsScreen;
 import io.crmkit.whatsapp.application.Permissions;
+import io.crmkit.whatsapp.application.channels.ChannelHealthCheck;
 import io.crmkit.whatsapp.domain.AccessLevel;
 import io.crmkit.whatsapp.infrastructure.InstallationSecrets;
 import io.crmkit.whatsapp.infrastructure.SchemaMigration;
@@ -67,6 +68,8 @@ public class WhatsAppPlugin implements CrmPlugin {
     Permissions permissions;
     @Inject
     InstallationSecrets secrets;
+    @Inject
+    ChannelHealthCheck healthCheck;
 
     @Override
     public PluginDescriptor descriptor() {
@@ -77,6 +80,12 @@ public class WhatsAppPlugin implements CrmPlugin {
     public void start(PluginContext context) {
         schema.migrate(context.dataSourceName());
         secrets.ensureInstalled();
+        healthCheck.start();
+    }
+
+    @Override
+    public void stop() {
+        healthCheck.stop();
     }
 
     /** {@code VIEW_ONLY} is held by every level that can view; {@code VIEW_AND_REPLY} only by itself. */

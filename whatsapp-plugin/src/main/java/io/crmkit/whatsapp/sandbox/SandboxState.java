@@ -69,8 +69,8 @@ public class SandboxState {
         subscribedWabas.remove(wabaId);
     }
 
-    /** Revokes every token of an account. */
-    void revokeAccount(String wabaId) {
+    /** Revokes every token of an account, as when its system user loses access at Meta. */
+    public void revokeAccount(String wabaId) {
         wabasByToken.entrySet().removeIf(entry -> entry.getValue().contains(wabaId));
     }
 

@@ -25,6 +25,12 @@ public class ChannelRepository {
         return Optional.ofNullable(em.find(Channel.class, channelId)).filter(c -> c.organisationId() == organisationId);
     }
 
+    /** Every connected channel of every organisation, for background checks. */
+    public List<Channel> connected() {
+        return em.createQuery("select c from Channel c where c.status = io.crmkit.whatsapp.domain.ChannelStatus.CONNECTED"
+                + " order by c.id", Channel.class).getResultList();
+    }
+
     /** The channel of a number in any organisation: a number is connected to one organisation at a time. */
     public Optional<Channel> findByPhoneNumberId(String phoneNumberId) {
         return em.createQuery("select c from Channel c where c.phoneNumberId = :id", Channel.class)

@@ -1,0 +1,68 @@
+package io.crmkit.whatsapp.application.channels;
+
+import io.crmkit.whatsapp.application.meta.CloudApi;
+import io.crmkit.whatsapp.application.meta.MetaAuthorizationException;
+import io.crmkit.whatsapp.domain.Channel;
+import io.crmkit.whatsapp.infrastructure.TokenCipher;
+import io.crmkit.whatsapp.infrastructure.persistence.ChannelRepository;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Asks Meta now and then whether each connected channel's token still works, so that an expired or revoked
+ * token shows as "needs re-authorisation" to administrators before anyone tries to send.
+ */
+@ApplicationScoped
+public class ChannelHealthCheck {
+    private static final Logger LOG = Logger.getLogger(ChannelHealthCheck.class.getName());
+
+    @Inject
+    ChannelRepository channels;
+    @Inject
+    CloudApi meta;
+    @Inject
+    TokenCipher cipher;
+    @Inject
+    @ConfigProperty(name = "whatsapp.channels.health-check-minutes", defaultValue = "30")
+    long intervalMinutes;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> schedule;
+
+    public void start() {
+        schedule = scheduler.scheduleWithFixedDelay(this::checkAll, intervalMinutes, intervalMinutes, TimeUnit.MINUTES);
+    }
+
+    public void stop() {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+    }
+
+    /** Checks every connected channel; answers how many were marked for re-authorisation. */
+    public int checkAll() {
+        int refused = 0;
+        for (Channel channel : channels.connected()) {
+            try {
+                meta.phoneNumber(cipher.decrypt(channel.encryptedAccessToken()), channel.phoneNumberId());
+            } catch (MetaAuthorizationException tokenRefused) {
+                channels.change(channel.organisationId(), channel.id(), Channel::requireReauthorisation);
+                refused++;
+            } catch (RuntimeException unavailable) {
+                // Meta busy or unreachable says nothing about the token: check again next time.
+                LOG.log(Level.FINE, "Channel {0} could not be checked: {1}",
+                        new Object[]{channel.id(), unavailable.getMessage()});
+            }
+        }
+        return refused;
+    }
+}
