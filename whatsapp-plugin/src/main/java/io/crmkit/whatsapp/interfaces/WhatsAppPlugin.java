@@ -13,6 +13,7 @@ import io.crmkit.plugin.spi.UiContribution.RecordPanel;
 import io.crmkit.plugin.spi.UiContribution.SettingsScreen;
 import io.crmkit.whatsapp.application.Permissions;
 import io.crmkit.whatsapp.application.channels.ChannelHealthCheck;
+import io.crmkit.whatsapp.application.inbound.WebhookEventDrain;
 import io.crmkit.whatsapp.domain.AccessLevel;
 import io.crmkit.whatsapp.infrastructure.InstallationSecrets;
 import io.crmkit.whatsapp.infrastructure.SchemaMigration;
@@ -70,6 +71,8 @@ public class WhatsAppPlugin implements CrmPlugin {
     InstallationSecrets secrets;
     @Inject
     ChannelHealthCheck healthCheck;
+    @Inject
+    WebhookEventDrain inbound;
 
     @Override
     public PluginDescriptor descriptor() {
@@ -81,10 +84,12 @@ public class WhatsAppPlugin implements CrmPlugin {
         schema.migrate(context.dataSourceName());
         secrets.ensureInstalled();
         healthCheck.start();
+        inbound.start();
     }
 
     @Override
     public void stop() {
+        inbound.stop();
         healthCheck.stop();
     }
 

@@ -35,6 +35,8 @@ public class WebhookIntake {
     InstallationSecrets secrets;
     @Inject
     WebhookEventStore store;
+    @Inject
+    jakarta.enterprise.event.Event<WebhookEventsStored> stored;
 
     /**
      * What a delivery brought.
@@ -66,8 +68,11 @@ public class WebhookIntake {
             Optional.ofNullable((event.kind().routedByAccount() ? accounts : numbers).get(event.routing()))
                     .ifPresent(route -> routed.add(new WebhookEventStore.RoutedEvent(route, event)));
         }
-        int stored = store.saveNew(routed);
-        return new Outcome(stored, routed.size() - stored, events.size() - routed.size());
+        int saved = store.saveNew(routed);
+        if (saved > 0) {
+            stored.fire(new WebhookEventsStored(saved));
+        }
+        return new Outcome(saved, routed.size() - saved, events.size() - routed.size());
     }
 
     private static List<String> routes(List<IncomingEvent> events) {

@@ -1,0 +1,145 @@
+package io.crmkit.whatsapp.application.inbound;
+
+import io.crmkit.plugin.api.Contact;
+import io.crmkit.plugin.api.ContactService;
+import io.crmkit.plugin.api.CrmHost;
+import io.crmkit.plugin.api.InvalidRecordException;
+import io.crmkit.plugin.api.NewContact;
+import io.crmkit.whatsapp.application.meta.InboundMessage;
+import io.crmkit.whatsapp.application.meta.MessageStatus;
+import io.crmkit.whatsapp.domain.Channel;
+import io.crmkit.whatsapp.domain.Conversation;
+import io.crmkit.whatsapp.domain.DeliveryStatus;
+import io.crmkit.whatsapp.domain.Message;
+import io.crmkit.whatsapp.infrastructure.graph.WebhookPayloads;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.io.StringReader;
+import java.util.Optional;
+
+/**
+ * Turns one stored webhook event into the plugin's model, inside the caller's transaction: the customer
+ * becomes (or is found as) a contact of the host, the chat a conversation with an owner, the message a
+ * message at Meta's time; statuses move outbound messages forward only.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class InboundProcessor {
+    @PersistenceContext(unitName = "whatsapp")
+    EntityManager em;
+    @Inject
+    CrmHost host;
+    @Inject
+    RoundRobin roundRobin;
+
+    public void message(Channel channel, JsonObject payload) {
+        InboundMessage message = WebhookPayloads.message(payload.getJsonObject("message"));
+        Optional<String> profileName = Optional.ofNullable(payload.getJsonObject("contact"))
+                .flatMap(c -> Optional.ofNullable(c.getJsonObject("profile"))).map(p -> p.getString("name", ""))
+                .filter(name -> !name.isBlank());
+        Optional<String> waId = message.envelope().from();
+        String customerKey = waId.orElseGet(() -> "user:" + message.envelope().userId().orElse("unknown"));
+        String displayName = profileName.orElse(waId.map(id -> "+" + id).orElse(customerKey));
+
+        Conversation conversation = conversationOf(channel, customerKey, waId, displayName, message);
+        if (message instanceof InboundMessage.Reaction reaction && react(conversation, reaction)) {
+            return;
+        }
+        boolean known = !em.createQuery("select m.id from Message m where m.conversationId = :c and m.wamid = :w", Long.class)
+                .setParameter("c", conversation.id()).setParameter("w", message.envelope().wamid()).getResultList().isEmpty();
+        if (known) {
+            return;
+        }
+        MessageContent content = MessageContent.of(message);
+        em.persist(Message.received(channel.organisationId(), conversation.id(), content.type(), message.envelope().wamid(),
+                content.text().orElse(null), content.detailsJson(), message.envelope().timestamp()));
+        conversation.receive(message.envelope().timestamp(), content.preview());
+    }
+
+    private Conversation conversationOf(Channel channel, String customerKey, Optional<String> waId, String displayName,
+                                        InboundMessage first) {
+        Optional<Conversation> existing = em.createQuery(
+                        "select c from Conversation c where c.channelId = :channel and c.customerKey = :key", Conversation.class)
+                .setParameter("channel", channel.id()).setParameter("key", customerKey).getResultStream().findFirst();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Contact contact = findOrCreateContact(channel, waId, displayName);
+        Optional<Long> owner = contact.ownerId();
+        Conversation conversation = new Conversation(channel.organisationId(), channel.id(), contact.id(), customerKey,
+                displayName, owner, first.envelope().timestamp());
+        em.persist(conversation);
+        em.flush();
+        return conversation;
+    }
+
+    private Contact findOrCreateContact(Channel channel, Optional<String> waId, String displayName) {
+        ContactService contacts = host.organisation(channel.organisationId()).contacts();
+        if (waId.isPresent()) {
+            for (String candidate : CustomerNumbers.candidates(waId.get())) {
+                Optional<Contact> found = contacts.findByPhone(candidate).stream().findFirst();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+        }
+        Optional<Long> owner = roundRobin.nextOwner(channel);
+        Optional<String> phone = waId.map(id -> "+" + id);
+        try {
+            return contacts.create(new NewContact(displayName, "", phone, Optional.empty(), Optional.empty(), owner));
+        } catch (InvalidRecordException numberTheHostRefuses) {
+            return contacts.create(new NewContact(displayName, "", Optional.empty(), Optional.empty(), Optional.empty(), owner));
+        }
+    }
+
+    /** Shows a reaction on the message it reacts to (an empty emoji removes it); false when that message is unknown. */
+    private boolean react(Conversation conversation, InboundMessage.Reaction reaction) {
+        Optional<Message> target = em.createQuery("select m from Message m where m.conversationId = :c and m.wamid = :w",
+                        Message.class)
+                .setParameter("c", conversation.id()).setParameter("w", reaction.reactedWamid()).getResultStream().findFirst();
+        target.ifPresent(message -> {
+            JsonObject details = message.details().map(d -> Json.createReader(new StringReader(d)).readObject())
+                    .orElse(JsonObject.EMPTY_JSON_OBJECT);
+            var updated = Json.createObjectBuilder(details).remove("reaction");
+            reaction.emoji().ifPresent(emoji -> updated.add("reaction", emoji));
+            message.describe(updated.build().toString());
+        });
+        return target.isPresent();
+    }
+
+    /** Moves the message forward, or keeps the status until the message is known (it may not have returned yet). */
+    public void status(Channel channel, JsonObject payload) {
+        MessageStatus status = WebhookPayloads.status(payload.getJsonObject("status"));
+        DeliveryStatus next = switch (status.state()) {
+            case SENT -> DeliveryStatus.SENT;
+            case DELIVERED -> DeliveryStatus.DELIVERED;
+            case READ, PLAYED -> DeliveryStatus.READ;
+            case FAILED -> DeliveryStatus.FAILED;
+            default -> null;
+        };
+        if (next == null) {
+            return;
+        }
+        Optional<Message> message = em.createQuery(
+                        "select m from Message m where m.wamid = :w and m.organisationId = :org and m.direction = :out", Message.class)
+                .setParameter("w", status.wamid()).setParameter("org", channel.organisationId())
+                .setParameter("out", Message.Direction.OUT).getResultStream().findFirst();
+        Optional<Integer> code = status.error().map(e -> e.code());
+        Optional<String> detail = status.error().map(e -> e.details().orElse(e.message()));
+        if (message.isPresent()) {
+            message.get().advanceTo(next, status.timestamp(), code, detail);
+        } else {
+            em.createNativeQuery("insert into whatsapp.early_status (wamid, status, occurred_at, error_code, error_detail)"
+                            + " values (?1, ?2, ?3, cast(?4 as integer), ?5) on conflict do nothing")
+                    .setParameter(1, status.wamid()).setParameter(2, next.name())
+                    .setParameter(3, java.sql.Timestamp.from(status.timestamp()))
+                    .setParameter(4, code.orElse(null)).setParameter(5, detail.orElse(null)).executeUpdate();
+        }
+    }
+}
