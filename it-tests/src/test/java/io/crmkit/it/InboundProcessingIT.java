@@ -223,4 +223,21 @@ class InboundProcessingIT {
         eventually("an early status kept", () -> TestDatabase.number("select count(*) from whatsapp.early_status where wamid = ?",
                 unknown) == 1);
     }
+
+    @Test
+    void anEventThatCannotBeProcessedIsParkedWithoutHoldingBackTheOthers() throws Exception {
+        JsonObject channel = channel(newUser());
+        long organisation = TestDatabase.number("select organisation_id from whatsapp.channel where id = ?", channel.getInt("id"));
+        long broken = TestDatabase.update("insert into whatsapp.webhook_event (organisation_id, channel_id, kind, dedupe_key,"
+                + " occurred_at, payload, received_at) values (?, ?, 'MESSAGE', ?, now(), '{\"not\": \"a message\"}', now()) returning id",
+                organisation, channel.getInt("id"), "broken:" + UUID.randomUUID());
+        String wamid = Webhooks.newWamid();
+        deliver(channel, Json.createArrayBuilder().add(Webhooks.textMessage(uniqueNumber(), wamid, "still here")),
+                Json.createArrayBuilder());
+
+        eventually("the good message", () -> TestDatabase.number("select count(*) from whatsapp.message where wamid = ?", wamid) == 1);
+        eventually("the bad event parked", () -> TestDatabase.number(
+                "select count(*) from whatsapp.webhook_event where id = ? and parked_at is not null and attempts = 5", broken) == 1);
+        assertTrue(TestDatabase.strings("select last_error from whatsapp.webhook_event where id = ?", broken).get(0) != null);
+    }
 }

@@ -100,11 +100,7 @@ public class WebhookEventDrain {
     }
 
     int processOneByOne() {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("""
-                        select id from whatsapp.webhook_event
-                        where processed_at is null and parked_at is null order by id limit ?1""")
-                .setParameter(1, BATCH).getResultList();
+        List<Number> ids = self.waitingIds();
         for (Number id : ids) {
             try {
                 self.processOne(id.longValue());
@@ -114,6 +110,15 @@ public class WebhookEventDrain {
             }
         }
         return ids.size();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @SuppressWarnings("unchecked")
+    public List<Number> waitingIds() {
+        return em.createNativeQuery("""
+                        select id from whatsapp.webhook_event
+                        where processed_at is null and parked_at is null order by id limit ?1""")
+                .setParameter(1, BATCH).getResultList();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
