@@ -240,4 +240,125 @@ class InboundProcessingIT {
                 "select count(*) from whatsapp.webhook_event where id = ? and parked_at is not null and attempts = 5", broken) == 1);
         assertTrue(TestDatabase.strings("select last_error from whatsapp.webhook_event where id = ?", broken).get(0) != null);
     }
+
+    // ---- the conversations API ----
+
+    private long adminId() {
+        return admin().get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
+    }
+
+    private String customerWrites(JsonObject channel, String customer, String text, long epochSecond) throws Exception {
+        String wamid = Webhooks.newWamid();
+        deliver(channel, Json.createArrayBuilder().add(Json.createObjectBuilder(Webhooks.textMessage(customer, wamid, text))
+                .add("timestamp", Long.toString(epochSecond)).build()), Json.createArrayBuilder());
+        eventually("message " + text, () -> TestDatabase.number("select count(*) from whatsapp.message where wamid = ?", wamid) == 1);
+        return wamid;
+    }
+
+    private static List<String> previews(JsonObject page) {
+        return page.getJsonArray("items").stream().map(v -> v.asJsonObject().getString("lastMessagePreview")).toList();
+    }
+
+    @Test
+    void conversationsAreListedNewestFirstFilteredPagedAndMarkedRead() throws Exception {
+        JsonObject channel = channel(adminId());
+        long now = Instant.now().getEpochSecond();
+        customerWrites(channel, uniqueNumber(), "first customer", now - 30);
+        customerWrites(channel, uniqueNumber(), "second customer asks about size M", now - 20);
+        String latest = customerWrites(channel, uniqueNumber(), "third customer", now - 10);
+        String list = "/api/whatsapp/conversations?channelId=" + channel.getInt("id");
+
+        JsonObject firstPage = admin().get(list + "&limit=2").json();
+        assertEquals(List.of("third customer", "second customer asks about size M"), previews(firstPage));
+        JsonObject secondPage = admin().get(list + "&limit=2&cursor=" + firstPage.getString("nextCursor")).json();
+        assertEquals(List.of("first customer"), previews(secondPage));
+        assertEquals(List.of("second customer asks about size M"), previews(admin().get(list + "&q=SIZE%20m").json()));
+        assertEquals(3, admin().get(list + "&view=MINE").json().getJsonArray("items").size(), "dealt to the only assignee");
+
+        long unreadBefore = admin().get("/api/whatsapp/unread-count").json().getJsonNumber("count").longValue();
+        long third = firstPage.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        JsonObject read = admin().post("/api/whatsapp/conversations/" + third + "/read", JsonValue.EMPTY_JSON_OBJECT).json();
+        assertEquals(0, read.getInt("unreadCount"));
+        assertEquals(unreadBefore - 1, admin().get("/api/whatsapp/unread-count").json().getJsonNumber("count").longValue());
+        assertEquals(List.of("second customer asks about size M", "first customer"), previews(admin().get(list + "&unread=true").json()));
+        assertTrue(ApiClient.anonymous(base).get("/sandbox/api/read-receipts").structure().asJsonArray().stream()
+                .anyMatch(v -> v.toString().contains(latest)), "WhatsApp was told the message was read");
+
+        assertEquals(1, admin().post("/api/whatsapp/conversations/" + third + "/unread", JsonValue.EMPTY_JSON_OBJECT)
+                .json().getInt("unreadCount"));
+        assertEquals(400, admin().get(list + "&cursor=forged").status());
+        assertEquals(400, admin().get(list + "&view=EVERYTHING").status());
+    }
+
+    private ApiClient userWithLevel(String level) {
+        String profileName = "Level " + UUID.randomUUID().toString().substring(0, 6);
+        long profile = admin().post("/api/crm/profiles", Json.createObjectBuilder().add("name", profileName).build()).id();
+        if (level != null) {
+            long organisation = TestDatabase.number("select organisation_id from crm.profile where id = ?", profile);
+            TestDatabase.update("insert into whatsapp.profile_permission (organisation_id, profile_id, level) values (?, ?, ?)",
+                    organisation, profile, level);
+        }
+        String username = "u" + UUID.randomUUID().toString().substring(0, 8);
+        admin().post("/api/crm/users", Json.createObjectBuilder().add("username", username).add("name", username)
+                .add("profileId", profile).add("password", "level-password").build());
+        return ApiClient.as(base, username, "level-password");
+    }
+
+    @Test
+    void everyEndpointChecksTheCallersLevelAndOrganisation() throws Exception {
+        JsonObject channel = channel(adminId());
+        String customer = uniqueNumber();
+        String inbound = customerWrites(channel, customer, "private question", Instant.now().getEpochSecond());
+        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", inbound);
+        long organisation = TestDatabase.number("select organisation_id from whatsapp.conversation where id = ?", conversation);
+        TestDatabase.update("insert into whatsapp.message (organisation_id, conversation_id, direction, type, text, status,"
+                + " sent_at, created_at) values (?, ?, 'OUT', 'text', 'our answer', 'SENT', now(), now())", organisation, conversation);
+        String one = "/api/whatsapp/conversations/" + conversation;
+        JsonObject assignToAdmin = Json.createObjectBuilder().add("ownerId", adminId()).build();
+
+        ApiClient anonymous = ApiClient.anonymous(base);
+        assertEquals(401, anonymous.get("/api/whatsapp/conversations").status());
+        assertEquals(401, anonymous.get(one + "/messages").status());
+
+        ApiClient noLevel = userWithLevel(null);
+        for (String path : List.of("/api/whatsapp/conversations", one, one + "/messages", "/api/whatsapp/unread-count")) {
+            Answer refused = noLevel.get(path);
+            assertEquals(403, refused.status(), path);
+            assertEquals("FORBIDDEN", refused.code());
+        }
+        assertEquals(403, noLevel.post(one + "/read", JsonValue.EMPTY_JSON_OBJECT).status());
+
+        ApiClient viewOnly = userWithLevel("VIEW_ONLY");
+        assertEquals(200, viewOnly.get(one).status());
+        assertEquals(List.of("IN"), viewOnly.get(one + "/messages").structure().asJsonArray().stream()
+                .map(m -> m.asJsonObject().getString("direction")).toList(), "view-only users see incoming messages only");
+        assertEquals(403, viewOnly.patch(one, assignToAdmin).status(), "view-only users cannot assign");
+
+        ApiClient replier = userWithLevel("VIEW_AND_REPLY");
+        assertEquals(List.of("IN", "OUT"), replier.get(one + "/messages").structure().asJsonArray().stream()
+                .map(m -> m.asJsonObject().getString("direction")).toList());
+        assertEquals(200, replier.patch(one, assignToAdmin).status());
+        assertEquals(400, replier.patch(one, Json.createObjectBuilder().add("ownerId", 999999999).build()).status());
+        assertEquals(200, admin().get(one).status());
+
+        ApiClient outsider = outsider();
+        assertEquals(404, outsider.get(one).status());
+        assertEquals(404, outsider.get(one + "/messages").status());
+        assertEquals(404, outsider.post(one + "/read", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertTrue(outsider.get("/api/whatsapp/conversations").json().getJsonArray("items").stream()
+                .noneMatch(c -> c.asJsonObject().getJsonNumber("id").longValue() == conversation));
+    }
+
+    /** An administrator of a second organisation, made in the database with the known admin password's hash. */
+    private ApiClient outsider() {
+        String username = "outsider" + UUID.randomUUID().toString().substring(0, 6);
+        long organisation = TestDatabase.update(
+                "insert into crm.organisation (name, default_region, created_at) values ('Other Inc', 'JP', now()) returning id");
+        long profile = TestDatabase.update("insert into crm.profile (organisation_id, name, administrator) values (?, 'Administrator', true) returning id",
+                organisation);
+        TestDatabase.update("insert into crm.user_account (organisation_id, username, name, password_hash, profile_id, active, created_at)"
+                + " select ?, ?, 'Outsider', password_hash, ?, true, now() from crm.user_account where username = 'admin'",
+                organisation, username, profile);
+        return ApiClient.as(base, username, EmbeddedDatabaseSession.ADMIN_PASSWORD);
+    }
 }

@@ -146,6 +146,15 @@ public class SandboxControlResource {
         return sent.build();
     }
 
+    /** The messages the plugin marked read. */
+    @GET
+    @Path("read-receipts")
+    public JsonArray readReceipts() {
+        var receipts = Json.createArrayBuilder();
+        conversations.readReceipts().forEach(receipts::add);
+        return receipts.build();
+    }
+
     /** The sandbox's numbers, for the customer page. */
     @GET
     @Path("numbers")

@@ -29,6 +29,16 @@ public class SandboxConversations {
     private final Map<String, Instant> lastInbound = new ConcurrentHashMap<>();
     private final Map<String, Bucket> throughput = new ConcurrentHashMap<>();
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final List<String> readReceipts = new CopyOnWriteArrayList<>();
+
+    void recordReadReceipt(String wamid) {
+        readReceipts.add(wamid);
+    }
+
+    /** The messages the business marked read, in order. */
+    public List<String> readReceipts() {
+        return List.copyOf(readReceipts);
+    }
 
     /** A message the plugin sent, as the sandbox accepted it. */
     public record Sent(String wamid, String phoneNumberId, String to, String type, JsonObject body, Instant at) {

@@ -355,6 +355,7 @@ public class SandboxGraphResource {
                 return MetaErrorBodies.invalidToken();
             }
             if ("read".equals(body.getString("status", null))) {
+                conversations.recordReadReceipt(body.getString("message_id", ""));
                 return success();
             }
             String to = body.getString("to", "").replaceAll("[^0-9]", "");

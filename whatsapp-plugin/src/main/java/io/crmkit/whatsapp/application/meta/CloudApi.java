@@ -27,6 +27,9 @@ public interface CloudApi {
     /** Stops the account's webhooks at once. */
     void unsubscribeApp(String accessToken, String wabaId);
 
+    /** Tells WhatsApp the business read a message (and every earlier one): the customer sees blue ticks. */
+    void markRead(String accessToken, String phoneNumberId, String wamid);
+
     /** Registers a number for the Cloud API (needed once for a new number). */
     void register(String accessToken, String phoneNumberId, String pin);
 }

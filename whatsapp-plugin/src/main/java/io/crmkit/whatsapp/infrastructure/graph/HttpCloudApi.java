@@ -111,6 +111,12 @@ public class HttpCloudApi implements CloudApi {
     }
 
     @Override
+    public void markRead(String accessToken, String phoneNumberId, String wamid) {
+        GraphHttp.post(at(encode(phoneNumberId) + "/messages"), accessToken, Json.createObjectBuilder()
+                .add("messaging_product", "whatsapp").add("status", "read").add("message_id", wamid).build());
+    }
+
+    @Override
     public void register(String accessToken, String phoneNumberId, String pin) {
         GraphHttp.post(at(encode(phoneNumberId) + "/register"), accessToken,
                 Json.createObjectBuilder().add("messaging_product", "whatsapp").add("pin", pin).build());

@@ -1,0 +1,217 @@
+package io.crmkit.whatsapp.application.conversations;
+
+import io.crmkit.plugin.api.CrmHost;
+import io.crmkit.plugin.api.CurrentUser;
+import io.crmkit.plugin.api.User;
+import io.crmkit.whatsapp.application.Permissions;
+import io.crmkit.whatsapp.application.meta.CloudApi;
+import io.crmkit.whatsapp.domain.AccessLevel;
+import io.crmkit.whatsapp.domain.Channel;
+import io.crmkit.whatsapp.domain.Conversation;
+import io.crmkit.whatsapp.domain.Message;
+import io.crmkit.whatsapp.domain.ProblemCode;
+import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.infrastructure.TokenCipher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The Messages tab's reading side: lists of conversations newest first with keyset cursors, threads,
+ * owners, read and unread. Every call checks the caller's WhatsApp level and organisation on the server.
+ */
+@ApplicationScoped
+public class ConversationService {
+    private static final Logger LOG = Logger.getLogger(ConversationService.class.getName());
+
+    @PersistenceContext(unitName = "whatsapp")
+    EntityManager em;
+    @Inject
+    Permissions permissions;
+    @Inject
+    CrmHost host;
+    @Inject
+    CloudApi meta;
+    @Inject
+    TokenCipher cipher;
+
+    /** A page of conversations and the cursor of the next one. */
+    public record ConversationPage(List<Conversation> items, Optional<String> nextCursor) {
+    }
+
+    /** Refuses callers without any WhatsApp level; answers the caller's level. */
+    public AccessLevel requireView(CurrentUser user) {
+        AccessLevel level = permissions.levelOf(user);
+        if (!level.includes(AccessLevel.VIEW_ONLY)) {
+            throw new Refusal(ProblemCode.FORBIDDEN,
+                    "your profile has no access to WhatsApp messages: ask an administrator (Settings > Permissions)");
+        }
+        return level;
+    }
+
+    private void requireReply(CurrentUser user) {
+        if (!permissions.levelOf(user).includes(AccessLevel.VIEW_AND_REPLY)) {
+            throw new Refusal(ProblemCode.FORBIDDEN, "your profile may only view incoming messages");
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ConversationPage list(CurrentUser user, ConversationQuery query) {
+        requireView(user);
+        StringBuilder jpql = new StringBuilder("select c from Conversation c where c.organisationId = :org");
+        if (query.mine()) {
+            jpql.append(" and c.ownerId = :me");
+        }
+        query.ownerId().ifPresent(o -> jpql.append(" and c.ownerId = :owner"));
+        query.channelId().ifPresent(ch -> jpql.append(" and c.channelId = :channel"));
+        if (query.unreadOnly()) {
+            jpql.append(" and c.unreadCount > 0");
+        }
+        if (query.text().isPresent()) {
+            jpql.append(" and (lower(c.customerName) like :text or exists (select m.id from Message m"
+                    + " where m.conversationId = c.id and lower(m.text) like :text))");
+        }
+        Optional<Position> after = query.cursor().map(Position::decode);
+        if (after.isPresent()) {
+            jpql.append(" and (c.lastMessageAt < :at or (c.lastMessageAt = :at and c.id < :id))");
+        }
+        jpql.append(" order by c.lastMessageAt desc, c.id desc");
+        TypedQuery<Conversation> select = em.createQuery(jpql.toString(), Conversation.class)
+                .setParameter("org", user.organisationId()).setMaxResults(query.limit() + 1);
+        if (query.mine()) {
+            select.setParameter("me", user.userId());
+        }
+        query.ownerId().ifPresent(o -> select.setParameter("owner", o));
+        query.channelId().ifPresent(ch -> select.setParameter("channel", ch));
+        query.text().ifPresent(t -> select.setParameter("text", "%" + t.toLowerCase().replace("\\", "\\\\")
+                .replace("%", "\\%").replace("_", "\\_") + "%"));
+        after.ifPresent(p -> select.setParameter("at", p.at()).setParameter("id", p.id()));
+        List<Conversation> rows = new ArrayList<>(select.getResultList());
+        Optional<String> next = Optional.empty();
+        if (rows.size() > query.limit()) {
+            rows = rows.subList(0, query.limit());
+            Conversation last = rows.get(rows.size() - 1);
+            next = Optional.of(new Position(last.lastMessageAt(), last.id()).encode());
+        }
+        return new ConversationPage(rows, next);
+    }
+
+    /** Where a page ends: the last conversation's time and id. */
+    record Position(Instant at, long id) {
+        String encode() {
+            String text = at.getEpochSecond() + ":" + at.getNano() + ":" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
+        }
+
+        static Position decode(String cursor) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split(":");
+                return new Position(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+                        Long.parseLong(parts[2]));
+            } catch (RuntimeException forged) {
+                throw Refusal.invalid("cursor", "cursor is not one this server gave out: start again without it");
+            }
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Conversation get(CurrentUser user, long conversationId) {
+        requireView(user);
+        return find(user, conversationId);
+    }
+
+    private Conversation find(CurrentUser user, long conversationId) {
+        return Optional.ofNullable(em.find(Conversation.class, conversationId))
+                .filter(c -> c.organisationId() == user.organisationId())
+                .orElseThrow(() -> Refusal.notFound("conversation " + conversationId));
+    }
+
+    /** The thread, oldest first: the latest {@code limit} messages before {@code beforeId}. View-only users see incoming ones. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Message> messages(CurrentUser user, long conversationId, int limit, Optional<Long> beforeId) {
+        AccessLevel level = requireView(user);
+        find(user, conversationId);
+        String incomingOnly = level.includes(AccessLevel.VIEW_AND_REPLY) ? "" : " and m.direction = :in";
+        TypedQuery<Message> select = em.createQuery("select m from Message m where m.conversationId = :c and m.id < :before"
+                        + incomingOnly + " order by m.sentAt desc, m.id desc", Message.class)
+                .setParameter("c", conversationId).setParameter("before", beforeId.orElse(Long.MAX_VALUE)).setMaxResults(limit);
+        if (!incomingOnly.isEmpty()) {
+            select.setParameter("in", Message.Direction.IN);
+        }
+        List<Message> newestFirst = new ArrayList<>(select.getResultList());
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    @Transactional
+    public Conversation assign(CurrentUser user, long conversationId, long ownerId) {
+        requireReply(user);
+        Conversation conversation = find(user, conversationId);
+        boolean active = host.organisation(user.organisationId()).users().find(ownerId).filter(User::active).isPresent();
+        if (!active) {
+            throw Refusal.invalid("ownerId", "user " + ownerId + " is not an active user of your organisation");
+        }
+        conversation.assignTo(ownerId);
+        return conversation;
+    }
+
+    /** Marks the chat read here and, best effort, at WhatsApp (the customer sees blue ticks). */
+    @Transactional
+    public Conversation markRead(CurrentUser user, long conversationId) {
+        requireView(user);
+        Conversation conversation = find(user, conversationId);
+        boolean hadUnread = conversation.unreadCount() > 0;
+        conversation.markRead();
+        if (hadUnread) {
+            sendReadReceipt(conversation);
+        }
+        return conversation;
+    }
+
+    private void sendReadReceipt(Conversation conversation) {
+        Optional<String> latestInbound = em.createQuery("select m.wamid from Message m where m.conversationId = :c"
+                        + " and m.direction = :in and m.wamid is not null order by m.sentAt desc, m.id desc", String.class)
+                .setParameter("c", conversation.id()).setParameter("in", Message.Direction.IN).setMaxResults(1)
+                .getResultStream().findFirst();
+        Channel channel = em.find(Channel.class, conversation.channelId());
+        if (latestInbound.isEmpty() || channel == null || channel.status() != io.crmkit.whatsapp.domain.ChannelStatus.CONNECTED) {
+            return;
+        }
+        try {
+            meta.markRead(cipher.decrypt(channel.encryptedAccessToken()), channel.phoneNumberId(), latestInbound.get());
+        } catch (RuntimeException notDelivered) {
+            // The chat is read here either way; the customer merely misses the blue ticks.
+            LOG.log(Level.INFO, "Read receipt for conversation {0} not delivered: {1}",
+                    new Object[]{conversation.id(), notDelivered.getMessage()});
+        }
+    }
+
+    @Transactional
+    public Conversation markUnread(CurrentUser user, long conversationId) {
+        requireView(user);
+        Conversation conversation = find(user, conversationId);
+        conversation.markUnread();
+        return conversation;
+    }
+
+    /** New messages in all conversations the caller may see, for the tab's badge. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long unreadCount(CurrentUser user) {
+        requireView(user);
+        Long count = em.createQuery("select coalesce(sum(c.unreadCount), 0) from Conversation c where c.organisationId = :org",
+                Long.class).setParameter("org", user.organisationId()).getSingleResult();
+        return count == null ? 0 : count;
+    }
+}

@@ -1,0 +1,167 @@
+package io.crmkit.whatsapp.interfaces.rest;
+
+import io.crmkit.plugin.api.Contact;
+import io.crmkit.plugin.api.CrmHost;
+import io.crmkit.plugin.api.CurrentUser;
+import io.crmkit.whatsapp.application.conversations.ConversationQuery;
+import io.crmkit.whatsapp.application.conversations.ConversationService;
+import io.crmkit.whatsapp.domain.Conversation;
+import io.crmkit.whatsapp.domain.Message;
+import io.crmkit.whatsapp.domain.ProblemCode;
+import io.crmkit.whatsapp.domain.Refusal;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** {@code /api/whatsapp/conversations} and {@code /api/whatsapp/unread-count}: the Messages tab's data. */
+@Path("whatsapp")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ConversationsResource {
+    @Inject
+    ConversationService conversations;
+    @Inject
+    CrmHost host;
+
+    private CurrentUser caller() {
+        return host.currentUser().orElseThrow(() -> new Refusal(ProblemCode.FORBIDDEN, "log in first"));
+    }
+
+    /** A conversation in the list. */
+    public record ConversationView(long id, long channelId, long contactId, String contactName, String phone, Long ownerId,
+                                   int unreadCount, Instant lastMessageAt, String lastMessagePreview,
+                                   Instant windowExpiresAt) {
+    }
+
+    public record ConversationList(List<ConversationView> items, String nextCursor) {
+    }
+
+    public record Attachment(String fileName, String mimeType, String mediaId) {
+    }
+
+    public record ErrorView(Integer code, String detail) {
+    }
+
+    /** A message of the thread; {@code details} carries kind-specific data (location, quoted message, reaction ...). */
+    public record MessageView(long id, String direction, String type, String text, String status, Instant at, String wamid,
+                              Attachment attachment, ErrorView error, JsonObject details) {
+    }
+
+    public record UnreadCount(long count) {
+    }
+
+    private ConversationView view(CurrentUser user, Conversation c) {
+        Optional<Contact> contact = host.organisation(user.organisationId()).contacts().find(c.contactId());
+        String phone = contact.flatMap(Contact::phone)
+                .orElse(c.customerKey().startsWith("user:") ? null : "+" + c.customerKey());
+        return new ConversationView(c.id(), c.channelId(), c.contactId(),
+                contact.map(Contact::displayName).filter(n -> !n.isBlank()).orElse(c.customerName()), phone,
+                c.ownerId().orElse(null), c.unreadCount(), c.lastMessageAt(), c.lastMessagePreview(),
+                c.windowExpiresAt().orElse(null));
+    }
+
+    private static MessageView view(Message m) {
+        JsonObject details = m.details().map(d -> Json.createReader(new StringReader(d)).readObject())
+                .orElse(JsonValue.EMPTY_JSON_OBJECT);
+        Attachment attachment = details.containsKey("mediaId")
+                ? new Attachment(details.getString("fileName", null), details.getString("mimeType", null),
+                details.getString("mediaId")) : null;
+        ErrorView error = m.errorCode().isPresent() || m.errorDetail().isPresent()
+                ? new ErrorView(m.errorCode().orElse(null), m.errorDetail().orElse(null)) : null;
+        return new MessageView(m.id(), m.direction().name(), m.type(), m.text().orElse(null), m.status().name(), m.sentAt(),
+                m.wamid().orElse(null), attachment, error, details);
+    }
+
+    @GET
+    @Path("conversations")
+    public ConversationList list(@QueryParam("view") String view, @QueryParam("unread") boolean unread,
+                                 @QueryParam("ownerId") Long ownerId, @QueryParam("channelId") Long channelId,
+                                 @QueryParam("q") String text, @QueryParam("limit") Integer limit,
+                                 @QueryParam("cursor") String cursor) {
+        CurrentUser user = caller();
+        String chosenView = view == null ? "ALL" : view.toUpperCase(Locale.ROOT);
+        if (!chosenView.equals("ALL") && !chosenView.equals("MINE")) {
+            throw Refusal.invalid("view", "view must be ALL or MINE");
+        }
+        int size = limit == null ? 50 : limit;
+        if (size < 1 || size > 200) {
+            throw Refusal.invalid("limit", "limit must be between 1 and 200");
+        }
+        ConversationService.ConversationPage page = conversations.list(user, new ConversationQuery(chosenView.equals("MINE"),
+                unread, Optional.ofNullable(ownerId), Optional.ofNullable(channelId),
+                Optional.ofNullable(text).map(String::strip).filter(t -> !t.isEmpty()), size,
+                Optional.ofNullable(cursor).filter(c -> !c.isBlank())));
+        return new ConversationList(page.items().stream().map(c -> view(user, c)).toList(), page.nextCursor().orElse(null));
+    }
+
+    @GET
+    @Path("conversations/{id: [0-9]+}")
+    public ConversationView get(@PathParam("id") long id) {
+        CurrentUser user = caller();
+        return view(user, conversations.get(user, id));
+    }
+
+    /** Assigns the owner: {@code {ownerId}}. */
+    @PATCH
+    @Path("conversations/{id: [0-9]+}")
+    public ConversationView assign(@PathParam("id") long id, JsonObject body) {
+        CurrentUser user = caller();
+        JsonValue owner = body == null ? null : body.get("ownerId");
+        if (!(owner instanceof JsonNumber number) || !number.isIntegral()) {
+            throw Refusal.invalid("ownerId", "ownerId must be a user id");
+        }
+        return view(user, conversations.assign(user, id, number.longValue()));
+    }
+
+    @POST
+    @Path("conversations/{id: [0-9]+}/read")
+    public ConversationView read(@PathParam("id") long id) {
+        CurrentUser user = caller();
+        return view(user, conversations.markRead(user, id));
+    }
+
+    @POST
+    @Path("conversations/{id: [0-9]+}/unread")
+    public ConversationView unread(@PathParam("id") long id) {
+        CurrentUser user = caller();
+        return view(user, conversations.markUnread(user, id));
+    }
+
+    /** The thread, oldest first: the latest {@code limit} (default 100) messages, or those before message {@code before}. */
+    @GET
+    @Path("conversations/{id: [0-9]+}/messages")
+    public List<MessageView> messages(@PathParam("id") long id, @QueryParam("limit") Integer limit,
+                                      @QueryParam("before") Long before) {
+        int size = limit == null ? 100 : limit;
+        if (size < 1 || size > 500) {
+            throw Refusal.invalid("limit", "limit must be between 1 and 500");
+        }
+        return conversations.messages(caller(), id, size, Optional.ofNullable(before)).stream()
+                .map(ConversationsResource::view).toList();
+    }
+
+    @GET
+    @Path("unread-count")
+    public UnreadCount unreadCount() {
+        return new UnreadCount(conversations.unreadCount(caller()));
+    }
+}
