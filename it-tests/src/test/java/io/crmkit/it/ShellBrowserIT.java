@@ -80,6 +80,42 @@ class ShellBrowserIT {
     }
 
     @Test
+    void anAgentSeesANewMessageArriveLiveOpensItFiltersAndAssignsIt() {
+        ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
+        long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
+        long standard = admin.get("/api/crm/profiles").structure().asJsonArray().stream().map(v -> v.asJsonObject())
+                .filter(p -> p.getString("name").equals("Standard")).findFirst().orElseThrow().getJsonNumber("id").longValue();
+        long colleague = admin.post("/api/crm/users", Json.createObjectBuilder().add("username", "colleague" + System.nanoTime())
+                .add("name", "Colleague Kenji").add("profileId", standard).add("password", "colleague-password").build()).id();
+        String phoneNumberId = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
+                .add("name", "Live").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json()
+                .getString("phoneNumberId");
+
+        logInAsAdministrator("app/tabs/whatsapp/messages");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("whatsapp-messages-tab #conversations")));
+        String text = "Live hello " + System.nanoTime();
+        ApiClient.anonymous(base).post("/sandbox/api/customers/819012312312/messages", Json.createObjectBuilder()
+                .add("phoneNumberId", phoneNumberId).add("name", "Live Customer").add("type", "text").add("text", text).build());
+
+        By item = By.xpath("//ul[@id='conversations']/li[.//div[@class='preview' and text()='" + text + "']]");
+        WebElement arrived = wait.until(ExpectedConditions.visibilityOfElementLocated(item));
+        assertEquals("1", arrived.findElement(By.className("count")).getText(), "the new message is counted");
+        wait.until(ExpectedConditions.textMatches(By.id("unread-total"), java.util.regex.Pattern.compile("\\d+ unread")));
+
+        arrived.click();
+        wait.until(ExpectedConditions.textToBe(By.id("thread-title"), "Live Customer"));
+        wait.until(driver -> driver.findElement(item).findElements(By.className("count")).isEmpty());
+        assertTrue(browser.findElement(By.id("bubbles")).getText().contains(text));
+
+        browser.findElement(By.cssSelector("button[data-view='MINE']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(item));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("owner-select"))).selectByValue(Long.toString(colleague));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(item));
+        assertTrue(admin.get("/api/whatsapp/conversations?view=ALL&q=" + text.replace(" ", "%20")).json().getJsonArray("items")
+                .getJsonObject(0).getJsonNumber("ownerId").longValue() == colleague, "the owner was assigned");
+    }
+
+    @Test
     void anAdministratorConnectsASandboxNumberFromTheSettingsAndSeesItListed() {
         logInAsAdministrator("app/settings/whatsapp/channels");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("connect-now"))).click();
@@ -122,9 +158,7 @@ class ShellBrowserIT {
         assertTrue(panel.getText().contains("Not available yet"), panel.getText());
 
         browser.findElement(By.cssSelector("#main-nav a[data-tab='whatsapp/messages']")).click();
-        WebElement tab = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("whatsapp-messages-tab .not-available")));
-        assertTrue(tab.getText().contains("not available yet"), tab.getText());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("whatsapp-messages-tab #conversations")));
         assertTrue(!"owned".equals(browser.getTitle()));
     }
 }

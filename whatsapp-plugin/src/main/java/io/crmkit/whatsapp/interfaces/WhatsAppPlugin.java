@@ -34,7 +34,7 @@ public class WhatsAppPlugin implements CrmPlugin {
     static final PluginDescriptor DESCRIPTOR = new PluginDescriptor(ID, VERSION,
             new LocalizedText("WhatsApp Business", "WhatsApp Business"),
             List.of(
-                    new MainTab("messages", MESSAGES, SCREENS, "whatsapp-messages-tab",
+                    new MainTab("messages", MESSAGES, "/whatsapp/ui/messages-tab.js", "whatsapp-messages-tab",
                             Access.permission(AccessLevel.VIEW_ONLY.name())),
                     new SettingsScreen("channels", CHANNELS, MESSAGES, "/whatsapp/ui/channels-settings.js",
                             "whatsapp-channels-settings",

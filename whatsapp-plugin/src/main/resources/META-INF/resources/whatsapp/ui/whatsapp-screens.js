@@ -1,10 +1,6 @@
 // The WhatsApp plugin's screens, as custom elements the host places. Each screen states plainly what it
 // will offer and that it is not available in this version yet; none shows invented data.
 const SCREENS = {
-  'whatsapp-messages-tab': {
-    en: ['Messages', 'WhatsApp conversations with your customers will appear here. This screen is not available yet.'],
-    ja: ['メッセージ', 'お客様との WhatsApp の会話がここに表示されます。この画面はまだ利用できません。'],
-  },
   'whatsapp-templates-settings': {
     en: ['Message templates', 'Creating and submitting message templates is not available yet.'],
     ja: ['メッセージテンプレート', 'メッセージテンプレートの作成と申請はまだ利用できません。'],

@@ -46,6 +46,14 @@ public class ConversationService {
     CloudApi meta;
     @Inject
     TokenCipher cipher;
+    @Inject
+    jakarta.enterprise.event.Event<io.crmkit.whatsapp.application.live.ConversationEvent> changes;
+
+    private Conversation changed(Conversation conversation) {
+        changes.fire(io.crmkit.whatsapp.application.live.ConversationEvent.conversation(conversation.organisationId(),
+                conversation.id()));
+        return conversation;
+    }
 
     /** A page of conversations and the cursor of the next one. */
     public record ConversationPage(List<Conversation> items, Optional<String> nextCursor) {
@@ -164,7 +172,7 @@ public class ConversationService {
             throw Refusal.invalid("ownerId", "user " + ownerId + " is not an active user of your organisation");
         }
         conversation.assignTo(ownerId);
-        return conversation;
+        return changed(conversation);
     }
 
     /** Marks the chat read here and, best effort, at WhatsApp (the customer sees blue ticks). */
@@ -177,7 +185,7 @@ public class ConversationService {
         if (hadUnread) {
             sendReadReceipt(conversation);
         }
-        return conversation;
+        return changed(conversation);
     }
 
     private void sendReadReceipt(Conversation conversation) {
@@ -203,7 +211,7 @@ public class ConversationService {
         requireView(user);
         Conversation conversation = find(user, conversationId);
         conversation.markUnread();
-        return conversation;
+        return changed(conversation);
     }
 
     /** New messages in all conversations the caller may see, for the tab's badge. */

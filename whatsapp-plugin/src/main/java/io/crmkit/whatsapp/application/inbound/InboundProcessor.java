@@ -37,6 +37,8 @@ public class InboundProcessor {
     CrmHost host;
     @Inject
     RoundRobin roundRobin;
+    @Inject
+    jakarta.enterprise.event.Event<io.crmkit.whatsapp.application.live.ConversationEvent> changes;
 
     public void message(Channel channel, JsonObject payload) {
         InboundMessage message = WebhookPayloads.message(payload.getJsonObject("message"));
@@ -49,6 +51,8 @@ public class InboundProcessor {
 
         Conversation conversation = conversationOf(channel, customerKey, waId, displayName, message);
         if (message instanceof InboundMessage.Reaction reaction && react(conversation, reaction)) {
+            changes.fire(io.crmkit.whatsapp.application.live.ConversationEvent.conversation(channel.organisationId(),
+                    conversation.id()));
             return;
         }
         boolean known = !em.createQuery("select m.id from Message m where m.conversationId = :c and m.wamid = :w", Long.class)
@@ -57,9 +61,13 @@ public class InboundProcessor {
             return;
         }
         MessageContent content = MessageContent.of(message);
-        em.persist(Message.received(channel.organisationId(), conversation.id(), content.type(), message.envelope().wamid(),
-                content.text().orElse(null), content.detailsJson(), message.envelope().timestamp()));
+        Message stored = Message.received(channel.organisationId(), conversation.id(), content.type(),
+                message.envelope().wamid(), content.text().orElse(null), content.detailsJson(), message.envelope().timestamp());
+        em.persist(stored);
+        em.flush();
         conversation.receive(message.envelope().timestamp(), content.preview());
+        changes.fire(io.crmkit.whatsapp.application.live.ConversationEvent.message(channel.organisationId(), conversation.id(),
+                stored.id(), false));
     }
 
     private Conversation conversationOf(Channel channel, String customerKey, Optional<String> waId, String displayName,
@@ -133,7 +141,10 @@ public class InboundProcessor {
         Optional<Integer> code = status.error().map(e -> e.code());
         Optional<String> detail = status.error().map(e -> e.details().orElse(e.message()));
         if (message.isPresent()) {
-            message.get().advanceTo(next, status.timestamp(), code, detail);
+            if (message.get().advanceTo(next, status.timestamp(), code, detail)) {
+                changes.fire(io.crmkit.whatsapp.application.live.ConversationEvent.status(channel.organisationId(),
+                        message.get().conversationId(), message.get().id()));
+            }
         } else {
             em.createNativeQuery("insert into whatsapp.early_status (wamid, status, occurred_at, error_code, error_detail)"
                             + " values (?1, ?2, ?3, cast(?4 as integer), ?5) on conflict do nothing")

@@ -8,7 +8,7 @@ import java.util.Set;
 public class WhatsAppRestContribution implements RestContribution {
     @Override
     public Set<Class<?>> classes() {
-        return Set.of(ChannelsResource.class, SettingsResource.class, ConversationsResource.class,
+        return Set.of(ChannelsResource.class, SettingsResource.class, ConversationsResource.class, EventsResource.class,
                 Problems.RefusalMapper.class);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Set;
  * credentials carry no ambient authority and pass; so do the login form (checked by its own token) and
  * endpoints outside host login (webhooks, the sandbox).
  */
-@WebFilter(urlPatterns = "/*")
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class CsrfFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");

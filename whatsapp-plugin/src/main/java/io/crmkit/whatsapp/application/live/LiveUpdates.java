@@ -1,0 +1,95 @@
+package io.crmkit.whatsapp.application.live;
+
+import io.crmkit.plugin.api.CurrentUser;
+import io.crmkit.whatsapp.domain.AccessLevel;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The browsers listening for changes ({@code GET /api/whatsapp/events}) and what each may see: its
+ * organisation only, and outbound messages only with the view-and-reply level. Events go out after the
+ * change committed. This node's listeners only: a change made on another node reaches them through the
+ * Messages tab's periodic refresh.
+ */
+@ApplicationScoped
+public class LiveUpdates {
+    private static final long KEEP_ALIVE_SECONDS = 20;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
+    private volatile ScheduledFuture<?> keepAlive;
+
+    private record Listener(long organisationId, boolean seesOutbound, SseEventSink sink, Sse sse) {
+    }
+
+    public void listen(CurrentUser user, AccessLevel level, SseEventSink sink, Sse sse) {
+        listeners.add(new Listener(user.organisationId(), level.includes(AccessLevel.VIEW_AND_REPLY), sink, sse));
+        if (keepAlive == null) {
+            synchronized (this) {
+                if (keepAlive == null) {
+                    keepAlive = scheduler.scheduleWithFixedDelay(this::keepAlive, KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS,
+                            TimeUnit.SECONDS);
+                }
+            }
+        }
+        send(listeners.stream().filter(l -> l.sink() == sink).findFirst().orElseThrow(),
+                sse.newEventBuilder().name("ready").data("{}").build());
+    }
+
+    void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConversationEvent event) {
+        JsonObjectBuilder data = Json.createObjectBuilder().add("conversationId", event.conversationId());
+        event.messageId().ifPresent(id -> data.add("messageId", id));
+        String json = data.build().toString();
+        for (Listener listener : listeners) {
+            if (listener.organisationId() == event.organisationId() && (!event.outbound() || listener.seesOutbound())) {
+                send(listener, listener.sse().newEventBuilder().name(event.kind()).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(json).build());
+            }
+        }
+    }
+
+    private void keepAlive() {
+        for (Listener listener : listeners) {
+            send(listener, listener.sse().newEventBuilder().comment("keep-alive").build());
+        }
+    }
+
+    private void send(Listener listener, OutboundSseEvent event) {
+        if (listener.sink().isClosed()) {
+            listeners.remove(listener);
+            return;
+        }
+        listener.sink().send(event).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                listeners.remove(listener);
+                listener.sink().close();
+            }
+        });
+    }
+
+    @PreDestroy
+    void closeAll() {
+        if (keepAlive != null) {
+            keepAlive.cancel(false);
+        }
+        listeners.forEach(listener -> listener.sink().close());
+        listeners.clear();
+    }
+}

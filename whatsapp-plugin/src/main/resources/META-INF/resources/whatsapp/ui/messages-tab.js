@@ -1,0 +1,259 @@
+// The Messages tab: WhatsApp conversations beside the CRM. A list (All / My, unread, search, pages) and the
+// open thread; live updates over server-sent events. Customer text is only ever set with textContent.
+const TEXT = {
+  en: {
+    all: 'All conversations', mine: 'My conversations', unreadOnly: 'Unread only', search: 'Search messages and names',
+    more: 'Load more', empty: 'No conversations yet. When a customer writes to a connected number, the chat appears here.',
+    choose: 'Choose a conversation.', owner: 'Owner', unassigned: 'Unassigned', markUnread: 'Mark unread', markRead: 'Mark read',
+    earlier: 'Earlier messages', windowOpen: 'Reply window open until', windowClosed: 'The 24-hour reply window is closed.',
+    unreadBadge: 'unread', noAccess: 'Your profile has no access to WhatsApp messages. Ask an administrator.',
+    location: 'Open map', failed: 'Not delivered', reconnecting: 'Live updates paused, reconnecting…',
+    image: 'Image', video: 'Video', audio: 'Audio', document: 'Document', sticker: 'Sticker', unsupported: 'A message WhatsApp cannot show here',
+    quoted: 'Reply to', reaction: 'Reaction',
+  },
+  ja: {
+    all: 'すべての会話', mine: '自分の会話', unreadOnly: '未読のみ', search: 'メッセージと名前を検索',
+    more: 'さらに読み込む', empty: 'まだ会話はありません。お客様が接続済みの番号にメッセージを送ると、ここに表示されます。',
+    choose: '会話を選んでください。', owner: '担当者', unassigned: '未割り当て', markUnread: '未読にする', markRead: '既読にする',
+    earlier: '以前のメッセージ', windowOpen: '返信可能期間の終了', windowClosed: '24 時間の返信可能期間は終了しました。',
+    unreadBadge: '件の未読', noAccess: 'あなたのプロファイルには WhatsApp メッセージへのアクセス権がありません。管理者に依頼してください。',
+    location: '地図を開く', failed: '未配信', reconnecting: 'ライブ更新を再接続しています…',
+    image: '画像', video: '動画', audio: '音声', document: 'ドキュメント', sticker: 'ステッカー', unsupported: 'ここでは表示できないメッセージ',
+    quoted: '返信先', reaction: 'リアクション',
+  },
+};
+
+const TICKS = { QUEUED: '🕓', SENT: '✓', DELIVERED: '✓✓', READ: '✓✓', FAILED: '⚠' };
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+class MessagesTab extends HTMLElement {
+  async connectedCallback() {
+    this.lang = this.getAttribute('lang') === 'ja' ? 'ja' : 'en';
+    this.t = TEXT[this.lang];
+    this.state = { view: 'ALL', unread: false, q: '', cursor: null, openId: null };
+    this.build();
+    try {
+      const session = await this.api('/api/crm/session');
+      this.me = session.user;
+      this.csrf = session.csrfToken;
+      this.users = await this.api('/api/crm/users');
+      await Promise.all([this.loadList(true), this.loadBadge()]);
+      this.listen();
+      this.refresher = setInterval(() => { this.loadList(true); this.loadBadge(); }, 30000);
+    } catch (error) {
+      this.replaceChildren(el('p', { class: 'error' }, error.status === 403 ? this.t.noAccess : error.message));
+    }
+  }
+
+  disconnectedCallback() {
+    if (this.events) this.events.close();
+    clearInterval(this.refresher);
+  }
+
+  async api(path, method = 'GET', body) {
+    const headers = { Accept: 'application/json', 'X-Requested-With': 'whatsapp-plugin' };
+    if (method !== 'GET') headers['X-CSRF-Token'] = this.csrf;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    const data = text ? JSON.parse(text) : null;
+    if (!response.ok) {
+      const error = new Error((data && data.detail) || response.statusText);
+      error.status = response.status;
+      throw error;
+    }
+    return data;
+  }
+
+  build() {
+    const t = this.t;
+    this.badge = el('span', { class: 'unread-badge', id: 'unread-total' });
+    this.views = ['ALL', 'MINE'].map((view) => el('button', { type: 'button', 'data-view': view,
+      class: view === 'ALL' ? 'active' : null, onclick: () => this.setView(view) }, view === 'ALL' ? t.all : t.mine));
+    const unread = el('input', { type: 'checkbox', id: 'unread-only', onchange: (e) => { this.state.unread = e.target.checked; this.loadList(true); } });
+    const search = el('input', { type: 'search', id: 'conversation-search', placeholder: t.search, 'aria-label': t.search });
+    let debounce;
+    search.addEventListener('input', () => { clearTimeout(debounce); debounce = setTimeout(() => { this.state.q = search.value.trim(); this.loadList(true); }, 250); });
+    this.list = el('ul', { class: 'conversation-list', id: 'conversations' });
+    this.more = el('button', { type: 'button', hidden: true, onclick: () => this.loadList(false) }, t.more);
+    this.empty = el('p', { class: 'muted', hidden: true }, t.empty);
+    this.notice = el('p', { class: 'muted live-notice', hidden: true }, t.reconnecting);
+    this.thread = el('section', { class: 'thread', id: 'thread' }, el('p', { class: 'muted' }, t.choose));
+    this.replaceChildren(el('style', {}, STYLE), el('div', { class: 'messages-layout' },
+      el('aside', {}, el('div', { class: 'views' }, ...this.views, this.badge),
+        el('label', { class: 'inline' }, unread, ` ${t.unreadOnly}`), search, this.notice, this.list, this.empty, this.more),
+      this.thread));
+  }
+
+  setView(view) {
+    this.state.view = view;
+    this.views.forEach((button) => button.classList.toggle('active', button.dataset.view === view));
+    this.loadList(true);
+  }
+
+  async loadBadge() {
+    const { count } = await this.api('/api/whatsapp/unread-count');
+    this.badge.textContent = count > 0 ? `${count} ${this.t.unreadBadge}` : '';
+  }
+
+  async loadList(reset) {
+    const query = new URLSearchParams({ view: this.state.view, limit: '30' });
+    if (this.state.unread) query.set('unread', 'true');
+    if (this.state.q) query.set('q', this.state.q);
+    if (!reset && this.state.cursor) query.set('cursor', this.state.cursor);
+    const page = await this.api(`/api/whatsapp/conversations?${query}`);
+    if (reset) this.list.replaceChildren();
+    for (const c of page.items) this.list.append(this.listItem(c));
+    this.state.cursor = page.nextCursor;
+    this.more.hidden = !page.nextCursor;
+    this.empty.hidden = this.list.children.length > 0;
+  }
+
+  listItem(c) {
+    const when = new Date(c.lastMessageAt).toLocaleString(this.lang);
+    return el('li', { 'data-conversation-id': c.id, class: c.id === this.state.openId ? 'open' : null, onclick: () => this.open(c.id) },
+      el('div', { class: 'row' }, el('strong', { class: 'name' }, c.contactName),
+        c.unreadCount > 0 ? el('span', { class: 'count' }, c.unreadCount) : null),
+      el('div', { class: 'preview' }, c.lastMessagePreview),
+      el('div', { class: 'muted small' }, c.phone || '', ' · ', when));
+  }
+
+  async open(id) {
+    this.state.openId = id;
+    this.list.querySelectorAll('li').forEach((li) => li.classList.toggle('open', Number(li.dataset.conversationId) === id));
+    let conversation = await this.api(`/api/whatsapp/conversations/${id}`);
+    if (conversation.unreadCount > 0) {
+      conversation = await this.api(`/api/whatsapp/conversations/${id}/read`, 'POST', {});
+      this.refreshItem(conversation);
+      this.loadBadge();
+    }
+    await this.showThread(conversation);
+  }
+
+  refreshItem(conversation) {
+    const old = this.list.querySelector(`li[data-conversation-id="${conversation.id}"]`);
+    if (old) old.replaceWith(this.listItem(conversation));
+  }
+
+  async showThread(conversation) {
+    const t = this.t;
+    const messages = await this.api(`/api/whatsapp/conversations/${conversation.id}/messages?limit=100`);
+    const owner = el('select', { id: 'owner-select', 'aria-label': t.owner },
+      el('option', { value: '' }, t.unassigned),
+      this.users.filter((u) => u.active || u.id === conversation.ownerId).map((u) => el('option', { value: u.id }, u.name)));
+    owner.value = conversation.ownerId == null ? '' : String(conversation.ownerId);
+    owner.addEventListener('change', async () => {
+      if (!owner.value) return;
+      try {
+        this.refreshItem(await this.api(`/api/whatsapp/conversations/${conversation.id}`, 'PATCH', { ownerId: Number(owner.value) }));
+      } catch (error) {
+        owner.value = conversation.ownerId == null ? '' : String(conversation.ownerId);
+        window.alert(error.message);
+      }
+    });
+    const unread = el('button', { type: 'button', id: 'mark-unread', onclick: async () => {
+      this.refreshItem(await this.api(`/api/whatsapp/conversations/${conversation.id}/unread`, 'POST', {}));
+      this.loadBadge();
+    } }, t.markUnread);
+    const windowOpen = conversation.windowExpiresAt && new Date(conversation.windowExpiresAt) > new Date();
+    const byWamid = new Map(messages.filter((m) => m.wamid).map((m) => [m.wamid, m]));
+    this.thread.replaceChildren(
+      el('header', { class: 'thread-header' },
+        el('div', {}, el('h2', { id: 'thread-title' }, conversation.contactName), el('div', { class: 'muted' }, conversation.phone || '')),
+        el('label', {}, `${t.owner} `, owner), unread),
+      el('p', { class: 'muted window' }, windowOpen
+        ? `${t.windowOpen} ${new Date(conversation.windowExpiresAt).toLocaleString(this.lang)}` : t.windowClosed),
+      el('ol', { class: 'bubbles', id: 'bubbles' }, messages.map((m) => this.bubble(m, byWamid))));
+    const bubbles = this.thread.querySelector('#bubbles');
+    bubbles.scrollTop = bubbles.scrollHeight;
+  }
+
+  bubble(m, byWamid) {
+    const t = this.t;
+    const d = m.details || {};
+    const parts = [];
+    if (d.context && d.context.wamid) {
+      const quoted = byWamid.get(d.context.wamid);
+      parts.push(el('blockquote', { class: 'quoted' }, `${t.quoted}: `, quoted ? (quoted.text || t[quoted.type] || '') : '…'));
+    }
+    if (['image', 'video', 'audio', 'document', 'sticker'].includes(m.type)) {
+      parts.push(el('div', { class: 'attachment' }, `📎 ${t[m.type]}`, m.attachment && m.attachment.fileName ? `: ${m.attachment.fileName}` : ''));
+      if (m.text) parts.push(el('div', {}, m.text));
+    } else if (m.type === 'location') {
+      parts.push(el('div', {}, '📍 ', m.text || ''),
+        el('a', { href: `https://www.openstreetmap.org/?mlat=${encodeURIComponent(d.latitude)}&mlon=${encodeURIComponent(d.longitude)}`,
+          target: '_blank', rel: 'noopener noreferrer' }, t.location));
+    } else if (m.type === 'contacts') {
+      for (const card of d.contacts || []) parts.push(el('div', { class: 'contact-card' }, `👤 ${card.name}`, ...(card.phones || []).map((p) => el('div', { class: 'small' }, p))));
+    } else if (m.type === 'unsupported') {
+      parts.push(el('em', { class: 'muted' }, t.unsupported));
+    } else {
+      parts.push(el('div', { class: 'text' }, m.text || ''));
+    }
+    const meta = [new Date(m.at).toLocaleTimeString(this.lang, { hour: '2-digit', minute: '2-digit' })];
+    if (m.direction === 'OUT') meta.push(el('span', { class: `tick ${m.status}`, title: m.status }, TICKS[m.status] || ''));
+    if (m.status === 'FAILED' && m.error) meta.push(el('span', { class: 'error' }, ` ${t.failed}: ${m.error.detail || m.error.code}`));
+    return el('li', { class: `bubble ${m.direction === 'IN' ? 'in' : 'out'}`, 'data-message-id': m.id, 'data-type': m.type },
+      ...parts, d.reaction ? el('span', { class: 'reaction', title: t.reaction }, d.reaction) : null,
+      el('div', { class: 'meta muted small' }, ...meta));
+  }
+
+  listen() {
+    this.events = new EventSource('/api/whatsapp/events');
+    const refresh = (event) => {
+      const data = JSON.parse(event.data);
+      clearTimeout(this.pending);
+      this.pending = setTimeout(async () => {
+        await Promise.all([this.loadList(true), this.loadBadge()]);
+        if (this.state.openId === data.conversationId) {
+          await this.open(data.conversationId);
+        }
+      }, 150);
+    };
+    for (const kind of ['message', 'status', 'conversation']) this.events.addEventListener(kind, refresh);
+    this.events.addEventListener('ready', () => { this.notice.hidden = true; });
+    this.events.onerror = () => { this.notice.hidden = false; };
+  }
+}
+
+const STYLE = `
+  .messages-layout { display: grid; grid-template-columns: 320px 1fr; gap: 16px; min-height: 70vh; }
+  .views { display: flex; gap: 4px; align-items: center; margin-bottom: 8px; }
+  .views button.active { background: #1f6feb; color: #fff; border-color: #1f6feb; }
+  .unread-badge { background: #cf222e; color: #fff; border-radius: 10px; padding: 0 8px; font-size: 12px; }
+  .unread-badge:empty { display: none; }
+  aside input[type=search] { width: 100%; margin: 8px 0; }
+  .conversation-list { list-style: none; padding: 0; margin: 0; max-height: 65vh; overflow-y: auto; }
+  .conversation-list li { padding: 8px; border-bottom: 1px solid #d0d7de; cursor: pointer; }
+  .conversation-list li.open { background: #ddf4ff; }
+  .conversation-list .row { display: flex; justify-content: space-between; }
+  .conversation-list .count { background: #1a7f37; color: #fff; border-radius: 10px; padding: 0 7px; font-size: 12px; }
+  .preview { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .small { font-size: 12px; }
+  .thread { border: 1px solid #d0d7de; border-radius: 8px; padding: 12px; display: flex; flex-direction: column; }
+  .thread-header { display: flex; gap: 12px; align-items: center; justify-content: space-between; }
+  .thread-header h2 { margin: 0; font-size: 18px; }
+  .bubbles { list-style: none; padding: 0; flex: 1; overflow-y: auto; max-height: 60vh; }
+  .bubble { max-width: 70%; margin: 6px 0; padding: 6px 10px; border-radius: 10px; position: relative; white-space: pre-wrap; overflow-wrap: anywhere; }
+  .bubble.in { background: #f6f8fa; }
+  .bubble.out { background: #dcf8c6; margin-left: auto; }
+  .bubble .meta { text-align: right; }
+  .bubble .reaction { position: absolute; bottom: -10px; right: 8px; background: #fff; border-radius: 10px; padding: 0 4px; }
+  .tick.READ { color: #1f6feb; }
+  .quoted { border-left: 3px solid #1f6feb; margin: 0 0 4px; padding-left: 6px; color: #57606a; }
+`;
+
+if (!customElements.get('whatsapp-messages-tab')) customElements.define('whatsapp-messages-tab', MessagesTab);
