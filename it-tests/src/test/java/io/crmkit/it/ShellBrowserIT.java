@@ -71,6 +71,17 @@ class ShellBrowserIT {
         return root + path;
     }
 
+    /** Keeps what the browser showed in target/screenshots, for people reviewing a run. */
+    private void screenshot(String name) {
+        try {
+            Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(folder.resolve(name + ".png"), png);
+        } catch (java.io.IOException notKept) {
+            // a missing screenshot does not change what the test proved
+        }
+    }
+
     private void logInAsAdministrator(String path) {
         browser.get(url(path));
         wait.until(ExpectedConditions.urlContains("/login"));
@@ -107,6 +118,7 @@ class ShellBrowserIT {
         wait.until(driver -> driver.findElement(item).findElements(By.className("count")).isEmpty());
         assertTrue(browser.findElement(By.id("bubbles")).getText().contains(text));
 
+        screenshot("messages-tab");
         browser.findElement(By.cssSelector("button[data-view='MINE']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(item));
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("owner-select"))).selectByValue(Long.toString(colleague));
@@ -130,6 +142,7 @@ class ShellBrowserIT {
         assertTrue(row.getText().contains("Connected"), row.getText());
         assertTrue(row.getText().contains("SANDBOX"), row.getText());
         assertTrue(browser.findElement(By.id("callback-url")).getText().endsWith("/webhooks/whatsapp"));
+        screenshot("channels-settings");
     }
 
     @Test
