@@ -241,6 +241,66 @@ class InboundProcessingIT {
         assertTrue(TestDatabase.strings("select last_error from whatsapp.webhook_event where id = ?", broken).get(0) != null);
     }
 
+    // ---- media ----
+
+    private void fault(String path, int status, int errorCode, int count) {
+        ApiClient.anonymous(base).post("/sandbox/api/faults", Json.createObjectBuilder().add("path", path).add("status", status)
+                .add("errorCode", errorCode).add("count", count).build());
+    }
+
+    private String customerSendsImage(JsonObject channel, String customer) {
+        Answer sent = ApiClient.anonymous(base).post("/sandbox/api/customers/" + customer + "/messages", Json.createObjectBuilder()
+                .add("phoneNumberId", channel.getString("phoneNumberId")).add("type", "image").add("caption", "the broken part").build());
+        assertEquals(200, sent.status(), sent.body());
+        return sent.json().getJsonArray("wamids").getString(0);
+    }
+
+    @Test
+    void mediaIsDownloadedApartFromItsMessageWithAFreshUrlWhenOneExpired() throws Exception {
+        JsonObject channel = channel(adminId());
+        fault("/media/", 404, 0, 1);
+        String wamid = customerSendsImage(channel, uniqueNumber());
+        eventually("the download", () -> TestDatabase.strings("select f.state from whatsapp.media_file f join whatsapp.message m"
+                + " on m.id = f.message_id where m.wamid = ?", wamid).equals(List.of("DOWNLOADED")));
+        ApiClient.anonymous(base).delete("/sandbox/api/faults");
+
+        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", wamid);
+        JsonObject image = admin().get("/api/whatsapp/conversations/" + conversation + "/messages").structure().asJsonArray()
+                .getJsonObject(0);
+        assertEquals("image", image.getString("type"));
+        assertEquals("the broken part", image.getString("text"));
+        JsonObject attachment = image.getJsonObject("attachment");
+        assertEquals("DOWNLOADED", attachment.getString("state"));
+        byte[] bytes = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD)
+                .download(base.toString().replaceAll("/$", "") + attachment.getString("url"), "Basic "
+                        + java.util.Base64.getEncoder().encodeToString(("admin:" + EmbeddedDatabaseSession.ADMIN_PASSWORD)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(0xFF, bytes[0] & 0xFF, "a JPEG, as the customer sent it");
+        assertEquals(0xD8, bytes[1] & 0xFF);
+    }
+
+    @Test
+    void aFailedDownloadKeepsTheMessageAndCanBeRetried() throws Exception {
+        JsonObject channel = channel(adminId());
+        fault("v24.0/media", 500, 131000, 10_000);
+        String wamid = customerSendsImage(channel, uniqueNumber());
+        eventually("the message", () -> TestDatabase.number("select count(*) from whatsapp.message where wamid = ?", wamid) == 1);
+        eventually("the download given up", () -> TestDatabase.strings("select f.state from whatsapp.media_file f"
+                + " join whatsapp.message m on m.id = f.message_id where m.wamid = ?", wamid).equals(List.of("FAILED")));
+        long message = TestDatabase.number("select id from whatsapp.message where wamid = ?", wamid);
+        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", wamid);
+        assertEquals("FAILED", admin().get("/api/whatsapp/conversations/" + conversation + "/messages").structure().asJsonArray()
+                .getJsonObject(0).getJsonObject("attachment").getString("state"));
+
+        ApiClient.anonymous(base).delete("/sandbox/api/faults");
+        Thread.sleep(2_500);
+        Answer retried = admin().post("/api/whatsapp/conversations/" + conversation + "/messages/" + message + "/media/retry",
+                JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals(202, retried.status(), retried.body());
+        eventually("the retried download", () -> TestDatabase.strings("select state from whatsapp.media_file where message_id = ?",
+                message).equals(List.of("DOWNLOADED")));
+    }
+
     // ---- the conversations API ----
 
     private long adminId() {

@@ -13,6 +13,7 @@ import io.crmkit.plugin.spi.UiContribution.RecordPanel;
 import io.crmkit.plugin.spi.UiContribution.SettingsScreen;
 import io.crmkit.whatsapp.application.Permissions;
 import io.crmkit.whatsapp.application.channels.ChannelHealthCheck;
+import io.crmkit.whatsapp.application.inbound.MediaDownloads;
 import io.crmkit.whatsapp.application.inbound.WebhookEventDrain;
 import io.crmkit.whatsapp.domain.AccessLevel;
 import io.crmkit.whatsapp.infrastructure.InstallationSecrets;
@@ -73,6 +74,8 @@ public class WhatsAppPlugin implements CrmPlugin {
     ChannelHealthCheck healthCheck;
     @Inject
     WebhookEventDrain inbound;
+    @Inject
+    MediaDownloads media;
 
     @Override
     public PluginDescriptor descriptor() {
@@ -85,10 +88,12 @@ public class WhatsAppPlugin implements CrmPlugin {
         secrets.ensureInstalled();
         healthCheck.start();
         inbound.start();
+        media.start();
     }
 
     @Override
     public void stop() {
+        media.stop();
         inbound.stop();
         healthCheck.stop();
     }

@@ -19,11 +19,17 @@ public class SandboxMediaResource {
     SandboxMedia media;
     @Inject
     SandboxState state;
+    @Inject
+    SandboxFaults faults;
 
     @GET
     @Path("{key}")
     public Response download(@PathParam("key") String key, @HeaderParam("Authorization") String authorization) {
         String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
+        var fault = faults.take("/media/" + key);
+        if (fault.isPresent()) {
+            return Response.status(fault.get().status).build();
+        }
         return media.download(key)
                 .map(medium -> state.tokenMayManage(token, medium.wabaId())
                         ? Response.ok(medium.bytes(), medium.mimeType()).build()

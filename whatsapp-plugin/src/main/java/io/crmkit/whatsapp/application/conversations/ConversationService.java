@@ -214,6 +214,61 @@ public class ConversationService {
         return changed(conversation);
     }
 
+    /** The state of an inbound message's media. */
+    public record MediaState(String state, String mimeType, Optional<String> fileName, Optional<Long> size) {
+    }
+
+    /** The media states of messages, by message id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Map<Long, MediaState> mediaStates(List<Long> messageIds) {
+        java.util.Map<Long, MediaState> states = new java.util.HashMap<>();
+        if (messageIds.isEmpty()) {
+            return states;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select message_id, state, mime_type, file_name, size from whatsapp.media_file"
+                + " where message_id = any(cast(?1 as bigint[]))")
+                .setParameter(1, "{" + String.join(",", messageIds.stream().map(String::valueOf).toList()) + "}")
+                .getResultList();
+        for (Object[] row : rows) {
+            states.put(((Number) row[0]).longValue(), new MediaState((String) row[1], (String) row[2],
+                    Optional.ofNullable((String) row[3]), Optional.ofNullable((Number) row[4]).map(Number::longValue)));
+        }
+        return states;
+    }
+
+    /** A downloaded medium of a message the caller may see. */
+    public record MediaContent(String mimeType, Optional<String> fileName, byte[] bytes) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MediaContent media(CurrentUser user, long conversationId, long messageId) {
+        Message message = visibleMessage(user, conversationId, messageId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select mime_type, file_name, content, state from whatsapp.media_file"
+                + " where message_id = ?1").setParameter(1, message.id()).getResultList();
+        if (rows.isEmpty() || !"DOWNLOADED".equals(rows.get(0)[3])) {
+            throw Refusal.notFound("the file of this message (it is not downloaded yet"
+                    + (rows.isEmpty() ? "" : ", state " + rows.get(0)[3]) + ")");
+        }
+        return new MediaContent((String) rows.get(0)[0], Optional.ofNullable((String) rows.get(0)[1]), (byte[]) rows.get(0)[2]);
+    }
+
+    private Message visibleMessage(CurrentUser user, long conversationId, long messageId) {
+        AccessLevel level = requireView(user);
+        find(user, conversationId);
+        return Optional.ofNullable(em.find(Message.class, messageId))
+                .filter(m -> m.conversationId() == conversationId)
+                .filter(m -> level.includes(AccessLevel.VIEW_AND_REPLY) || m.direction() == Message.Direction.IN)
+                .orElseThrow(() -> Refusal.notFound("message " + messageId));
+    }
+
+    /** Tries a failed media download again; answers whether there was one to retry. */
+    public boolean retryMedia(CurrentUser user, long conversationId, long messageId, io.crmkit.whatsapp.application.inbound.MediaDownloads downloads) {
+        visibleMessage(user, conversationId, messageId);
+        return downloads.retry(user.organisationId(), messageId);
+    }
+
     /** New messages in all conversations the caller may see, for the tab's badge. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long unreadCount(CurrentUser user) {

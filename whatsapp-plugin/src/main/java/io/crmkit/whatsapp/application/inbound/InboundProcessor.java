@@ -38,6 +38,8 @@ public class InboundProcessor {
     @Inject
     RoundRobin roundRobin;
     @Inject
+    MediaDownloads media;
+    @Inject
     jakarta.enterprise.event.Event<io.crmkit.whatsapp.application.live.ConversationEvent> changes;
 
     public void message(Channel channel, JsonObject payload) {
@@ -65,6 +67,9 @@ public class InboundProcessor {
                 message.envelope().wamid(), content.text().orElse(null), content.detailsJson(), message.envelope().timestamp());
         em.persist(stored);
         em.flush();
+        if (message instanceof InboundMessage.Media medium && !medium.mediaId().isEmpty()) {
+            media.expect(stored.id(), channel, medium.mediaId(), medium.mimeType(), medium.fileName().orElse(null));
+        }
         conversation.receive(message.envelope().timestamp(), content.preview());
         changes.fire(io.crmkit.whatsapp.application.live.ConversationEvent.message(channel.organisationId(), conversation.id(),
                 stored.id(), false));

@@ -30,6 +30,16 @@ public interface CloudApi {
     /** Tells WhatsApp the business read a message (and every earlier one): the customer sees blue ticks. */
     void markRead(String accessToken, String phoneNumberId, String wamid);
 
+    /** Where a medium can be downloaded now: the URL is valid for five minutes. */
+    MediaLocation locateMedia(String accessToken, String mediaId);
+
+    /**
+     * The bytes at a media URL.
+     *
+     * @throws MediaUrlExpiredException when the URL is no longer valid: ask {@link #locateMedia} for a new one
+     */
+    byte[] downloadMedia(String accessToken, String url);
+
     /** Registers a number for the Cloud API (needed once for a new number). */
     void register(String accessToken, String phoneNumberId, String pin);
 }

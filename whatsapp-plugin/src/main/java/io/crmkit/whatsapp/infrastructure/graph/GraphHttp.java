@@ -45,6 +45,26 @@ final class GraphHttp {
         return exchange(builder(uri, Optional.of(token)).DELETE());
     }
 
+    /** Raw bytes from a media URL; a 404 means the URL expired. */
+    static byte[] bytes(URI uri, String token) {
+        HttpResponse<byte[]> response;
+        try {
+            response = HTTP.send(builder(uri, Optional.of(token)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException dropped) {
+            throw new TransientMetaException(MetaError.network("the media download broke off: " + dropped.getClass().getSimpleName()));
+        } catch (InterruptedException abandoned) {
+            throw new TransientMetaException(MetaError.network("the media download did not finish in time"));
+        }
+        if (response.statusCode() == 404) {
+            throw new io.crmkit.whatsapp.application.meta.MediaUrlExpiredException();
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw MetaErrors.classify(toError(response.statusCode(), parse(new String(response.body(),
+                    java.nio.charset.StandardCharsets.UTF_8))));
+        }
+        return response.body();
+    }
+
     private static HttpRequest.Builder builder(URI uri, Optional<String> token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json");

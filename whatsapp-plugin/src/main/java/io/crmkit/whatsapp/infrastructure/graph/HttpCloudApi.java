@@ -117,6 +117,19 @@ public class HttpCloudApi implements CloudApi {
     }
 
     @Override
+    public io.crmkit.whatsapp.application.meta.MediaLocation locateMedia(String accessToken, String mediaId) {
+        JsonObject media = GraphHttp.get(at(encode(mediaId)), Optional.of(accessToken));
+        return new io.crmkit.whatsapp.application.meta.MediaLocation(media.getString("url"),
+                media.getString("mime_type", "application/octet-stream"),
+                media.containsKey("file_size") ? media.getJsonNumber("file_size").longValue() : -1);
+    }
+
+    @Override
+    public byte[] downloadMedia(String accessToken, String url) {
+        return GraphHttp.bytes(URI.create(url), accessToken);
+    }
+
+    @Override
     public void register(String accessToken, String phoneNumberId, String pin) {
         GraphHttp.post(at(encode(phoneNumberId) + "/register"), accessToken,
                 Json.createObjectBuilder().add("messaging_product", "whatsapp").add("pin", pin).build());

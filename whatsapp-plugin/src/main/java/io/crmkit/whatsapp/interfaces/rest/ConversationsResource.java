@@ -41,6 +41,8 @@ public class ConversationsResource {
     ConversationService conversations;
     @Inject
     CrmHost host;
+    @Inject
+    io.crmkit.whatsapp.application.inbound.MediaDownloads downloads;
 
     private CurrentUser caller() {
         return host.currentUser().orElseThrow(() -> new Refusal(ProblemCode.FORBIDDEN, "log in first"));
@@ -55,7 +57,13 @@ public class ConversationsResource {
     public record ConversationList(List<ConversationView> items, String nextCursor) {
     }
 
-    public record Attachment(String fileName, String mimeType, String mediaId) {
+    /**
+     * A message's file.
+     *
+     * @param state {@code PENDING} while downloading, {@code DOWNLOADED} (then {@code url} serves it) or
+     *              {@code FAILED} (a user may retry)
+     */
+    public record Attachment(String fileName, String mimeType, Long size, String url, String state) {
     }
 
     public record ErrorView(Integer code, String detail) {
@@ -79,12 +87,13 @@ public class ConversationsResource {
                 c.windowExpiresAt().orElse(null));
     }
 
-    private static MessageView view(Message m) {
+    private static MessageView view(Message m, java.util.Map<Long, ConversationService.MediaState> media) {
         JsonObject details = m.details().map(d -> Json.createReader(new StringReader(d)).readObject())
                 .orElse(JsonValue.EMPTY_JSON_OBJECT);
-        Attachment attachment = details.containsKey("mediaId")
-                ? new Attachment(details.getString("fileName", null), details.getString("mimeType", null),
-                details.getString("mediaId")) : null;
+        ConversationService.MediaState file = media.get(m.id());
+        Attachment attachment = file == null ? null : new Attachment(file.fileName().orElse(null), file.mimeType(),
+                file.size().orElse(null), "DOWNLOADED".equals(file.state())
+                ? "/api/whatsapp/conversations/" + m.conversationId() + "/messages/" + m.id() + "/media" : null, file.state());
         ErrorView error = m.errorCode().isPresent() || m.errorDetail().isPresent()
                 ? new ErrorView(m.errorCode().orElse(null), m.errorDetail().orElse(null)) : null;
         return new MessageView(m.id(), m.direction().name(), m.type(), m.text().orElse(null), m.status().name(), m.sentAt(),
@@ -155,8 +164,31 @@ public class ConversationsResource {
         if (size < 1 || size > 500) {
             throw Refusal.invalid("limit", "limit must be between 1 and 500");
         }
-        return conversations.messages(caller(), id, size, Optional.ofNullable(before)).stream()
-                .map(ConversationsResource::view).toList();
+        List<Message> thread = conversations.messages(caller(), id, size, Optional.ofNullable(before));
+        var media = conversations.mediaStates(thread.stream().map(Message::id).toList());
+        return thread.stream().map(m -> view(m, media)).toList();
+    }
+
+    /** The file of a message, once downloaded. */
+    @GET
+    @Path("conversations/{id: [0-9]+}/messages/{messageId: [0-9]+}/media")
+    @Produces(MediaType.WILDCARD)
+    public jakarta.ws.rs.core.Response media(@PathParam("id") long id, @PathParam("messageId") long messageId) {
+        ConversationService.MediaContent file = conversations.media(caller(), id, messageId);
+        String name = file.fileName().orElse("whatsapp-" + messageId).replaceAll("[\\r\\n\"]", "_");
+        return jakarta.ws.rs.core.Response.ok(file.bytes(), file.mimeType())
+                .header("Content-Disposition", "inline; filename=\"" + name + "\"")
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    /** Tries a failed download of a message's file again. */
+    @POST
+    @Path("conversations/{id: [0-9]+}/messages/{messageId: [0-9]+}/media/retry")
+    public jakarta.ws.rs.core.Response retryMedia(@PathParam("id") long id, @PathParam("messageId") long messageId) {
+        if (!conversations.retryMedia(caller(), id, messageId, downloads)) {
+            throw Refusal.invalid("messageId", "this file is not waiting for a retry: it is downloaded or still being downloaded");
+        }
+        return jakarta.ws.rs.core.Response.accepted().build();
     }
 
     @GET
