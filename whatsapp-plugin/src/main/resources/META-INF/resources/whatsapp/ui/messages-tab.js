@@ -9,7 +9,7 @@ const TEXT = {
     unreadBadge: 'unread', noAccess: 'Your profile has no access to WhatsApp messages. Ask an administrator.',
     location: 'Open map', failed: 'Not delivered', reconnecting: 'Live updates paused, reconnecting…',
     image: 'Image', video: 'Video', audio: 'Audio', document: 'Document', sticker: 'Sticker', unsupported: 'A message WhatsApp cannot show here',
-    quoted: 'Reply to', reaction: 'Reaction',
+    quoted: 'Reply to', reaction: 'Reaction', downloading: 'downloading…', retryDownload: 'Try the download again',
   },
   ja: {
     all: 'すべての会話', mine: '自分の会話', unreadOnly: '未読のみ', search: 'メッセージと名前を検索',
@@ -19,7 +19,7 @@ const TEXT = {
     unreadBadge: '件の未読', noAccess: 'あなたのプロファイルには WhatsApp メッセージへのアクセス権がありません。管理者に依頼してください。',
     location: '地図を開く', failed: '未配信', reconnecting: 'ライブ更新を再接続しています…',
     image: '画像', video: '動画', audio: '音声', document: 'ドキュメント', sticker: 'ステッカー', unsupported: 'ここでは表示できないメッセージ',
-    quoted: '返信先', reaction: 'リアクション',
+    quoted: '返信先', reaction: 'リアクション', downloading: 'ダウンロード中…', retryDownload: 'ダウンロードを再試行',
   },
 };
 
@@ -190,7 +190,7 @@ class MessagesTab extends HTMLElement {
       parts.push(el('blockquote', { class: 'quoted' }, `${t.quoted}: `, quoted ? (quoted.text || t[quoted.type] || '') : '…'));
     }
     if (['image', 'video', 'audio', 'document', 'sticker'].includes(m.type)) {
-      parts.push(el('div', { class: 'attachment' }, `📎 ${t[m.type]}`, m.attachment && m.attachment.fileName ? `: ${m.attachment.fileName}` : ''));
+      parts.push(this.attachment(m));
       if (m.text) parts.push(el('div', {}, m.text));
     } else if (m.type === 'location') {
       parts.push(el('div', {}, '📍 ', m.text || ''),
@@ -209,6 +209,26 @@ class MessagesTab extends HTMLElement {
     return el('li', { class: `bubble ${m.direction === 'IN' ? 'in' : 'out'}`, 'data-message-id': m.id, 'data-type': m.type },
       ...parts, d.reaction ? el('span', { class: 'reaction', title: t.reaction }, d.reaction) : null,
       el('div', { class: 'meta muted small' }, ...meta));
+  }
+
+  /** A preview or download link once the file is here; progress while it downloads; a retry when it failed. */
+  attachment(m) {
+    const t = this.t;
+    const file = m.attachment || { state: 'PENDING' };
+    const label = `📎 ${t[m.type]}${file.fileName ? `: ${file.fileName}` : ''}`;
+    if (file.state === 'DOWNLOADED' && (m.type === 'image' || m.type === 'sticker')) {
+      return el('a', { href: file.url, target: '_blank', rel: 'noopener' }, el('img', { src: file.url, alt: label, class: 'preview-image' }));
+    }
+    if (file.state === 'DOWNLOADED') {
+      return el('a', { href: file.url, download: file.fileName || '', class: 'attachment' }, label);
+    }
+    if (file.state === 'FAILED') {
+      return el('div', { class: 'attachment error' }, label, ' ', el('button', { type: 'button', onclick: async () => {
+        await this.api(`/api/whatsapp/conversations/${this.state.openId}/messages/${m.id}/media/retry`, 'POST', {});
+        setTimeout(() => this.open(this.state.openId), 1500);
+      } }, t.retryDownload));
+    }
+    return el('div', { class: 'attachment muted' }, label, ` (${t.downloading})`);
   }
 
   listen() {
@@ -253,6 +273,7 @@ const STYLE = `
   .bubble .meta { text-align: right; }
   .bubble .reaction { position: absolute; bottom: -10px; right: 8px; background: #fff; border-radius: 10px; padding: 0 4px; }
   .tick.READ { color: #1f6feb; }
+  .preview-image { max-width: 240px; max-height: 240px; border-radius: 6px; display: block; }
   .quoted { border-left: 3px solid #1f6feb; margin: 0 0 4px; padding-left: 6px; color: #57606a; }
 `;
 
