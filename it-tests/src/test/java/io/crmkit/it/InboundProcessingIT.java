@@ -409,6 +409,79 @@ class InboundProcessingIT {
                 .noneMatch(c -> c.asJsonObject().getJsonNumber("id").longValue() == conversation));
     }
 
+    /** Collects the names of the server-sent events a user receives, on a thread of its own. */
+    private static final class EventListener implements AutoCloseable {
+        private final List<String> events = Collections.synchronizedList(new ArrayList<>());
+        private final Thread reader;
+        private volatile java.io.InputStream stream;
+
+        EventListener(URL base, String username, String password) throws Exception {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base.toString().replaceAll("/$", "")
+                            + "/api/whatsapp/events"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .header("Accept", "text/event-stream").GET().build();
+            var response = java.net.http.HttpClient.newHttpClient().send(request,
+                    java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            stream = response.body();
+            reader = new Thread(() -> {
+                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(stream, java.nio.charset.StandardCharsets.UTF_8))) {
+                    for (String line; (line = lines.readLine()) != null; ) {
+                        if (line.startsWith("event:")) {
+                            events.add(line.substring(6).trim());
+                        }
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test closed the stream
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        List<String> received() {
+            return List.copyOf(events);
+        }
+
+        @Override
+        public void close() throws Exception {
+            stream.close();
+        }
+    }
+
+    @Test
+    void liveEventsReachOnlyUsersWhoMaySeeThem() throws Exception {
+        JsonObject channel = channel(adminId());
+        ApiClient viewOnly = userWithLevel("VIEW_ONLY");
+        String viewOnlyName = viewOnly.get("/api/crm/session").json().getJsonObject("user").getString("username");
+        String outsiderName = outsider().get("/api/crm/session").json().getJsonObject("user").getString("username");
+        try (EventListener full = new EventListener(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
+             EventListener viewer = new EventListener(base, viewOnlyName, "level-password");
+             EventListener stranger = new EventListener(base, outsiderName, EmbeddedDatabaseSession.ADMIN_PASSWORD)) {
+            eventually("all listening", () -> full.received().contains("ready") && viewer.received().contains("ready")
+                    && stranger.received().contains("ready"));
+
+            String customer = uniqueNumber();
+            String inbound = customerWrites(channel, customer, "live event please", Instant.now().getEpochSecond());
+            eventually("the message event", () -> full.received().contains("message") && viewer.received().contains("message"));
+
+            long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", inbound);
+            long organisation = TestDatabase.number("select organisation_id from whatsapp.conversation where id = ?", conversation);
+            String outbound = Webhooks.newWamid();
+            TestDatabase.update("insert into whatsapp.message (organisation_id, conversation_id, direction, type, wamid, text, status,"
+                    + " sent_at, created_at) values (?, ?, 'OUT', 'text', ?, 'answer', 'QUEUED', now(), now())",
+                    organisation, conversation, outbound);
+            deliver(channel, Json.createArrayBuilder(), Json.createArrayBuilder().add(Webhooks.status(outbound, "delivered")));
+            eventually("the status event", () -> full.received().contains("status"));
+            Thread.sleep(500);
+
+            assertEquals(List.of("ready"), stranger.received(), "another organisation hears nothing");
+            assertTrue(!viewer.received().contains("status"), "view-only users hear nothing of outbound messages");
+        }
+        assertEquals(403, userWithLevel(null).getAccepting("/api/whatsapp/events", "text/event-stream").status(),
+                "no level, no events");
+    }
+
     /** An administrator of a second organisation, made in the database with the known admin password's hash. */
     private ApiClient outsider() {
         String username = "outsider" + UUID.randomUUID().toString().substring(0, 6);

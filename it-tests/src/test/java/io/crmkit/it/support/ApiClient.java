@@ -78,6 +78,11 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** GET asking for another media type than JSON, such as {@code text/event-stream}. */
+    public Answer getAccepting(String path, String mediaType) {
+        return send(request(path, mediaType).GET());
+    }
+
     public Answer post(String path, JsonValue body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
@@ -146,9 +151,13 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
+        return request(path, "application/json");
+    }
+
+    private HttpRequest.Builder request(String path, String accept) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json");
+                .header("Accept", accept);
         authorization.ifPresent(value -> builder.header("Authorization", value));
         return builder;
     }
