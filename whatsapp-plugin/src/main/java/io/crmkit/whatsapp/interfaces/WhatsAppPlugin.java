@@ -15,6 +15,7 @@ import io.crmkit.whatsapp.application.Permissions;
 import io.crmkit.whatsapp.application.channels.ChannelHealthCheck;
 import io.crmkit.whatsapp.application.inbound.MediaDownloads;
 import io.crmkit.whatsapp.application.inbound.WebhookEventDrain;
+import io.crmkit.whatsapp.application.live.ClusterRelay;
 import io.crmkit.whatsapp.domain.AccessLevel;
 import io.crmkit.whatsapp.infrastructure.InstallationSecrets;
 import io.crmkit.whatsapp.infrastructure.SchemaMigration;
@@ -76,6 +77,8 @@ public class WhatsAppPlugin implements CrmPlugin {
     WebhookEventDrain inbound;
     @Inject
     MediaDownloads media;
+    @Inject
+    ClusterRelay liveRelay;
 
     @Override
     public PluginDescriptor descriptor() {
@@ -87,6 +90,7 @@ public class WhatsAppPlugin implements CrmPlugin {
         schema.migrate(context.dataSourceName());
         secrets.ensureInstalled();
         healthCheck.start();
+        liveRelay.start();
         inbound.start();
         media.start();
     }
@@ -95,6 +99,7 @@ public class WhatsAppPlugin implements CrmPlugin {
     public void stop() {
         media.stop();
         inbound.stop();
+        liveRelay.stop();
         healthCheck.stop();
     }
 

@@ -6,8 +6,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
@@ -21,10 +19,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The browsers listening for changes ({@code GET /api/whatsapp/events}) and what each may see: its
- * organisation only, and outbound messages only with the view-and-reply level. Events go out after the
- * change committed. This node's listeners only: a change made on another node reaches them through the
- * Messages tab's periodic refresh.
+ * The browsers listening on this node for changes ({@code GET /api/whatsapp/events}) and what each may
+ * see: its organisation only, and outbound messages only with the view-and-reply level. Events arrive from
+ * {@link ClusterRelay}, after the change committed on whichever node made it.
  */
 @ApplicationScoped
 public class LiveUpdates {
@@ -53,7 +50,8 @@ public class LiveUpdates {
                 sse.newEventBuilder().name("ready").data("{}").build());
     }
 
-    void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConversationEvent event) {
+    /** Hands a committed change to this node's listeners that may see it. */
+    void deliver(ConversationEvent event) {
         JsonObjectBuilder data = Json.createObjectBuilder().add("conversationId", event.conversationId());
         event.messageId().ifPresent(id -> data.add("messageId", id));
         String json = data.build().toString();

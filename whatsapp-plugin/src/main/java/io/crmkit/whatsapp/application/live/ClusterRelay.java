@@ -1,0 +1,108 @@
+package io.crmkit.whatsapp.application.live;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import javax.sql.DataSource;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Carries conversation events to every node of a cluster through PostgreSQL's LISTEN/NOTIFY: the change's
+ * transaction issues the notification, which PostgreSQL delivers only if it commits, to every node's
+ * listener, which hands it to that node's browsers.
+ */
+@ApplicationScoped
+public class ClusterRelay {
+    static final String CHANNEL = "whatsapp_live";
+    private static final Logger LOG = Logger.getLogger(ClusterRelay.class.getName());
+
+    @PersistenceContext(unitName = "whatsapp")
+    EntityManager em;
+    @Resource(lookup = "java:app/jdbc/crm")
+    DataSource dataSource;
+    @Resource
+    ManagedThreadFactory threads;
+    @Inject
+    LiveUpdates live;
+
+    private volatile boolean running;
+    private Thread listener;
+
+    /** Queues the event in the changing transaction: PostgreSQL sends it on commit, never on rollback. */
+    void notifyOnCommit(@Observes(during = TransactionPhase.IN_PROGRESS) ConversationEvent event) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("organisationId", event.organisationId())
+                .add("conversationId", event.conversationId()).add("kind", event.kind()).add("outbound", event.outbound());
+        event.messageId().ifPresent(id -> json.add("messageId", id));
+        em.createNativeQuery("select pg_notify(?1, ?2)").setParameter(1, CHANNEL).setParameter(2, json.build().toString())
+                .getSingleResult();
+    }
+
+    public void start() {
+        running = true;
+        listener = threads.newThread(this::listen);
+        listener.setName("whatsapp-live-relay");
+        listener.start();
+    }
+
+    public void stop() {
+        running = false;
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection(); Statement listen = connection.createStatement()) {
+                listen.execute("LISTEN " + CHANNEL);
+                PGConnection postgres = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = postgres.getNotifications(5_000);
+                    if (notifications != null) {
+                        for (PGNotification notification : notifications) {
+                            live.deliver(parse(notification.getParameter()));
+                        }
+                    }
+                }
+            } catch (SQLException lost) {
+                if (running) {
+                    LOG.log(Level.WARNING, "Live update relay lost its connection; reconnecting", lost);
+                    pause();
+                }
+            }
+        }
+    }
+
+    private static ConversationEvent parse(String payload) {
+        JsonObject json = Json.createReader(new StringReader(payload)).readObject();
+        return new ConversationEvent(json.getJsonNumber("organisationId").longValue(),
+                json.getJsonNumber("conversationId").longValue(), json.getString("kind"),
+                json.containsKey("messageId") ? Optional.of(json.getJsonNumber("messageId").longValue()) : Optional.empty(),
+                json.getBoolean("outbound"));
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
