@@ -123,8 +123,17 @@ class ShellBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(item));
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("owner-select"))).selectByValue(Long.toString(colleague));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(item));
-        assertTrue(admin.get("/api/whatsapp/conversations?view=ALL&q=" + text.replace(" ", "%20")).json().getJsonArray("items")
-                .getJsonObject(0).getJsonNumber("ownerId").longValue() == colleague, "the owner was assigned");
+        jakarta.json.JsonObject assigned = admin.get("/api/whatsapp/conversations?view=ALL&q=" + text.replace(" ", "%20")).json()
+                .getJsonArray("items").getJsonObject(0);
+        assertEquals(colleague, assigned.getJsonNumber("ownerId").longValue(), "the owner was assigned");
+
+        browser.get(url("app/contacts/" + assigned.getJsonNumber("contactId").longValue()));
+        WebElement open = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+                "whatsapp-record-panel li[data-conversation-id='" + assigned.getJsonNumber("id").longValue() + "'] a")));
+        assertTrue(browser.findElement(By.cssSelector("whatsapp-record-panel")).getText().contains(text),
+                "the contact's page shows its WhatsApp conversation");
+        open.click();
+        wait.until(ExpectedConditions.textToBe(By.id("thread-title"), "Live Customer"));
     }
 
     @Test
@@ -167,8 +176,8 @@ class ShellBrowserIT {
         assertTrue(browser.getCurrentUrl().endsWith("/app/contacts/" + contact));
 
         WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("[data-contribution='whatsapp/contact-messages'] whatsapp-record-panel .not-available")));
-        assertTrue(panel.getText().contains("Not available yet"), panel.getText());
+                By.cssSelector("[data-contribution='whatsapp/contact-messages'] whatsapp-record-panel p")));
+        assertEquals("No WhatsApp conversation with this contact yet.", panel.getText());
 
         browser.findElement(By.cssSelector("#main-nav a[data-tab='whatsapp/messages']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("whatsapp-messages-tab #conversations")));

@@ -30,6 +30,7 @@ public class WhatsAppPlugin implements CrmPlugin {
     public static final String ID = "whatsapp";
     public static final String VERSION = "1.0.0";
     private static final String SCREENS = "/whatsapp/ui/whatsapp-screens.js";
+    private static final String RECORD_PANEL = "/whatsapp/ui/record-panel.js";
     private static final LocalizedText MESSAGES = new LocalizedText("Messages", "メッセージ");
     private static final LocalizedText CHANNELS = new LocalizedText("Channels", "チャネル");
 
@@ -50,10 +51,10 @@ public class WhatsAppPlugin implements CrmPlugin {
                     new SettingsScreen("credits", MESSAGES, new LocalizedText("Credits", "クレジット"), SCREENS,
                             "whatsapp-credits-settings", Access.administrators()),
                     new RecordPanel("contact-messages", RecordModule.CONTACTS,
-                            new LocalizedText("WhatsApp messages", "WhatsApp メッセージ"), SCREENS,
+                            new LocalizedText("WhatsApp messages", "WhatsApp メッセージ"), RECORD_PANEL,
                             "whatsapp-record-panel", Access.permission(AccessLevel.VIEW_ONLY.name())),
                     new RecordPanel("pipeline-messages", RecordModule.PIPELINES,
-                            new LocalizedText("WhatsApp messages", "WhatsApp メッセージ"), SCREENS,
+                            new LocalizedText("WhatsApp messages", "WhatsApp メッセージ"), RECORD_PANEL,
                             "whatsapp-record-panel", Access.permission(AccessLevel.VIEW_ONLY.name()))),
             List.of(
                     new PermissionDeclaration(AccessLevel.VIEW_AND_REPLY.name(),

@@ -51,6 +51,8 @@ class MessagesTab extends HTMLElement {
       this.csrf = session.csrfToken;
       this.users = await this.api('/api/crm/users');
       await Promise.all([this.loadList(true), this.loadBadge()]);
+      const requested = Number(new URLSearchParams(window.location.search).get('conversation'));
+      if (requested) await this.open(requested);
       this.listen();
       this.refresher = setInterval(() => { this.loadList(true); this.loadBadge(); }, 30000);
     } catch (error) {

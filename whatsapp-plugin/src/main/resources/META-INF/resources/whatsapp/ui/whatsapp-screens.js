@@ -17,10 +17,6 @@ const SCREENS = {
     en: ['Credits', 'Buying credits for business-initiated conversations is not available yet.'],
     ja: ['クレジット', 'ビジネス起点の会話のためのクレジット購入はまだ利用できません。'],
   },
-  'whatsapp-record-panel': {
-    en: ['WhatsApp messages', 'WhatsApp messages with this record will appear here. Not available yet.'],
-    ja: ['WhatsApp メッセージ', 'このレコードの WhatsApp メッセージがここに表示されます。まだ利用できません。'],
-  },
 };
 
 class NotYetAvailableScreen extends HTMLElement {

@@ -84,6 +84,7 @@ public class ConversationService {
         }
         query.ownerId().ifPresent(o -> jpql.append(" and c.ownerId = :owner"));
         query.channelId().ifPresent(ch -> jpql.append(" and c.channelId = :channel"));
+        query.contactId().ifPresent(contact -> jpql.append(" and c.contactId = :contact"));
         if (query.unreadOnly()) {
             jpql.append(" and c.unreadCount > 0");
         }
@@ -103,6 +104,7 @@ public class ConversationService {
         }
         query.ownerId().ifPresent(o -> select.setParameter("owner", o));
         query.channelId().ifPresent(ch -> select.setParameter("channel", ch));
+        query.contactId().ifPresent(contact -> select.setParameter("contact", contact));
         query.text().ifPresent(t -> select.setParameter("text", "%" + t.toLowerCase().replace("\\", "\\\\")
                 .replace("%", "\\%").replace("_", "\\_") + "%"));
         after.ifPresent(p -> select.setParameter("at", p.at()).setParameter("id", p.id()));

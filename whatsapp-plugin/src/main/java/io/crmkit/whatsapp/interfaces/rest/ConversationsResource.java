@@ -104,6 +104,7 @@ public class ConversationsResource {
     @Path("conversations")
     public ConversationList list(@QueryParam("view") String view, @QueryParam("unread") boolean unread,
                                  @QueryParam("ownerId") Long ownerId, @QueryParam("channelId") Long channelId,
+                                 @QueryParam("contactId") Long contactId,
                                  @QueryParam("q") String text, @QueryParam("limit") Integer limit,
                                  @QueryParam("cursor") String cursor) {
         CurrentUser user = caller();
@@ -116,7 +117,7 @@ public class ConversationsResource {
             throw Refusal.invalid("limit", "limit must be between 1 and 200");
         }
         ConversationService.ConversationPage page = conversations.list(user, new ConversationQuery(chosenView.equals("MINE"),
-                unread, Optional.ofNullable(ownerId), Optional.ofNullable(channelId),
+                unread, Optional.ofNullable(ownerId), Optional.ofNullable(channelId), Optional.ofNullable(contactId),
                 Optional.ofNullable(text).map(String::strip).filter(t -> !t.isEmpty()), size,
                 Optional.ofNullable(cursor).filter(c -> !c.isBlank())));
         return new ConversationList(page.items().stream().map(c -> view(user, c)).toList(), page.nextCursor().orElse(null));

@@ -1,0 +1,56 @@
+// The WhatsApp panel on a contact's or a pipeline record's page: the contact's conversations, newest
+// first, each opening in the Messages tab. Customer text is only ever set with textContent.
+const TEXT = {
+  en: { none: 'No WhatsApp conversation with this contact yet.', noContact: 'This record has no contact.', open: 'Open in Messages', unread: 'unread', noAccess: 'Your profile has no access to WhatsApp messages.' },
+  ja: { none: 'この連絡先との WhatsApp の会話はまだありません。', noContact: 'このレコードには連絡先がありません。', open: 'メッセージで開く', unread: '件の未読', noAccess: 'あなたのプロファイルには WhatsApp メッセージへのアクセス権がありません。' },
+};
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== undefined && value !== null && value !== false) node.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child !== undefined && child !== null && child !== false) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+async function getJson(path) {
+  const response = await fetch(path, { headers: { Accept: 'application/json', 'X-Requested-With': 'whatsapp-plugin' }, credentials: 'same-origin' });
+  if (!response.ok) {
+    const error = new Error(response.statusText);
+    error.status = response.status;
+    throw error;
+  }
+  return response.json();
+}
+
+class RecordPanel extends HTMLElement {
+  async connectedCallback() {
+    const lang = this.getAttribute('lang') === 'ja' ? 'ja' : 'en';
+    const t = TEXT[lang];
+    const module = this.getAttribute('record-module');
+    const id = this.getAttribute('record-id');
+    try {
+      const contactId = module === 'contacts' ? id : (await getJson(`/api/crm/pipelines/${encodeURIComponent(id)}`)).contactId;
+      if (!contactId) {
+        this.replaceChildren(el('p', { class: 'muted' }, t.noContact));
+        return;
+      }
+      const page = await getJson(`/api/whatsapp/conversations?contactId=${encodeURIComponent(contactId)}&limit=20`);
+      if (page.items.length === 0) {
+        this.replaceChildren(el('p', { class: 'muted' }, t.none));
+        return;
+      }
+      this.replaceChildren(el('ul', { class: 'record-conversations' }, page.items.map((c) => el('li', { 'data-conversation-id': c.id },
+        el('div', {}, el('strong', {}, c.lastMessagePreview)),
+        el('div', { class: 'muted' }, new Date(c.lastMessageAt).toLocaleString(lang), c.unreadCount > 0 ? ` · ${c.unreadCount} ${t.unread}` : ''),
+        el('a', { href: `/app/tabs/whatsapp/messages?conversation=${c.id}` }, t.open)))));
+    } catch (error) {
+      this.replaceChildren(el('p', { class: 'muted' }, error.status === 403 ? t.noAccess : error.message));
+    }
+  }
+}
+
+if (!customElements.get('whatsapp-record-panel')) customElements.define('whatsapp-record-panel', RecordPanel);
