@@ -119,6 +119,51 @@ class InboundProcessingIT {
     }
 
     @Test
+    void deactivatedUsersAreSkippedInTheDeal() throws Exception {
+        long active = newUser();
+        long leaving = newUser();
+        JsonObject channel = channel(leaving, active);
+        admin().patch("/api/crm/users/" + leaving, Json.createObjectBuilder().add("active", false).build());
+        for (int i = 0; i < 4; i++) {
+            deliver(channel, Json.createArrayBuilder().add(Webhooks.textMessage(uniqueNumber(), Webhooks.newWamid(), "hi")),
+                    Json.createArrayBuilder());
+        }
+        eventually("4 conversations", () -> TestDatabase.number(
+                "select count(*) from whatsapp.conversation where channel_id = ?", channel.getInt("id")) == 4);
+        assertEquals(List.of(Long.toString(active)), TestDatabase.strings(
+                "select distinct owner_id::text from whatsapp.conversation where channel_id = ?", channel.getInt("id")));
+    }
+
+    @Test
+    void sharedContactsListRepliesAndANumberChangeAreKeptToo() throws Exception {
+        JsonObject channel = channel(newUser());
+        String customer = uniqueNumber();
+        long now = Instant.now().getEpochSecond();
+        JsonObject contacts = Json.createObjectBuilder().add("from", customer).add("id", Webhooks.newWamid())
+                .add("timestamp", Long.toString(now)).add("type", "contacts")
+                .add("contacts", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("name", Json.createObjectBuilder().add("formatted_name", "Ken Tanaka"))
+                        .add("phones", Json.createArrayBuilder().add(Json.createObjectBuilder().add("phone", "+81 80 1234 5678")))))
+                .build();
+        JsonObject listReply = Json.createObjectBuilder().add("from", customer).add("id", Webhooks.newWamid())
+                .add("timestamp", Long.toString(now + 1)).add("type", "interactive")
+                .add("interactive", Json.createObjectBuilder().add("type", "list_reply")
+                        .add("list_reply", Json.createObjectBuilder().add("id", "slot-2").add("title", "Friday morning")))
+                .build();
+        JsonObject system = Json.createObjectBuilder().add("from", customer).add("id", Webhooks.newWamid())
+                .add("timestamp", Long.toString(now + 2)).add("type", "system")
+                .add("system", Json.createObjectBuilder().add("body", "User changed number").add("wa_id", "819099998888")
+                        .add("type", "user_changed_number"))
+                .build();
+        deliver(channel, Json.createArrayBuilder().add(contacts).add(listReply).add(system), Json.createArrayBuilder());
+        eventually("three messages", () -> TestDatabase.number("select count(*) from whatsapp.message m join whatsapp.conversation c"
+                + " on c.id = m.conversation_id where c.channel_id = ?", channel.getInt("id")) == 3);
+        assertEquals(List.of("contacts|Ken Tanaka", "reply|Friday morning", "system|User changed number"), TestDatabase.strings(
+                "select m.type || '|' || m.text from whatsapp.message m join whatsapp.conversation c on c.id = m.conversation_id"
+                        + " where c.channel_id = ? order by m.sent_at", channel.getInt("id")));
+    }
+
+    @Test
     void aKnownContactIsFoundWhateverFormOfABrazilianNumberWhatsAppUses() throws Exception {
         long contact = admin().post("/api/crm/contacts", Json.createObjectBuilder().add("firstName", "Beatriz")
                 .add("phone", "+55 11 98765 4321").build()).id();

@@ -172,12 +172,21 @@ class MessagesTab extends HTMLElement {
     } }, t.markUnread);
     const windowOpen = conversation.windowExpiresAt && new Date(conversation.windowExpiresAt) > new Date();
     const byWamid = new Map(messages.filter((m) => m.wamid).map((m) => [m.wamid, m]));
+    const earlier = el('button', { type: 'button', class: 'earlier', hidden: messages.length < 100 }, t.earlier);
+    earlier.addEventListener('click', async () => {
+      const first = this.thread.querySelector('#bubbles li');
+      const older = await this.api(`/api/whatsapp/conversations/${conversation.id}/messages?limit=100&before=${first.dataset.messageId}`);
+      older.forEach((m) => byWamid.set(m.wamid, m));
+      first.before(...older.map((m) => this.bubble(m, byWamid)));
+      earlier.hidden = older.length < 100;
+    });
     this.thread.replaceChildren(
       el('header', { class: 'thread-header' },
         el('div', {}, el('h2', { id: 'thread-title' }, conversation.contactName), el('div', { class: 'muted' }, conversation.phone || '')),
         el('label', {}, `${t.owner} `, owner), unread),
       el('p', { class: 'muted window' }, windowOpen
         ? `${t.windowOpen} ${new Date(conversation.windowExpiresAt).toLocaleString(this.lang)}` : t.windowClosed),
+      earlier,
       el('ol', { class: 'bubbles', id: 'bubbles' }, messages.map((m) => this.bubble(m, byWamid))));
     const bubbles = this.thread.querySelector('#bubbles');
     bubbles.scrollTop = bubbles.scrollHeight;
