@@ -4,6 +4,7 @@ import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.ApiClient.Answer;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.EmbeddedDatabaseSession;
+import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.TestDatabase;
 import io.crmkit.it.support.Webhooks;
 import jakarta.json.Json;
@@ -39,7 +40,7 @@ class ChannelsAndWebhookIT {
     }
 
     private ApiClient admin() {
-        return ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
+        return Organisations.administrator(base);
     }
 
     private ApiClient sandbox() {
@@ -52,7 +53,7 @@ class ChannelsAndWebhookIT {
     }
 
     private long adminId() {
-        return admin().get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
+        return Organisations.administratorId(base);
     }
 
     private JsonObject connect(JsonObject request) {

@@ -4,6 +4,7 @@ import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.ApiClient.Answer;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.EmbeddedDatabaseSession;
+import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -37,7 +38,7 @@ class HostApiIT {
     }
 
     private ApiClient admin() {
-        return ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
+        return Organisations.administrator(base);
     }
 
     private static String unique(String prefix) {
@@ -357,16 +358,7 @@ class HostApiIT {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    /** An administrator of a second organisation, made in the database with the known admin password's hash. */
     private ApiClient outsider() {
-        String username = unique("outsider");
-        long organisation = TestDatabase.update(
-                "insert into crm.organisation (name, default_region, created_at) values ('Other Inc', 'JP', now()) returning id");
-        long profile = TestDatabase.update("insert into crm.profile (organisation_id, name, administrator) values (?, 'Administrator', true) returning id",
-                organisation);
-        TestDatabase.update("insert into crm.user_account (organisation_id, username, name, password_hash, profile_id, active, created_at)"
-                + " select ?, ?, 'Outsider', password_hash, ?, true, now() from crm.user_account where username = 'admin'",
-                organisation, username, profile);
-        return ApiClient.as(base, username, EmbeddedDatabaseSession.ADMIN_PASSWORD);
+        return Organisations.outsider(base);
     }
 }

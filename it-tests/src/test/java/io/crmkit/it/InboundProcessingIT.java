@@ -4,6 +4,7 @@ import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.ApiClient.Answer;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.EmbeddedDatabaseSession;
+import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.TestDatabase;
 import io.crmkit.it.support.Webhooks;
 import jakarta.json.Json;
@@ -46,7 +47,7 @@ class InboundProcessingIT {
     }
 
     private ApiClient admin() {
-        return ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
+        return Organisations.administrator(base);
     }
 
     private long newUser() {
@@ -349,7 +350,7 @@ class InboundProcessingIT {
     // ---- the conversations API ----
 
     private long adminId() {
-        return admin().get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
+        return Organisations.administratorId(base);
     }
 
     private String customerWrites(JsonObject channel, String customer, String text, long epochSecond) throws Exception {
@@ -527,16 +528,7 @@ class InboundProcessingIT {
                 "no level, no events");
     }
 
-    /** An administrator of a second organisation, made in the database with the known admin password's hash. */
     private ApiClient outsider() {
-        String username = "outsider" + UUID.randomUUID().toString().substring(0, 6);
-        long organisation = TestDatabase.update(
-                "insert into crm.organisation (name, default_region, created_at) values ('Other Inc', 'JP', now()) returning id");
-        long profile = TestDatabase.update("insert into crm.profile (organisation_id, name, administrator) values (?, 'Administrator', true) returning id",
-                organisation);
-        TestDatabase.update("insert into crm.user_account (organisation_id, username, name, password_hash, profile_id, active, created_at)"
-                + " select ?, ?, 'Outsider', password_hash, ?, true, now() from crm.user_account where username = 'admin'",
-                organisation, username, profile);
-        return ApiClient.as(base, username, EmbeddedDatabaseSession.ADMIN_PASSWORD);
+        return Organisations.outsider(base);
     }
 }

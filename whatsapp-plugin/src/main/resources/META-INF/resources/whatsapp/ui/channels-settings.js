@@ -1,3 +1,5 @@
+import { apiClient, el } from './dom.js';
+
 // Settings > Channels > Messages: connect WhatsApp numbers (Embedded Signup, manual, sandbox), edit,
 // re-authorise and disconnect them. Every text a user or Meta wrote is shown with textContent.
 const TEXT = {
@@ -35,24 +37,11 @@ const TEXT = {
   },
 };
 
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name.startsWith('on') && typeof value === 'function') node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child === undefined || child === null || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
-
 class ChannelsSettings extends HTMLElement {
   async connectedCallback() {
     this.t = TEXT[this.getAttribute('lang') === 'ja' ? 'ja' : 'en'];
     this.replaceChildren(el('p', {}, '…'));
+    this.api = apiClient(() => this.csrf, this.t.failed);
     try {
       const session = await this.api('/api/crm/session');
       this.csrf = session.csrfToken;
@@ -62,20 +51,6 @@ class ChannelsSettings extends HTMLElement {
     } catch (error) {
       this.replaceChildren(el('p', { class: 'error' }, error.message || this.t.failed));
     }
-  }
-
-  async api(path, method = 'GET', body) {
-    const headers = { Accept: 'application/json', 'X-Requested-With': 'whatsapp-plugin' };
-    if (method !== 'GET') headers['X-CSRF-Token'] = this.csrf;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
-    const data = await response.text().then((text) => (text ? JSON.parse(text) : null));
-    if (!response.ok) {
-      const error = new Error((data && data.detail) || this.t.failed);
-      error.field = data && data.field;
-      throw error;
-    }
-    return data;
   }
 
   userName(id) {

@@ -1,3 +1,5 @@
+import { apiClient, el } from './dom.js';
+
 // The Messages tab: WhatsApp conversations beside the CRM. A list (All / My, unread, search, pages) and the
 // open thread; live updates over server-sent events. Customer text is only ever set with textContent.
 const TEXT = {
@@ -25,25 +27,12 @@ const TEXT = {
 
 const TICKS = { QUEUED: '🕓', SENT: '✓', DELIVERED: '✓✓', READ: '✓✓', FAILED: '⚠' };
 
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name.startsWith('on') && typeof value === 'function') node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child === undefined || child === null || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
-
 class MessagesTab extends HTMLElement {
   async connectedCallback() {
     this.lang = this.getAttribute('lang') === 'ja' ? 'ja' : 'en';
     this.t = TEXT[this.lang];
     this.state = { view: 'ALL', unread: false, q: '', cursor: null, openId: null };
+    this.api = apiClient(() => this.csrf);
     this.build();
     try {
       const session = await this.api('/api/crm/session');
@@ -63,21 +52,6 @@ class MessagesTab extends HTMLElement {
   disconnectedCallback() {
     if (this.events) this.events.close();
     clearInterval(this.refresher);
-  }
-
-  async api(path, method = 'GET', body) {
-    const headers = { Accept: 'application/json', 'X-Requested-With': 'whatsapp-plugin' };
-    if (method !== 'GET') headers['X-CSRF-Token'] = this.csrf;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await response.text();
-    const data = text ? JSON.parse(text) : null;
-    if (!response.ok) {
-      const error = new Error((data && data.detail) || response.statusText);
-      error.status = response.status;
-      throw error;
-    }
-    return data;
   }
 
   build() {

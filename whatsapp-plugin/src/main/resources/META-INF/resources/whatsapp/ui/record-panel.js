@@ -1,3 +1,5 @@
+import { apiClient, el } from './dom.js';
+
 // The WhatsApp panel on a contact's or a pipeline record's page: the contact's conversations, newest
 // first, each opening in the Messages tab. Customer text is only ever set with textContent.
 const TEXT = {
@@ -5,26 +7,7 @@ const TEXT = {
   ja: { none: 'この連絡先との WhatsApp の会話はまだありません。', noContact: 'このレコードには連絡先がありません。', open: 'メッセージで開く', unread: '件の未読', noAccess: 'あなたのプロファイルには WhatsApp メッセージへのアクセス権がありません。' },
 };
 
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value !== undefined && value !== null && value !== false) node.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child !== undefined && child !== null && child !== false) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
-
-async function getJson(path) {
-  const response = await fetch(path, { headers: { Accept: 'application/json', 'X-Requested-With': 'whatsapp-plugin' }, credentials: 'same-origin' });
-  if (!response.ok) {
-    const error = new Error(response.statusText);
-    error.status = response.status;
-    throw error;
-  }
-  return response.json();
-}
+const getJson = apiClient(() => null);
 
 class RecordPanel extends HTMLElement {
   async connectedCallback() {

@@ -6,7 +6,10 @@ import jakarta.persistence.Converter;
 import java.sql.Timestamp;
 import java.time.Instant;
 
-/** Stores {@link Instant}s in {@code timestamptz} columns (the JPA provider would otherwise serialise them). */
+/**
+ * Stores {@link Instant}s in {@code timestamptz} columns (the JPA provider would otherwise serialise them).
+ * The host has the same converter; the plugin keeps its own because it depends on nothing of the host's.
+ */
 @Converter(autoApply = true)
 public class InstantConverter implements AttributeConverter<Instant, Timestamp> {
     @Override

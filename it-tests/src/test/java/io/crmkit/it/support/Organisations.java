@@ -1,0 +1,35 @@
+package io.crmkit.it.support;
+
+import java.net.URL;
+import java.util.UUID;
+
+/** People of the test deployments: the first organisation's administrator, and outsiders from another one. */
+public final class Organisations {
+    private Organisations() {
+    }
+
+    /** The administrator created on the first start. */
+    public static ApiClient administrator(URL base) {
+        return ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
+    }
+
+    public static long administratorId(URL base) {
+        return administrator(base).get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
+    }
+
+    /**
+     * The administrator of a new second organisation. The host has no API for organisations, so it is made
+     * in the database, with the first administrator's password hash so that its password is known.
+     */
+    public static ApiClient outsider(URL base) {
+        String username = "outsider" + UUID.randomUUID().toString().substring(0, 8);
+        long organisation = TestDatabase.update(
+                "insert into crm.organisation (name, default_region, created_at) values ('Other Inc', 'JP', now()) returning id");
+        long profile = TestDatabase.update("insert into crm.profile (organisation_id, name, administrator)"
+                + " values (?, 'Administrator', true) returning id", organisation);
+        TestDatabase.update("insert into crm.user_account (organisation_id, username, name, password_hash, profile_id, active, created_at)"
+                + " select ?, ?, 'Outsider', password_hash, ?, true, now() from crm.user_account where username = 'admin'",
+                organisation, username, profile);
+        return ApiClient.as(base, username, EmbeddedDatabaseSession.ADMIN_PASSWORD);
+    }
+}
