@@ -400,14 +400,38 @@ class InboundProcessingIT {
         String profileName = "Level " + UUID.randomUUID().toString().substring(0, 6);
         long profile = admin().post("/api/crm/profiles", Json.createObjectBuilder().add("name", profileName).build()).id();
         if (level != null) {
-            long organisation = TestDatabase.number("select organisation_id from crm.profile where id = ?", profile);
-            TestDatabase.update("insert into whatsapp.profile_permission (organisation_id, profile_id, level) values (?, ?, ?)",
-                    organisation, profile, level);
+            Answer granted = admin().put("/api/whatsapp/permissions/" + profile, Json.createObjectBuilder().add("level", level).build());
+            assertEquals(200, granted.status(), granted.body());
         }
         String username = "u" + UUID.randomUUID().toString().substring(0, 8);
         admin().post("/api/crm/users", Json.createObjectBuilder().add("username", username).add("name", username)
                 .add("profileId", profile).add("password", "level-password").build());
         return ApiClient.as(base, username, "level-password");
+    }
+
+    @Test
+    void administratorsGrantLevelsPerProfile() {
+        JsonValue listed = admin().get("/api/whatsapp/permissions").structure();
+        JsonObject administrators = listed.asJsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(p -> p.getBoolean("administrator")).findFirst().orElseThrow();
+        assertEquals("VIEW_AND_REPLY", administrators.getString("level"));
+        Answer adminProfile = admin().put("/api/whatsapp/permissions/" + administrators.getJsonNumber("profileId"),
+                Json.createObjectBuilder().add("level", "NONE").build());
+        assertEquals(400, adminProfile.status(), "administrators always keep full access");
+
+        long profile = admin().post("/api/crm/profiles", Json.createObjectBuilder()
+                .add("name", "Support " + UUID.randomUUID().toString().substring(0, 6)).build()).id();
+        assertEquals(400, admin().put("/api/whatsapp/permissions/" + profile, Json.createObjectBuilder().add("level", "ALL").build())
+                .status());
+        assertEquals("VIEW_ONLY", admin().put("/api/whatsapp/permissions/" + profile, Json.createObjectBuilder()
+                .add("level", "VIEW_ONLY").build()).json().getString("level"));
+        assertTrue(admin().get("/api/whatsapp/permissions").structure().asJsonArray().stream().map(JsonValue::asJsonObject)
+                .anyMatch(p -> p.getJsonNumber("profileId").longValue() == profile && p.getString("level").equals("VIEW_ONLY")));
+
+        assertEquals(404, outsider().put("/api/whatsapp/permissions/" + profile, Json.createObjectBuilder()
+                .add("level", "VIEW_AND_REPLY").build()).status(), "another organisation's profile is unknown");
+        assertEquals(403, userWithLevel("VIEW_AND_REPLY").get("/api/whatsapp/permissions").status(),
+                "only administrators manage permissions");
     }
 
     @Test

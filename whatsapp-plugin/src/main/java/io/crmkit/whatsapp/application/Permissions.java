@@ -1,6 +1,13 @@
 package io.crmkit.whatsapp.application;
 
+import io.crmkit.plugin.api.CrmHost;
 import io.crmkit.plugin.api.CurrentUser;
+import io.crmkit.plugin.api.Profile;
+import io.crmkit.whatsapp.domain.Refusal;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
 import io.crmkit.whatsapp.domain.AccessLevel;
 import io.crmkit.whatsapp.domain.ProfilePermission;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +19,12 @@ import jakarta.persistence.PersistenceContext;
 public class Permissions {
     @PersistenceContext(unitName = "whatsapp")
     EntityManager em;
+    @Inject
+    CrmHost host;
+
+    /** A host profile and the level it has. */
+    public record ProfileLevel(Profile profile, AccessLevel level) {
+    }
 
     public AccessLevel levelOf(CurrentUser user) {
         if (user.administrator()) {
@@ -20,5 +33,35 @@ public class Permissions {
         ProfilePermission granted = em.find(ProfilePermission.class,
                 new ProfilePermission.Key(user.organisationId(), user.profileId()));
         return granted == null ? AccessLevel.NONE : granted.level();
+    }
+
+    /** Every profile of the caller's organisation with its level; administrator profiles always have full access. */
+    public List<ProfileLevel> levels(CurrentUser admin) {
+        return host.organisation(admin.organisationId()).users().profiles().stream()
+                .map(profile -> new ProfileLevel(profile, profile.administrator() ? AccessLevel.VIEW_AND_REPLY
+                        : granted(admin.organisationId(), profile.id())))
+                .toList();
+    }
+
+    private AccessLevel granted(long organisationId, long profileId) {
+        ProfilePermission permission = em.find(ProfilePermission.class, new ProfilePermission.Key(organisationId, profileId));
+        return permission == null ? AccessLevel.NONE : permission.level();
+    }
+
+    /** Grants a level to a profile of the caller's organisation. */
+    @Transactional
+    public ProfileLevel grant(CurrentUser admin, long profileId, AccessLevel level) {
+        Profile profile = host.organisation(admin.organisationId()).users().findProfile(profileId)
+                .orElseThrow(() -> Refusal.notFound("profile " + profileId));
+        if (profile.administrator()) {
+            throw Refusal.invalid("level", "administrators always have full access; their level cannot be changed");
+        }
+        ProfilePermission permission = em.find(ProfilePermission.class, new ProfilePermission.Key(admin.organisationId(), profileId));
+        if (permission == null) {
+            em.persist(new ProfilePermission(admin.organisationId(), profileId, level));
+        } else {
+            permission.grant(level);
+        }
+        return new ProfileLevel(profile, level);
     }
 }

@@ -9,10 +9,6 @@ const SCREENS = {
     en: ['Quick replies', 'Managing quick replies is not available yet.'],
     ja: ['クイック返信', 'クイック返信の管理はまだ利用できません。'],
   },
-  'whatsapp-permissions-settings': {
-    en: ['WhatsApp permissions', 'Granting WhatsApp access per profile is not available yet. Administrators have full access.'],
-    ja: ['WhatsApp の権限', 'プロファイルごとの WhatsApp 権限の設定はまだ利用できません。管理者はすべての操作ができます。'],
-  },
   'whatsapp-credits-settings': {
     en: ['Credits', 'Buying credits for business-initiated conversations is not available yet.'],
     ja: ['クレジット', 'ビジネス起点の会話のためのクレジット購入はまだ利用できません。'],
