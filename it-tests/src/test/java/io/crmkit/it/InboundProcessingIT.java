@@ -435,6 +435,37 @@ class InboundProcessingIT {
     }
 
     @Test
+    void administratorsManageQuickRepliesThatRepliersRead() {
+        String shortcut = "/hours" + UUID.randomUUID().toString().substring(0, 4);
+        Answer created = admin().post("/api/whatsapp/quick-replies", Json.createObjectBuilder().add("shortcut", shortcut)
+                .add("text", "Hi #Contacts.First Name#, we are open 9:00-18:00.").build());
+        assertEquals(201, created.status(), created.body());
+        long id = created.id();
+        assertEquals(400, admin().post("/api/whatsapp/quick-replies", Json.createObjectBuilder().add("shortcut", shortcut)
+                .add("text", "again").build()).status(), "a shortcut is used once");
+        Answer badField = admin().post("/api/whatsapp/quick-replies", Json.createObjectBuilder().add("shortcut", "/x" + id)
+                .add("text", "Dear #Contacts.Shoe Size#").build());
+        assertEquals("text", badField.json().getString("field"));
+        assertEquals("shortcut", admin().post("/api/whatsapp/quick-replies", Json.createObjectBuilder()
+                .add("shortcut", "no slash").add("text", "x").build()).json().getString("field"));
+
+        ApiClient replier = userWithLevel("VIEW_AND_REPLY");
+        assertTrue(replier.get("/api/whatsapp/quick-replies").structure().asJsonArray().stream()
+                .anyMatch(q -> q.asJsonObject().getString("shortcut").equals(shortcut)));
+        assertEquals(403, replier.post("/api/whatsapp/quick-replies", Json.createObjectBuilder().add("shortcut", "/mine")
+                .add("text", "x").build()).status(), "only administrators manage quick replies");
+        assertEquals(403, userWithLevel("VIEW_ONLY").get("/api/whatsapp/quick-replies").status());
+        assertEquals(404, outsider().put("/api/whatsapp/quick-replies/" + id, Json.createObjectBuilder().add("shortcut", "/x")
+                .add("text", "stolen").build()).status());
+
+        assertEquals(200, admin().put("/api/whatsapp/quick-replies/" + id, Json.createObjectBuilder().add("shortcut", shortcut)
+                .add("text", "We are open 10:00-19:00.").build()).status());
+        assertEquals(204, admin().delete("/api/whatsapp/quick-replies/" + id).status());
+        assertTrue(admin().get("/api/whatsapp/quick-replies").structure().asJsonArray().stream()
+                .noneMatch(q -> q.asJsonObject().getString("shortcut").equals(shortcut)));
+    }
+
+    @Test
     void everyEndpointChecksTheCallersLevelAndOrganisation() throws Exception {
         JsonObject channel = channel(adminId());
         String customer = uniqueNumber();

@@ -5,10 +5,6 @@ const SCREENS = {
     en: ['Message templates', 'Creating and submitting message templates is not available yet.'],
     ja: ['メッセージテンプレート', 'メッセージテンプレートの作成と申請はまだ利用できません。'],
   },
-  'whatsapp-quick-replies-settings': {
-    en: ['Quick replies', 'Managing quick replies is not available yet.'],
-    ja: ['クイック返信', 'クイック返信の管理はまだ利用できません。'],
-  },
   'whatsapp-credits-settings': {
     en: ['Credits', 'Buying credits for business-initiated conversations is not available yet.'],
     ja: ['クレジット', 'ビジネス起点の会話のためのクレジット購入はまだ利用できません。'],

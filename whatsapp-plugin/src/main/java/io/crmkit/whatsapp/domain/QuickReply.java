@@ -1,0 +1,87 @@
+package io.crmkit.whatsapp.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A predefined reply: agents type its {@code /shortcut} in the composer to insert its text. The text may
+ * hold merge fields such as {@code #Contacts.First Name#}, filled from the contact when sent.
+ */
+@Entity
+@Table(schema = "whatsapp", name = "quick_reply")
+public class QuickReply {
+    public static final int TEXT_MAX = 4096;
+    /** The merge fields a quick reply may use. */
+    public static final List<String> MERGE_FIELDS = List.of("#Contacts.First Name#", "#Contacts.Last Name#",
+            "#Contacts.Phone#", "#Contacts.Email#", "#User.Name#");
+    private static final Pattern SHORTCUT = Pattern.compile("/[a-z0-9_-]{1,30}");
+    private static final Pattern MERGE_FIELD = Pattern.compile("#[^#\\n]{1,60}#");
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "organisation_id", nullable = false)
+    private long organisationId;
+    @Column(nullable = false)
+    private String shortcut;
+    @Column(nullable = false)
+    private String text;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected QuickReply() {
+    }
+
+    public QuickReply(long organisationId, String shortcut, String text) {
+        this.organisationId = organisationId;
+        rewrite(shortcut, text);
+        this.createdAt = Instant.now();
+    }
+
+    public void rewrite(String newShortcut, String newText) {
+        String trimmedShortcut = newShortcut == null ? "" : newShortcut.strip().toLowerCase();
+        if (!SHORTCUT.matcher(trimmedShortcut).matches()) {
+            throw Refusal.invalid("shortcut", "a shortcut is / followed by 1 to 30 lowercase letters, digits, - or _, e.g. /hours");
+        }
+        String trimmedText = newText == null ? "" : newText.strip();
+        if (trimmedText.isEmpty()) {
+            throw Refusal.invalid("text", "text is required");
+        }
+        if (trimmedText.length() > TEXT_MAX) {
+            throw Refusal.invalid("text", "text is longer than WhatsApp's " + TEXT_MAX + " characters");
+        }
+        Matcher fields = MERGE_FIELD.matcher(trimmedText);
+        while (fields.find()) {
+            if (!MERGE_FIELDS.contains(fields.group())) {
+                throw Refusal.invalid("text", fields.group() + " is not a merge field; use one of " + String.join(", ", MERGE_FIELDS));
+            }
+        }
+        this.shortcut = trimmedShortcut;
+        this.text = trimmedText;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public long organisationId() {
+        return organisationId;
+    }
+
+    public String shortcut() {
+        return shortcut;
+    }
+
+    public String text() {
+        return text;
+    }
+}

@@ -1,0 +1,76 @@
+import { apiClient, el } from './dom.js';
+
+// Settings > Messages > Quick replies: predefined replies agents insert by typing their /shortcut.
+const TEXT = {
+  en: {
+    title: 'Quick replies', intro: 'Agents insert a quick reply by typing its shortcut in the composer. Merge fields are filled from the contact:',
+    shortcut: 'Shortcut', text: 'Text', add: 'Add quick reply', save: 'Save', edit: 'Edit', remove: 'Delete', cancel: 'Cancel',
+    none: 'No quick replies yet.', confirmRemove: 'Delete this quick reply?', saved: 'Saved.',
+  },
+  ja: {
+    title: 'クイック返信', intro: 'エージェントは作成欄でショートカットを入力してクイック返信を挿入します。差し込みフィールドは連絡先の情報で置き換えられます:',
+    shortcut: 'ショートカット', text: 'テキスト', add: 'クイック返信を追加', save: '保存', edit: '編集', remove: '削除', cancel: 'キャンセル',
+    none: 'クイック返信はまだありません。', confirmRemove: 'このクイック返信を削除しますか？', saved: '保存しました。',
+  },
+};
+const MERGE_FIELDS = ['#Contacts.First Name#', '#Contacts.Last Name#', '#Contacts.Phone#', '#Contacts.Email#', '#User.Name#'];
+
+class QuickRepliesSettings extends HTMLElement {
+  async connectedCallback() {
+    this.t = TEXT[this.getAttribute('lang') === 'ja' ? 'ja' : 'en'];
+    this.api = apiClient(() => this.csrf);
+    try {
+      this.csrf = (await this.api('/api/crm/session')).csrfToken;
+      await this.render();
+    } catch (error) {
+      this.replaceChildren(el('p', { class: 'error' }, error.message));
+    }
+  }
+
+  async render(message = '') {
+    const t = this.t;
+    const replies = await this.api('/api/whatsapp/quick-replies');
+    this.formHolder = el('div');
+    this.replaceChildren(el('h2', {}, t.title), el('p', { class: 'muted' }, t.intro, ' ', MERGE_FIELDS.join(' ')),
+      replies.length === 0 ? el('p', { class: 'muted' }, t.none) : el('table', { class: 'records', id: 'quick-replies' },
+        el('thead', {}, el('tr', {}, el('th', {}, t.shortcut), el('th', {}, t.text), el('th', {}))),
+        el('tbody', {}, replies.map((reply) => el('tr', { 'data-quick-reply-id': reply.id },
+          el('td', {}, el('code', {}, reply.shortcut)), el('td', { style: 'white-space: pre-wrap' }, reply.text),
+          el('td', {}, el('button', { type: 'button', onclick: () => this.form(reply) }, t.edit),
+            el('button', { type: 'button', onclick: async () => {
+              if (window.confirm(t.confirmRemove)) {
+                await this.api(`/api/whatsapp/quick-replies/${reply.id}`, 'DELETE');
+                await this.render(t.saved);
+              }
+            } }, t.remove)))))),
+      el('button', { type: 'button', class: 'primary', id: 'add-quick-reply', onclick: () => this.form(null) }, t.add),
+      this.formHolder, el('p', { role: 'status', 'aria-live': 'polite' }, message));
+  }
+
+  form(reply) {
+    const t = this.t;
+    const shortcut = el('input', { name: 'shortcut', placeholder: '/hours' });
+    const text = el('textarea', { name: 'text', rows: 4 });
+    shortcut.value = reply ? reply.shortcut : '/';
+    text.value = reply ? reply.text : '';
+    const error = el('p', { class: 'error' });
+    const form = el('form', { class: 'fields card', id: 'quick-reply-form' },
+      el('label', {}, el('span', {}, t.shortcut), shortcut), el('label', {}, el('span', {}, t.text), text), error,
+      el('button', { type: 'submit', class: 'primary' }, t.save),
+      el('button', { type: 'button', onclick: () => this.formHolder.replaceChildren() }, t.cancel));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      try {
+        const body = { shortcut: shortcut.value, text: text.value };
+        if (reply) await this.api(`/api/whatsapp/quick-replies/${reply.id}`, 'PUT', body);
+        else await this.api('/api/whatsapp/quick-replies', 'POST', body);
+        await this.render(t.saved);
+      } catch (failure) {
+        error.textContent = failure.message;
+      }
+    });
+    this.formHolder.replaceChildren(form);
+  }
+}
+
+if (!customElements.get('whatsapp-quick-replies-settings')) customElements.define('whatsapp-quick-replies-settings', QuickRepliesSettings);
