@@ -49,8 +49,103 @@ public class Message {
     private Instant sentAt;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    /** The plugin's own id of an outbound message, sent as {@code biz_opaque_callback_data} and echoed in statuses. */
+    @Column(name = "reference_id")
+    private String referenceId;
+    @Column(name = "author_id")
+    private Long authorId;
+    @Column(name = "context_wamid")
+    private String contextWamid;
+    @Column(name = "dispatch_after")
+    private Instant dispatchAfter;
+    @Column(name = "dispatching_since")
+    private Instant dispatchingSince;
+    @Column(name = "send_attempts", nullable = false)
+    private int sendAttempts;
 
     protected Message() {
+    }
+
+    /** An answer a user wrote, queued for sending; it is committed before anything is sent to Meta. */
+    public static Message queued(long organisationId, long conversationId, String text, java.util.Optional<String> quotedWamid,
+                                 long authorId, Instant at) {
+        Message message = new Message();
+        message.organisationId = organisationId;
+        message.conversationId = conversationId;
+        message.direction = Direction.OUT;
+        message.type = "text";
+        message.text = text;
+        message.details = quotedWamid.map(w -> "{\"context\":{\"wamid\":\"" + w.replace("\"", "") + "\"}}").orElse("{}");
+        message.contextWamid = quotedWamid.orElse(null);
+        message.status = DeliveryStatus.QUEUED;
+        message.statusAt = at;
+        message.sentAt = at;
+        message.createdAt = at;
+        message.authorId = authorId;
+        message.referenceId = java.util.UUID.randomUUID().toString();
+        message.dispatchAfter = at;
+        return message;
+    }
+
+    /** Meta accepted the message under this id; it counts as sent unless a status already moved it further. */
+    public void acceptedAs(String newWamid, Instant at) {
+        this.wamid = newWamid;
+        this.dispatchingSince = null;
+        if (status == DeliveryStatus.FAILED && errorCode == null && sendAttempts > 0) {
+            // It was given up as "outcome unknown"; Meta's late status proves it was sent after all.
+            this.status = DeliveryStatus.QUEUED;
+            this.errorDetail = null;
+        }
+        advanceTo(DeliveryStatus.SENT, at, Optional.empty(), Optional.empty());
+    }
+
+    /** Meta certainly did not take it (it answered with a passing error): try again after a while. */
+    public void requeue(Instant after) {
+        this.dispatchingSince = null;
+        this.dispatchAfter = after;
+    }
+
+    /** Meta refused it, or whether Meta took it cannot be known: the user sees why and may retry. */
+    public void fail(Optional<Integer> code, String detail, Instant at) {
+        if (status != DeliveryStatus.QUEUED) {
+            return;
+        }
+        this.dispatchingSince = null;
+        this.status = DeliveryStatus.FAILED;
+        this.statusAt = at;
+        this.errorCode = code.orElse(null);
+        this.errorDetail = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
+    }
+
+    /** A user sends a failed message again: a new reference, so it can never be mistaken for the first try. */
+    public void retry(Instant at) {
+        if (direction != Direction.OUT || status != DeliveryStatus.FAILED) {
+            throw Refusal.invalid("messageId", "only a failed message of yours can be sent again");
+        }
+        this.status = DeliveryStatus.QUEUED;
+        this.statusAt = at;
+        this.errorCode = null;
+        this.errorDetail = null;
+        this.wamid = null;
+        this.referenceId = java.util.UUID.randomUUID().toString();
+        this.dispatchAfter = at;
+        this.sendAttempts = 0;
+    }
+
+    public long organisationIdForEvents() {
+        return organisationId;
+    }
+
+    public Optional<String> referenceId() {
+        return Optional.ofNullable(referenceId);
+    }
+
+    public Optional<String> contextWamid() {
+        return Optional.ofNullable(contextWamid);
+    }
+
+    public int sendAttempts() {
+        return sendAttempts;
     }
 
     /** A message the customer sent. */

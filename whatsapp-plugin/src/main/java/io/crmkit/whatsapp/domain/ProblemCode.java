@@ -9,6 +9,7 @@ public enum ProblemCode {
     NOT_FOUND(404),
     CHANNEL_DISCONNECTED(409),
     CHANNEL_NEEDS_REAUTH(409),
+    WINDOW_CLOSED(409),
     PAYLOAD_TOO_LARGE(413),
     /** Meta refused or could not be reached; the detail says what Meta said. */
     META_UNAVAILABLE(502);

@@ -82,6 +82,8 @@ public class WhatsAppPlugin implements CrmPlugin {
     MediaDownloads media;
     @Inject
     ClusterRelay liveRelay;
+    @Inject
+    io.crmkit.whatsapp.application.outbound.Dispatcher dispatcher;
 
     @Override
     public PluginDescriptor descriptor() {
@@ -96,10 +98,12 @@ public class WhatsAppPlugin implements CrmPlugin {
         liveRelay.start();
         inbound.start();
         media.start();
+        dispatcher.start();
     }
 
     @Override
     public void stop() {
+        dispatcher.stop();
         media.stop();
         inbound.stop();
         liveRelay.stop();

@@ -143,6 +143,13 @@ public class InboundProcessor {
                         "select m from Message m where m.wamid = :w and m.organisationId = :org and m.direction = :out", Message.class)
                 .setParameter("w", status.wamid()).setParameter("org", channel.organisationId())
                 .setParameter("out", Message.Direction.OUT).getResultStream().findFirst();
+        if (message.isEmpty() && status.referenceId().isPresent()) {
+            // The send call did not return (timeout, dropped connection): the status names our message.
+            message = em.createQuery("select m from Message m where m.referenceId = :ref and m.organisationId = :org",
+                            Message.class).setParameter("ref", status.referenceId().get())
+                    .setParameter("org", channel.organisationId()).getResultStream().findFirst();
+            message.ifPresent(m -> m.acceptedAs(status.wamid(), status.timestamp()));
+        }
         Optional<Integer> code = status.error().map(e -> e.code());
         Optional<String> detail = status.error().map(e -> e.details().orElse(e.message()));
         if (message.isPresent()) {

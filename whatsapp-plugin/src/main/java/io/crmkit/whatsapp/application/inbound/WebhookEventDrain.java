@@ -2,7 +2,8 @@ package io.crmkit.whatsapp.application.inbound;
 
 import io.crmkit.whatsapp.domain.Channel;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import io.crmkit.whatsapp.application.WakeableLoop;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -12,10 +13,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,40 +36,27 @@ public class WebhookEventDrain {
     @Inject
     WebhookEventDrain self;
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
 
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private ScheduledFuture<?> poll;
+    private final WakeableLoop loop = new WakeableLoop();
 
-    /** Polls every half second: a safety net for work stored by another node or left by a crash. */
+    /** Runs when a delivery's events are committed, and every half second for work of other nodes or a crash. */
     public void start() {
-        poll = scheduler.scheduleWithFixedDelay(this::drainSoon, 1_000, 500, TimeUnit.MILLISECONDS);
+        loop.start(threads, "whatsapp-inbound", Duration.ofMillis(500), this::drain);
     }
 
     public void stop() {
-        if (poll != null) {
-            poll.cancel(false);
-        }
+        loop.stop();
     }
 
-    /** Starts processing as soon as a delivery's events are committed, off the webhook's request thread. */
     void onStored(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
                   io.crmkit.whatsapp.application.webhook.WebhookEventsStored stored) {
-        scheduler.execute(this::drainSoon);
+        loop.wakeUp();
     }
 
-    /** Asks for a drain now, unless one is running (it will see the new events). */
-    public void drainSoon() {
-        if (draining.compareAndSet(false, true)) {
-            try {
-                while (self.processBatch() == BATCH) {
-                    // more waiting
-                }
-            } catch (RuntimeException failed) {
-                LOG.log(Level.WARNING, "Processing webhook events failed; retrying shortly", failed);
-            } finally {
-                draining.set(false);
-            }
+    private void drain() {
+        while (self.processBatch() == BATCH) {
+            // more waiting
         }
     }
 

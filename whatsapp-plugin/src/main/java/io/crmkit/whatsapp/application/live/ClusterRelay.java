@@ -31,6 +31,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class ClusterRelay {
     static final String CHANNEL = "whatsapp_live";
+    private static final long KEEP_ALIVE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
     private static final Logger LOG = Logger.getLogger(ClusterRelay.class.getName());
 
     @PersistenceContext(unitName = "whatsapp")
@@ -69,6 +70,7 @@ public class ClusterRelay {
     }
 
     private void listen() {
+        long lastKeepAlive = System.nanoTime();
         while (running) {
             try (Connection connection = dataSource.getConnection(); Statement listen = connection.createStatement()) {
                 listen.execute("LISTEN " + CHANNEL);
@@ -79,6 +81,10 @@ public class ClusterRelay {
                         for (PGNotification notification : notifications) {
                             live.deliver(parse(notification.getParameter()));
                         }
+                    }
+                    if (System.nanoTime() - lastKeepAlive > KEEP_ALIVE_NANOS) {
+                        live.keepAlive();
+                        lastKeepAlive = System.nanoTime();
                     }
                 }
             } catch (SQLException lost) {

@@ -3,8 +3,6 @@ package io.crmkit.whatsapp.application.live;
 import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.whatsapp.domain.AccessLevel;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -15,8 +13,6 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The browsers listening on this node for changes ({@code GET /api/whatsapp/events}) and what each may
@@ -25,27 +21,13 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class LiveUpdates {
-    private static final long KEEP_ALIVE_SECONDS = 20;
-
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
-    private volatile ScheduledFuture<?> keepAlive;
 
     private record Listener(long organisationId, boolean seesOutbound, SseEventSink sink, Sse sse) {
     }
 
     public void listen(CurrentUser user, AccessLevel level, SseEventSink sink, Sse sse) {
         listeners.add(new Listener(user.organisationId(), level.includes(AccessLevel.VIEW_AND_REPLY), sink, sse));
-        if (keepAlive == null) {
-            synchronized (this) {
-                if (keepAlive == null) {
-                    keepAlive = scheduler.scheduleWithFixedDelay(this::keepAlive, KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS,
-                            TimeUnit.SECONDS);
-                }
-            }
-        }
         send(listeners.stream().filter(l -> l.sink() == sink).findFirst().orElseThrow(),
                 sse.newEventBuilder().name("ready").data("{}").build());
     }
@@ -63,7 +45,8 @@ public class LiveUpdates {
         }
     }
 
-    private void keepAlive() {
+    /** A comment to every listener, so that proxies keep idle streams open and dead ones are noticed. */
+    void keepAlive() {
         for (Listener listener : listeners) {
             send(listener, listener.sse().newEventBuilder().comment("keep-alive").build());
         }
@@ -84,9 +67,6 @@ public class LiveUpdates {
 
     @PreDestroy
     void closeAll() {
-        if (keepAlive != null) {
-            keepAlive.cancel(false);
-        }
         listeners.forEach(listener -> listener.sink().close());
         listeners.clear();
     }

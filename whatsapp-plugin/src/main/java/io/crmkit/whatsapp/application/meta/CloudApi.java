@@ -27,6 +27,15 @@ public interface CloudApi {
     /** Stops the account's webhooks at once. */
     void unsubscribeApp(String accessToken, String wabaId);
 
+    /**
+     * Sends a text message; answers Meta's id for it. Never retried by the client: after a timeout Meta may
+     * have accepted it, which only its status webhooks (carrying {@code referenceId}) can tell.
+     *
+     * @param referenceId travels as {@code biz_opaque_callback_data}
+     */
+    String sendText(String accessToken, String phoneNumberId, String to, String text, java.util.Optional<String> quotedWamid,
+                    String referenceId);
+
     /** Tells WhatsApp the business read a message (and every earlier one): the customer sees blue ticks. */
     void markRead(String accessToken, String phoneNumberId, String wamid);
 

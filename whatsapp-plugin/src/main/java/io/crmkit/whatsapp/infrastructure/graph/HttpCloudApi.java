@@ -111,6 +111,19 @@ public class HttpCloudApi implements CloudApi {
     }
 
     @Override
+    @Retry(maxRetries = 0)
+    public String sendText(String accessToken, String phoneNumberId, String to, String text,
+                           java.util.Optional<String> quotedWamid, String referenceId) {
+        var body = Json.createObjectBuilder().add("messaging_product", "whatsapp").add("recipient_type", "individual")
+                .add("to", to).add("type", "text")
+                .add("text", Json.createObjectBuilder().add("body", text).add("preview_url", false))
+                .add("biz_opaque_callback_data", referenceId);
+        quotedWamid.ifPresent(w -> body.add("context", Json.createObjectBuilder().add("message_id", w)));
+        JsonObject answer = GraphHttp.post(at(encode(phoneNumberId) + "/messages"), accessToken, body.build());
+        return answer.getJsonArray("messages").getJsonObject(0).getString("id");
+    }
+
+    @Override
     public void markRead(String accessToken, String phoneNumberId, String wamid) {
         GraphHttp.post(at(encode(phoneNumberId) + "/messages"), accessToken, Json.createObjectBuilder()
                 .add("messaging_product", "whatsapp").add("status", "read").add("message_id", wamid).build());

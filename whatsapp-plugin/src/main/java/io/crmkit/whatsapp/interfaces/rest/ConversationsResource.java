@@ -43,6 +43,8 @@ public class ConversationsResource {
     CrmHost host;
     @Inject
     io.crmkit.whatsapp.application.inbound.MediaDownloads downloads;
+    @Inject
+    io.crmkit.whatsapp.application.outbound.Outbox outbox;
 
     private CurrentUser caller() {
         return host.currentUser().orElseThrow(() -> new Refusal(ProblemCode.FORBIDDEN, "log in first"));
@@ -168,6 +170,29 @@ public class ConversationsResource {
         List<Message> thread = conversations.messages(caller(), id, size, Optional.ofNullable(before));
         var media = conversations.mediaStates(thread.stream().map(Message::id).toList());
         return thread.stream().map(m -> view(m, media)).toList();
+    }
+
+    /**
+     * Queues an answer: {@code {text, replyTo?}} (replyTo: the wamid of a quoted message). 202 with the queued
+     * message; its status then moves as Meta reports it (live through the events).
+     */
+    @POST
+    @Path("conversations/{id: [0-9]+}/messages")
+    public jakarta.ws.rs.core.Response send(@PathParam("id") long id, JsonObject body) {
+        if (body == null || !(body.get("text") instanceof jakarta.json.JsonString text)) {
+            throw Refusal.invalid("text", "text is required");
+        }
+        Optional<String> replyTo = body.get("replyTo") instanceof jakarta.json.JsonString quoted
+                ? Optional.of(quoted.getString()) : Optional.empty();
+        Message queued = outbox.queueText(caller(), id, text.getString(), replyTo);
+        return jakarta.ws.rs.core.Response.accepted(view(queued, java.util.Map.of())).build();
+    }
+
+    /** Sends a failed message again. */
+    @POST
+    @Path("conversations/{id: [0-9]+}/messages/{messageId: [0-9]+}/retry")
+    public jakarta.ws.rs.core.Response retry(@PathParam("id") long id, @PathParam("messageId") long messageId) {
+        return jakarta.ws.rs.core.Response.accepted(view(outbox.retry(caller(), id, messageId), java.util.Map.of())).build();
     }
 
     /** The file of a message, once downloaded. */
