@@ -102,6 +102,10 @@ class ShellBrowserIT {
                 .add("name", "Live").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json()
                 .getString("phoneNumberId");
 
+        String shortcut = "/thanks" + System.nanoTime() % 10_000;
+        admin.post("/api/whatsapp/quick-replies", Json.createObjectBuilder().add("shortcut", shortcut)
+                .add("text", "Thank you #Contacts.First Name#, one moment please.").build());
+
         logInAsAdministrator("app/tabs/whatsapp/messages");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("whatsapp-messages-tab #conversations")));
         String text = "Live hello " + System.nanoTime();
@@ -113,16 +117,28 @@ class ShellBrowserIT {
         assertEquals("1", arrived.findElement(By.className("count")).getText(), "the new message is counted");
         wait.until(ExpectedConditions.textMatches(By.id("unread-total"), java.util.regex.Pattern.compile("\\d+ unread")));
 
+        By conversationItem = By.cssSelector("#conversations li[data-conversation-id='"
+                + arrived.getAttribute("data-conversation-id") + "']");
         arrived.click();
         wait.until(ExpectedConditions.textToBe(By.id("thread-title"), "Live Customer"));
         wait.until(driver -> driver.findElement(item).findElements(By.className("count")).isEmpty());
         assertTrue(browser.findElement(By.id("bubbles")).getText().contains(text));
 
+        WebElement composer = browser.findElement(By.id("composer-text"));
+        composer.sendKeys(shortcut.substring(0, 5));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#quick-reply-suggestions li[data-shortcut='" + shortcut + "']")))
+                .click();
+        assertEquals("Thank you Live, one moment please.", composer.getAttribute("value"), "the quick reply, merged");
+        browser.findElement(By.id("composer-send")).click();
+        WebElement delivered = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//li[contains(@class,'bubble out') and contains(., 'Thank you Live, one moment please.')]//span[contains(@class,'tick DELIVERED')]")));
+        assertEquals("✓✓", delivered.getText(), "the ticks advanced as the sandbox delivered the answer");
+
         screenshot("messages-tab");
         browser.findElement(By.cssSelector("button[data-view='MINE']")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(item));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(conversationItem));
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("owner-select"))).selectByValue(Long.toString(colleague));
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(item));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(conversationItem));
         jakarta.json.JsonObject assigned = admin.get("/api/whatsapp/conversations?view=ALL&q=" + text.replace(" ", "%20")).json()
                 .getJsonArray("items").getJsonObject(0);
         assertEquals(colleague, assigned.getJsonNumber("ownerId").longValue(), "the owner was assigned");
@@ -130,8 +146,8 @@ class ShellBrowserIT {
         browser.get(url("app/contacts/" + assigned.getJsonNumber("contactId").longValue()));
         WebElement open = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
                 "whatsapp-record-panel li[data-conversation-id='" + assigned.getJsonNumber("id").longValue() + "'] a")));
-        assertTrue(browser.findElement(By.cssSelector("whatsapp-record-panel")).getText().contains(text),
-                "the contact's page shows its WhatsApp conversation");
+        assertTrue(browser.findElement(By.cssSelector("whatsapp-record-panel")).getText()
+                .contains("Thank you Live, one moment please."), "the contact's page shows its WhatsApp conversation");
         open.click();
         wait.until(ExpectedConditions.textToBe(By.id("thread-title"), "Live Customer"));
     }

@@ -12,6 +12,7 @@ const TEXT = {
     location: 'Open map', failed: 'Not delivered', reconnecting: 'Live updates paused, reconnecting…',
     image: 'Image', video: 'Video', audio: 'Audio', document: 'Document', sticker: 'Sticker', unsupported: 'A message WhatsApp cannot show here',
     quoted: 'Reply to', reaction: 'Reaction', downloading: 'downloading…', retryDownload: 'Try the download again',
+    typeHere: 'Write an answer, or / for quick replies', send: 'Send', sending: 'Sending…', retrySend: 'Send again',
   },
   ja: {
     all: 'すべての会話', mine: '自分の会話', unreadOnly: '未読のみ', search: 'メッセージと名前を検索',
@@ -22,6 +23,7 @@ const TEXT = {
     location: '地図を開く', failed: '未配信', reconnecting: 'ライブ更新を再接続しています…',
     image: '画像', video: '動画', audio: '音声', document: 'ドキュメント', sticker: 'ステッカー', unsupported: 'ここでは表示できないメッセージ',
     quoted: '返信先', reaction: 'リアクション', downloading: 'ダウンロード中…', retryDownload: 'ダウンロードを再試行',
+    typeHere: '返信を入力、または / でクイック返信', send: '送信', sending: '送信中…', retrySend: '再送信',
   },
 };
 
@@ -39,6 +41,8 @@ class MessagesTab extends HTMLElement {
       this.me = session.user;
       this.csrf = session.csrfToken;
       this.users = await this.api('/api/crm/users');
+      this.mayReply = (await this.api('/api/whatsapp/me')).level === 'VIEW_AND_REPLY';
+      this.quickReplies = this.mayReply ? await this.api('/api/whatsapp/quick-replies') : [];
       await Promise.all([this.loadList(true), this.loadBadge()]);
       const requested = Number(new URLSearchParams(window.location.search).get('conversation'));
       if (requested) await this.open(requested);
@@ -161,7 +165,8 @@ class MessagesTab extends HTMLElement {
       el('p', { class: 'muted window' }, windowOpen
         ? `${t.windowOpen} ${new Date(conversation.windowExpiresAt).toLocaleString(this.lang)}` : t.windowClosed),
       earlier,
-      el('ol', { class: 'bubbles', id: 'bubbles' }, messages.map((m) => this.bubble(m, byWamid))));
+      el('ol', { class: 'bubbles', id: 'bubbles' }, messages.map((m) => this.bubble(m, byWamid))),
+      this.mayReply ? this.composer(conversation, windowOpen) : null);
     const bubbles = this.thread.querySelector('#bubbles');
     bubbles.scrollTop = bubbles.scrollHeight;
   }
@@ -191,9 +196,60 @@ class MessagesTab extends HTMLElement {
     const meta = [new Date(m.at).toLocaleTimeString(this.lang, { hour: '2-digit', minute: '2-digit' })];
     if (m.direction === 'OUT') meta.push(el('span', { class: `tick ${m.status}`, title: m.status }, TICKS[m.status] || ''));
     if (m.status === 'FAILED' && m.error) meta.push(el('span', { class: 'error' }, ` ${t.failed}: ${m.error.detail || m.error.code}`));
+    if (m.status === 'FAILED' && m.direction === 'OUT' && this.mayReply) {
+      meta.push(el('button', { type: 'button', class: 'retry-send', onclick: async () => {
+        await this.api(`/api/whatsapp/conversations/${this.state.openId}/messages/${m.id}/retry`, 'POST', {});
+        await this.open(this.state.openId);
+      } }, t.retrySend));
+    }
     return el('li', { class: `bubble ${m.direction === 'IN' ? 'in' : 'out'}`, 'data-message-id': m.id, 'data-type': m.type },
       ...parts, d.reaction ? el('span', { class: 'reaction', title: t.reaction }, d.reaction) : null,
       el('div', { class: 'meta muted small' }, ...meta));
+  }
+
+  /** The answer box: free text while the 24-hour window is open, quick replies on "/", sending with feedback. */
+  composer(conversation, windowOpen) {
+    const t = this.t;
+    const text = el('textarea', { id: 'composer-text', rows: 2, maxlength: 4096, placeholder: t.typeHere, disabled: !windowOpen });
+    const suggestions = el('ul', { class: 'quick-replies', id: 'quick-reply-suggestions', hidden: true });
+    const status = el('span', { class: 'muted small', role: 'status' });
+    const send = el('button', { type: 'submit', class: 'primary', id: 'composer-send', disabled: !windowOpen }, t.send);
+    const fill = (template) => template
+      .replaceAll('#Contacts.First Name#', conversation.contactName.split(' ')[0] || '')
+      .replaceAll('#Contacts.Last Name#', conversation.contactName.split(' ').slice(1).join(' '))
+      .replaceAll('#Contacts.Phone#', conversation.phone || '')
+      .replaceAll('#Contacts.Email#', '')
+      .replaceAll('#User.Name#', this.me.name);
+    text.addEventListener('input', () => {
+      const typed = text.value.trim();
+      const matches = typed.startsWith('/') && !typed.includes(' ')
+        ? this.quickReplies.filter((q) => q.shortcut.startsWith(typed)) : [];
+      suggestions.replaceChildren(...matches.map((q) => el('li', { 'data-shortcut': q.shortcut, onclick: () => {
+        text.value = fill(q.text);
+        suggestions.hidden = true;
+        text.focus();
+      } }, el('code', {}, q.shortcut), ' ', q.text)));
+      suggestions.hidden = matches.length === 0;
+    });
+    const form = el('form', { class: 'composer', id: 'composer' }, suggestions, text,
+      el('div', { class: 'composer-actions' }, status, send));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      if (!text.value.trim()) return;
+      send.disabled = true;
+      status.textContent = t.sending;
+      try {
+        await this.api(`/api/whatsapp/conversations/${conversation.id}/messages`, 'POST', { text: text.value });
+        text.value = '';
+        status.textContent = '';
+        await this.open(conversation.id);
+      } catch (error) {
+        status.textContent = error.message;
+        send.disabled = false;
+      }
+    });
+    if (!windowOpen) status.textContent = t.windowClosed;
+    return form;
   }
 
   /** A preview or download link once the file is here; progress while it downloads; a retry when it failed. */
@@ -258,6 +314,12 @@ const STYLE = `
   .bubble .meta { text-align: right; }
   .bubble .reaction { position: absolute; bottom: -10px; right: 8px; background: #fff; border-radius: 10px; padding: 0 4px; }
   .tick.READ { color: #1f6feb; }
+  .composer { border-top: 1px solid #d0d7de; padding-top: 8px; position: relative; }
+  .composer textarea { width: 100%; }
+  .composer-actions { display: flex; justify-content: space-between; align-items: center; margin-top: 4px; }
+  .quick-replies { list-style: none; margin: 0 0 4px; padding: 0; border: 1px solid #d0d7de; border-radius: 6px; }
+  .quick-replies li { padding: 4px 8px; cursor: pointer; }
+  .quick-replies li:hover { background: #ddf4ff; }
   .preview-image { max-width: 240px; max-height: 240px; border-radius: 6px; display: block; }
   .quoted { border-left: 3px solid #1f6feb; margin: 0 0 4px; padding-left: 6px; color: #57606a; }
 `;

@@ -45,6 +45,8 @@ public class ConversationsResource {
     io.crmkit.whatsapp.application.inbound.MediaDownloads downloads;
     @Inject
     io.crmkit.whatsapp.application.outbound.Outbox outbox;
+    @Inject
+    io.crmkit.whatsapp.application.Permissions permissions;
 
     private CurrentUser caller() {
         return host.currentUser().orElseThrow(() -> new Refusal(ProblemCode.FORBIDDEN, "log in first"));
@@ -215,6 +217,16 @@ public class ConversationsResource {
             throw Refusal.invalid("messageId", "this file is not waiting for a retry: it is downloaded or still being downloaded");
         }
         return jakarta.ws.rs.core.Response.accepted().build();
+    }
+
+    /** What the caller may do with WhatsApp messages, so that screens offer only that. */
+    public record MyAccess(String level) {
+    }
+
+    @GET
+    @Path("me")
+    public MyAccess me() {
+        return new MyAccess(permissions.levelOf(caller()).name());
     }
 
     @GET
