@@ -84,6 +84,8 @@ public class WhatsAppPlugin implements CrmPlugin {
     ClusterRelay liveRelay;
     @Inject
     io.crmkit.whatsapp.application.outbound.Dispatcher dispatcher;
+    @Inject
+    io.crmkit.whatsapp.sandbox.SandboxTimers sandboxTimers;
 
     @Override
     public PluginDescriptor descriptor() {
@@ -93,6 +95,7 @@ public class WhatsAppPlugin implements CrmPlugin {
     @Override
     public void start(PluginContext context) {
         schema.migrate(context.dataSourceName());
+        sandboxTimers.start();
         secrets.ensureInstalled();
         healthCheck.start();
         liveRelay.start();
@@ -107,6 +110,7 @@ public class WhatsAppPlugin implements CrmPlugin {
         media.stop();
         inbound.stop();
         liveRelay.stop();
+        sandboxTimers.stop();
         healthCheck.stop();
     }
 

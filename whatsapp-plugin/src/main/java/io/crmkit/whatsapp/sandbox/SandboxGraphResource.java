@@ -49,8 +49,8 @@ public class SandboxGraphResource {
     @Inject
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "whatsapp.sandbox.template-review-seconds", defaultValue = "15")
     long reviewSeconds;
-    @jakarta.annotation.Resource
-    jakarta.enterprise.concurrent.ManagedScheduledExecutorService scheduler;
+    @Inject
+    SandboxTimers timers;
     @Inject
     SandboxWebhooks webhooks;
     @Context
@@ -246,8 +246,7 @@ public class SandboxGraphResource {
             } catch (SandboxTemplates.InvalidTemplate invalid) {
                 return MetaErrorBodies.error(400, 100, invalid.getMessage());
             }
-            scheduler.schedule(() -> webhooks.templateReviewed(templates.review(created.id())), reviewSeconds,
-                    java.util.concurrent.TimeUnit.SECONDS);
+            timers.after(java.time.Duration.ofSeconds(reviewSeconds), () -> webhooks.templateReviewed(templates.review(created.id())));
             return ok(Json.createObjectBuilder().add("id", created.id()).add("status", "PENDING")
                     .add("category", created.category()).build());
         });

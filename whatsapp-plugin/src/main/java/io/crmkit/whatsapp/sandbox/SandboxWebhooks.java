@@ -39,8 +39,8 @@ public class SandboxWebhooks {
     SandboxConversations conversations;
     @Inject
     SandboxMedia media;
-    @jakarta.annotation.Resource
-    jakarta.enterprise.concurrent.ManagedScheduledExecutorService scheduler;
+    @Inject
+    SandboxTimers timers;
 
     /** Statuses waiting for the next batch, per account; Meta batches what happens close together. */
     private final java.util.Map<String, java.util.List<PendingStatus>> pending = new java.util.concurrent.ConcurrentHashMap<>();
@@ -158,7 +158,7 @@ public class SandboxWebhooks {
             return batch;
         });
         if (startsBatch[0]) {
-            scheduler.schedule(() -> flush(number.wabaId()), BATCH_WINDOW.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            timers.after(BATCH_WINDOW, () -> flush(number.wabaId()));
         }
     }
 
