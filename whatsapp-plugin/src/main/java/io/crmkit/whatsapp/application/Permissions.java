@@ -3,6 +3,7 @@ package io.crmkit.whatsapp.application;
 import io.crmkit.plugin.api.CrmHost;
 import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.plugin.api.Profile;
+import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,6 +25,23 @@ public class Permissions {
 
     /** A host profile and the level it has. */
     public record ProfileLevel(Profile profile, AccessLevel level) {
+    }
+
+    /** Refuses callers without any WhatsApp level; answers the caller's level. */
+    public AccessLevel requireView(CurrentUser user) {
+        AccessLevel level = levelOf(user);
+        if (!level.includes(AccessLevel.VIEW_ONLY)) {
+            throw new Refusal(ProblemCode.FORBIDDEN,
+                    "your profile has no access to WhatsApp messages: ask an administrator (Settings > Permissions)");
+        }
+        return level;
+    }
+
+    /** Refuses callers who may not answer customers. */
+    public void requireReply(CurrentUser user) {
+        if (!levelOf(user).includes(AccessLevel.VIEW_AND_REPLY)) {
+            throw new Refusal(ProblemCode.FORBIDDEN, "your profile may only view incoming messages");
+        }
     }
 
     public AccessLevel levelOf(CurrentUser user) {

@@ -1,8 +1,6 @@
 package io.crmkit.whatsapp.application;
 
 import io.crmkit.plugin.api.CurrentUser;
-import io.crmkit.whatsapp.domain.AccessLevel;
-import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.QuickReply;
 import io.crmkit.whatsapp.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,9 +21,7 @@ public class QuickReplies {
     Permissions permissions;
 
     public List<QuickReply> list(CurrentUser user) {
-        if (!permissions.levelOf(user).includes(AccessLevel.VIEW_AND_REPLY)) {
-            throw new Refusal(ProblemCode.FORBIDDEN, "quick replies are for users who may reply");
-        }
+        permissions.requireReply(user);
         return em.createQuery("select q from QuickReply q where q.organisationId = :org order by q.shortcut", QuickReply.class)
                 .setParameter("org", user.organisationId()).getResultList();
     }

@@ -1,5 +1,6 @@
 package io.crmkit.whatsapp.sandbox;
 
+import io.crmkit.whatsapp.infrastructure.PublicAddress;
 import io.crmkit.whatsapp.application.webhook.WebhookSignature;
 import io.crmkit.whatsapp.infrastructure.InstallationSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,8 +49,7 @@ public class SandboxWebhooks {
     private record PendingStatus(SandboxState.Number number, JsonObject status) {
     }
     @Inject
-    @ConfigProperty(name = "crm.public-base-url", defaultValue = "http://localhost:8080")
-    String publicBaseUrl;
+    PublicAddress publicAddress;
     @Inject
     @ConfigProperty(name = "whatsapp.sandbox.duplicate-rate", defaultValue = "0.02")
     double duplicateRate;
@@ -212,7 +212,7 @@ public class SandboxWebhooks {
     }
 
     private int post(byte[] body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(publicBaseUrl.replaceAll("/$", "") + "/webhooks/whatsapp"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(publicAddress.of("/webhooks/whatsapp")))
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json")
                 .header("X-Hub-Signature-256", WebhookSignature.sign(secrets.appSecret(), body))

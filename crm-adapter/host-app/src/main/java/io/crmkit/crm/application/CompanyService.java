@@ -54,7 +54,7 @@ public class CompanyService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Slice<Company> search(long organisationId, String text, int limit, Optional<Long> afterId) {
-        String pattern = "%" + Search.escapeLike(text == null ? "" : text.strip().toLowerCase()) + "%";
+        String pattern = Search.containsPattern(text);
         List<Company> rows = em.createQuery("""
                         select c from Company c where c.organisationId = :org and c.id < :after
                           and lower(c.name) like :q escape '\\' order by c.id desc""", Company.class)

@@ -69,7 +69,7 @@ public class ContactService {
     /** Contacts whose name, phone or email contains the text, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Slice<Contact> search(long organisationId, String text, int limit, Optional<Long> afterId) {
-        String pattern = "%" + Search.escapeLike(text == null ? "" : text.strip().toLowerCase()) + "%";
+        String pattern = Search.containsPattern(text);
         List<Contact> rows = em.createQuery("""
                         select c from Contact c where c.organisationId = :org and c.id < :after
                           and (lower(concat(c.firstName, ' ', c.lastName)) like :q escape '\\'

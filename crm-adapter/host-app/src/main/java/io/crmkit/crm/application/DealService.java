@@ -88,7 +88,7 @@ public class DealService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Slice<Deal> search(long organisationId, String text, int limit, Optional<Long> afterId) {
-        String pattern = "%" + Search.escapeLike(text == null ? "" : text.strip().toLowerCase()) + "%";
+        String pattern = Search.containsPattern(text);
         List<Deal> rows = em.createQuery("""
                         select d from Deal d where d.organisationId = :org and d.id < :after
                           and lower(d.name) like :q escape '\\' order by d.id desc""", Deal.class)

@@ -61,18 +61,11 @@ public class ConversationService {
 
     /** Refuses callers without any WhatsApp level; answers the caller's level. */
     public AccessLevel requireView(CurrentUser user) {
-        AccessLevel level = permissions.levelOf(user);
-        if (!level.includes(AccessLevel.VIEW_ONLY)) {
-            throw new Refusal(ProblemCode.FORBIDDEN,
-                    "your profile has no access to WhatsApp messages: ask an administrator (Settings > Permissions)");
-        }
-        return level;
+        return permissions.requireView(user);
     }
 
     private void requireReply(CurrentUser user) {
-        if (!permissions.levelOf(user).includes(AccessLevel.VIEW_AND_REPLY)) {
-            throw new Refusal(ProblemCode.FORBIDDEN, "your profile may only view incoming messages");
-        }
+        permissions.requireReply(user);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

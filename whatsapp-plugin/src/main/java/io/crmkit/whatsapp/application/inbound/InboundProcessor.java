@@ -57,9 +57,7 @@ public class InboundProcessor {
                     conversation.id()));
             return;
         }
-        boolean known = !em.createQuery("select m.id from Message m where m.conversationId = :c and m.wamid = :w", Long.class)
-                .setParameter("c", conversation.id()).setParameter("w", message.envelope().wamid()).getResultList().isEmpty();
-        if (known) {
+        if (messageOf(conversation, message.envelope().wamid()).isPresent()) {
             return;
         }
         MessageContent content = MessageContent.of(message);
@@ -113,9 +111,7 @@ public class InboundProcessor {
 
     /** Shows a reaction on the message it reacts to (an empty emoji removes it); false when that message is unknown. */
     private boolean react(Conversation conversation, InboundMessage.Reaction reaction) {
-        Optional<Message> target = em.createQuery("select m from Message m where m.conversationId = :c and m.wamid = :w",
-                        Message.class)
-                .setParameter("c", conversation.id()).setParameter("w", reaction.reactedWamid()).getResultStream().findFirst();
+        Optional<Message> target = messageOf(conversation, reaction.reactedWamid());
         target.ifPresent(message -> {
             JsonObject details = message.details().map(d -> Json.createReader(new StringReader(d)).readObject())
                     .orElse(JsonObject.EMPTY_JSON_OBJECT);
@@ -124,6 +120,11 @@ public class InboundProcessor {
             message.describe(updated.build().toString());
         });
         return target.isPresent();
+    }
+
+    private Optional<Message> messageOf(Conversation conversation, String wamid) {
+        return em.createQuery("select m from Message m where m.conversationId = :c and m.wamid = :w", Message.class)
+                .setParameter("c", conversation.id()).setParameter("w", wamid).getResultStream().findFirst();
     }
 
     /** Moves the message forward, or keeps the status until the message is known (it may not have returned yet). */

@@ -27,9 +27,9 @@ public class LiveUpdates {
     }
 
     public void listen(CurrentUser user, AccessLevel level, SseEventSink sink, Sse sse) {
-        listeners.add(new Listener(user.organisationId(), level.includes(AccessLevel.VIEW_AND_REPLY), sink, sse));
-        send(listeners.stream().filter(l -> l.sink() == sink).findFirst().orElseThrow(),
-                sse.newEventBuilder().name("ready").data("{}").build());
+        Listener listener = new Listener(user.organisationId(), level.includes(AccessLevel.VIEW_AND_REPLY), sink, sse);
+        listeners.add(listener);
+        send(listener, sse.newEventBuilder().name("ready").data("{}").build());
     }
 
     /** Hands a committed change to this node's listeners that may see it. */

@@ -3,7 +3,6 @@ package io.crmkit.whatsapp.application.outbound;
 import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.whatsapp.application.Permissions;
 import io.crmkit.whatsapp.application.live.ConversationEvent;
-import io.crmkit.whatsapp.domain.AccessLevel;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.ChannelStatus;
 import io.crmkit.whatsapp.domain.Conversation;
@@ -46,9 +45,7 @@ public class Outbox {
 
     @Transactional
     public Message queueText(CurrentUser user, long conversationId, String text, Optional<String> quotedWamid) {
-        if (!permissions.levelOf(user).includes(AccessLevel.VIEW_AND_REPLY)) {
-            throw new Refusal(ProblemCode.FORBIDDEN, "your profile may only view incoming messages");
-        }
+        permissions.requireReply(user);
         Conversation conversation = Optional.ofNullable(em.find(Conversation.class, conversationId))
                 .filter(c -> c.organisationId() == user.organisationId())
                 .orElseThrow(() -> Refusal.notFound("conversation " + conversationId));
@@ -85,9 +82,7 @@ public class Outbox {
     /** Sends a failed message again, under a new reference. */
     @Transactional
     public Message retry(CurrentUser user, long conversationId, long messageId) {
-        if (!permissions.levelOf(user).includes(AccessLevel.VIEW_AND_REPLY)) {
-            throw new Refusal(ProblemCode.FORBIDDEN, "your profile may only view incoming messages");
-        }
+        permissions.requireReply(user);
         Message message = Optional.ofNullable(em.find(Message.class, messageId))
                 .filter(m -> m.conversationId() == conversationId)
                 .filter(m -> Optional.ofNullable(em.find(Conversation.class, conversationId))

@@ -1,5 +1,6 @@
 package io.crmkit.whatsapp.infrastructure.graph;
 
+import io.crmkit.whatsapp.infrastructure.PublicAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,15 +21,14 @@ public class GraphSettings {
     @ConfigProperty(name = "whatsapp.graph.version", defaultValue = "v24.0")
     String version;
     @Inject
-    @ConfigProperty(name = "crm.public-base-url", defaultValue = "http://localhost:8080")
-    String publicBaseUrl;
+    PublicAddress publicAddress;
     @Inject
     @ConfigProperty(name = "whatsapp.meta.app-id", defaultValue = "sandbox-app")
     String appId;
 
     /** The versioned root, for example {@code https://graph.facebook.com/v24.0/}. */
     public URI versionedRoot() {
-        String root = baseUrl.orElse(stripSlash(publicBaseUrl) + "/sandbox/graph");
+        String root = baseUrl.orElse(publicAddress.of("/sandbox/graph"));
         return URI.create(stripSlash(root) + "/" + version + "/");
     }
 

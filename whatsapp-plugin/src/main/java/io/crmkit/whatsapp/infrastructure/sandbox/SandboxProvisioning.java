@@ -1,5 +1,6 @@
 package io.crmkit.whatsapp.infrastructure.sandbox;
 
+import io.crmkit.whatsapp.infrastructure.PublicAddress;
 import io.crmkit.whatsapp.application.meta.MetaError;
 import io.crmkit.whatsapp.application.meta.TransientMetaException;
 import io.crmkit.whatsapp.domain.Refusal;
@@ -29,8 +30,7 @@ public class SandboxProvisioning {
     @ConfigProperty(name = "whatsapp.sandbox.enabled", defaultValue = "true")
     boolean enabled;
     @Inject
-    @ConfigProperty(name = "crm.public-base-url", defaultValue = "http://localhost:8080")
-    String publicBaseUrl;
+    PublicAddress publicAddress;
 
     /** A WhatsApp Business Account with one number and a token for it, created by the sandbox. */
     public record TestNumber(String wabaId, String phoneNumberId, String accessToken) {
@@ -40,7 +40,7 @@ public class SandboxProvisioning {
         if (!enabled) {
             throw Refusal.invalid("mode", "the sandbox is turned off on this server: connect a real number instead");
         }
-        URI uri = URI.create(publicBaseUrl.replaceAll("/$", "") + "/sandbox/api/test-numbers");
+        URI uri = URI.create(publicAddress.of("/sandbox/api/test-numbers"));
         try {
             HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());

@@ -13,8 +13,13 @@ public class Callers {
     @Inject
     CrmHost host;
 
+    /** The logged-in caller (the host has already answered 401 to anyone else). */
+    public CurrentUser user() {
+        return host.currentUser().orElseThrow(() -> new Refusal(ProblemCode.FORBIDDEN, "log in first"));
+    }
+
     public CurrentUser administrator() {
-        CurrentUser user = host.currentUser().orElseThrow(() -> new Refusal(ProblemCode.FORBIDDEN, "log in first"));
+        CurrentUser user = user();
         if (!user.administrator()) {
             throw new Refusal(ProblemCode.FORBIDDEN,
                     "only administrators manage WhatsApp settings: ask one of your administrators");

@@ -42,6 +42,8 @@ public class ConversationsResource {
     @Inject
     CrmHost host;
     @Inject
+    Callers callers;
+    @Inject
     io.crmkit.whatsapp.application.inbound.MediaDownloads downloads;
     @Inject
     io.crmkit.whatsapp.application.outbound.Outbox outbox;
@@ -49,7 +51,7 @@ public class ConversationsResource {
     io.crmkit.whatsapp.application.Permissions permissions;
 
     private CurrentUser caller() {
-        return host.currentUser().orElseThrow(() -> new Refusal(ProblemCode.FORBIDDEN, "log in first"));
+        return callers.user();
     }
 
     /** A conversation in the list. */

@@ -1,11 +1,8 @@
 package io.crmkit.whatsapp.interfaces.rest;
 
-import io.crmkit.plugin.api.CrmHost;
 import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.whatsapp.application.conversations.ConversationService;
 import io.crmkit.whatsapp.application.live.LiveUpdates;
-import io.crmkit.whatsapp.domain.ProblemCode;
-import io.crmkit.whatsapp.domain.Refusal;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -24,7 +21,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 @RequestScoped
 public class EventsResource {
     @Inject
-    CrmHost host;
+    Callers callers;
     @Inject
     ConversationService conversations;
     @Inject
@@ -33,7 +30,7 @@ public class EventsResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void listen(@Context SseEventSink sink, @Context Sse sse) {
-        CurrentUser user = host.currentUser().orElseThrow(() -> new Refusal(ProblemCode.FORBIDDEN, "log in first"));
+        CurrentUser user = callers.user();
         live.listen(user, conversations.requireView(user), sink, sse);
     }
 }

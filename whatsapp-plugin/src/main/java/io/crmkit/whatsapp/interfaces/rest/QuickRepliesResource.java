@@ -1,8 +1,6 @@
 package io.crmkit.whatsapp.interfaces.rest;
 
-import io.crmkit.plugin.api.CrmHost;
 import io.crmkit.whatsapp.application.QuickReplies;
-import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.QuickReply;
 import io.crmkit.whatsapp.domain.Refusal;
 import jakarta.enterprise.context.RequestScoped;
@@ -32,8 +30,6 @@ public class QuickRepliesResource {
     QuickReplies quickReplies;
     @Inject
     Callers callers;
-    @Inject
-    CrmHost host;
 
     public record QuickReplyView(long id, String shortcut, String text) {
         static QuickReplyView of(QuickReply q) {
@@ -43,7 +39,7 @@ public class QuickRepliesResource {
 
     @GET
     public List<QuickReplyView> list() {
-        var user = host.currentUser().orElseThrow(() -> new Refusal(ProblemCode.FORBIDDEN, "log in first"));
+        var user = callers.user();
         return quickReplies.list(user).stream().map(QuickReplyView::of).toList();
     }
 

@@ -1,5 +1,6 @@
 package io.crmkit.whatsapp.interfaces.rest;
 
+import io.crmkit.whatsapp.infrastructure.PublicAddress;
 import io.crmkit.whatsapp.infrastructure.InstallationSecrets;
 import io.crmkit.whatsapp.infrastructure.graph.GraphSettings;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,8 +25,7 @@ public class SettingsResource {
     @Inject
     GraphSettings graph;
     @Inject
-    @ConfigProperty(name = "crm.public-base-url", defaultValue = "http://localhost:8080")
-    String publicBaseUrl;
+    PublicAddress publicAddress;
     @Inject
     @ConfigProperty(name = "whatsapp.meta.app-id")
     Optional<String> appId;
@@ -49,7 +49,7 @@ public class SettingsResource {
     @Path("webhook")
     public WebhookSettings webhook() {
         callers.administrator();
-        return new WebhookSettings(publicBaseUrl.replaceAll("/$", "") + "/webhooks/whatsapp", secrets.verifyToken(),
+        return new WebhookSettings(publicAddress.of("/webhooks/whatsapp"), secrets.verifyToken(),
                 secrets.appSecretConfigured(), graph.usesSandbox());
     }
 
