@@ -109,18 +109,14 @@ public final class ApiClient {
     /** GET with extra headers. */
     public Answer getWith(String path, String... headers) {
         HttpRequest.Builder builder = request(path).GET();
-        for (int i = 0; i < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
-        }
+        withHeaders(builder, headers);
         return send(builder);
     }
 
     /** DELETE with extra headers. */
     public Answer deleteWith(String path, String... headers) {
         HttpRequest.Builder builder = request(path).DELETE();
-        for (int i = 0; i < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
-        }
+        withHeaders(builder, headers);
         return send(builder);
     }
 
@@ -140,19 +136,22 @@ public final class ApiClient {
     /** Posts raw bytes of a content type with extra headers. */
     public Answer postBytesAs(String path, String contentType, byte[] body, String... headers) {
         HttpRequest.Builder builder = request(path).header("Content-Type", contentType);
-        for (int i = 0; i < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
-        }
+        withHeaders(builder, headers);
         return send(builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** Posts raw bytes with extra headers, as Meta posts webhooks. */
     public Answer postBytes(String path, byte[] body, String... headers) {
         HttpRequest.Builder builder = request(path).header("Content-Type", "application/json");
+        withHeaders(builder, headers);
+        return send(builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** Adds header name and value pairs. */
+    private static void withHeaders(HttpRequest.Builder builder, String... headers) {
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
-        return send(builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     private HttpRequest.Builder request(String path) {

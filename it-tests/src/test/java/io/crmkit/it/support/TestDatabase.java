@@ -18,9 +18,7 @@ public final class TestDatabase {
     /** The single number a query answers, for example a {@code count(*)}. */
     public static long number(String sql, Object... parameters) {
         try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
+            bind(statement, parameters);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getLong(1);
@@ -33,9 +31,7 @@ public final class TestDatabase {
     /** The first column of every row a query answers. */
     public static java.util.List<String> strings(String sql, Object... parameters) {
         try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
+            bind(statement, parameters);
             java.util.List<String> values = new java.util.ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
@@ -51,9 +47,7 @@ public final class TestDatabase {
     /** Runs an insert or update and answers the first column of what it returns, if anything. */
     public static long update(String sql, Object... parameters) {
         try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
+            bind(statement, parameters);
             if (statement.execute()) {
                 try (ResultSet result = statement.getResultSet()) {
                     return result.next() ? result.getLong(1) : 0;
@@ -62,6 +56,12 @@ public final class TestDatabase {
             return statement.getUpdateCount();
         } catch (SQLException failed) {
             throw new IllegalStateException(sql, failed);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
         }
     }
 
