@@ -121,7 +121,9 @@ class ShellBrowserIT {
                 + arrived.getAttribute("data-conversation-id") + "']");
         arrived.click();
         wait.until(ExpectedConditions.textToBe(By.id("thread-title"), "Live Customer"));
-        wait.until(driver -> driver.findElement(item).findElements(By.className("count")).isEmpty());
+        // The list item is redrawn when the chat is read: look it up afresh rather than hold a stale element.
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.xpath("//ul[@id='conversations']/li[.//div[@class='preview' and text()='"
+                + text + "']]//span[@class='count']"), 0));
         assertTrue(browser.findElement(By.id("bubbles")).getText().contains(text));
 
         WebElement composer = browser.findElement(By.id("composer-text"));
