@@ -11,6 +11,8 @@ public enum ProblemCode {
     CHANNEL_NEEDS_REAUTH(409),
     WINDOW_CLOSED(409),
     PAYLOAD_TOO_LARGE(413),
+    ATTACHMENT_TOO_LARGE(413),
+    UNSUPPORTED_ATTACHMENT(415),
     /** Meta refused or could not be reached; the detail says what Meta said. */
     META_UNAVAILABLE(502);
 
