@@ -125,7 +125,7 @@ class GraphClientIT {
     @Test
     void aConnectionDroppedMidAnswerIsRetried() {
         Account account = account();
-        faults.add(new SandboxFaults.Fault(account.number().id(), 200, 0, 0, 1, true));
+        faults.add(new SandboxFaults.Fault(account.number().id(), 200, 0, 0, 1, true, 1.0));
         assertEquals(account.number().id(), meta.phoneNumber(account.token(), account.number().id()).id());
         assertEquals(2, requestsTo(account.number().id()));
     }

@@ -6,6 +6,7 @@ import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.TestDatabase;
 import io.crmkit.it.support.Webhooks;
+import io.crmkit.whatsapp.testing.SampleFiles;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -20,7 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URL;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -128,8 +131,13 @@ class OutboxIT {
     }
 
     @Test
-    void onlyUsersWhoMayReplyCanSend() throws Exception {
+    void onlyUsersWhoMayReplyCanSendAFileOrRetry() throws Exception {
         long conversation = conversation(Instant.now());
+        String failedText = "Refused by Meta " + UUID.randomUUID();
+        fault(400, 131026, 0, false, 1);
+        send(admin(), conversation, failedText);
+        eventually("the message failed", 20, () -> status(failedText).equals("FAILED"));
+        long failedId = TestDatabase.number("select id from whatsapp.message where text = ?", failedText);
         long before = TestDatabase.number("select count(*) from whatsapp.message where direction = 'OUT'");
         for (String level : new String[]{"VIEW_ONLY", null}) {
             long profile = admin().post("/api/crm/profiles", Json.createObjectBuilder()
@@ -140,11 +148,21 @@ class OutboxIT {
             String username = "o" + UUID.randomUUID().toString().substring(0, 8);
             admin().post("/api/crm/users", Json.createObjectBuilder().add("username", username).add("name", username)
                     .add("profileId", profile).add("password", "outbox-password").build());
-            Answer refused = send(ApiClient.as(base, username, "outbox-password"), conversation, "sneaky");
+            ApiClient user = ApiClient.as(base, username, "outbox-password");
+            Answer refused = send(user, conversation, "sneaky");
             assertEquals(403, refused.status(), level + ": " + refused.body());
+            assertEquals("FORBIDDEN", refused.code());
+            assertEquals(403, user.postFile("/api/whatsapp/conversations/" + conversation + "/messages", "sneaky.pdf",
+                    SampleFiles.pdf()).status(), level + " sends a file");
+            assertEquals(403, user.post("/api/whatsapp/conversations/" + conversation + "/messages/" + failedId + "/retry",
+                    JsonValue.EMPTY_JSON_OBJECT).status(), level + " retries a failed message");
         }
-        assertEquals(404, send(Organisations.outsider(base), conversation, "other organisation").status());
+        ApiClient outsider = Organisations.outsider(base);
+        assertEquals(404, send(outsider, conversation, "other organisation").status());
+        assertEquals(404, outsider.postFile("/api/whatsapp/conversations/" + conversation + "/messages", "other.pdf",
+                SampleFiles.pdf()).status());
         assertEquals(before, TestDatabase.number("select count(*) from whatsapp.message where direction = 'OUT'"));
+        assertEquals("FAILED", status(failedText), "the failed message was not sent again");
     }
 
     private void fault(int status, int errorCode, long delayMs, boolean drop, int count) {
@@ -152,21 +170,28 @@ class OutboxIT {
                 .add("errorCode", errorCode).add("delayMs", delayMs).add("drop", drop).add("count", count).build());
     }
 
+    private void faultAtRate(int status, int errorCode, long delayMs, boolean drop, double rate) {
+        sandbox().post("/sandbox/api/faults", Json.createObjectBuilder().add("path", "/messages").add("status", status)
+                .add("errorCode", errorCode).add("delayMs", delayMs).add("drop", drop).add("count", 1_000)
+                .add("rate", rate).build());
+    }
+
     @Test
-    void underInjectedFaultsEveryMessageIsSentExactlyOnceOrFailsWithAReason() throws Exception {
+    void underTwentyPercentInjectedFaultsEveryMessageIsSentExactlyOnceOrFailsWithAReason() throws Exception {
         long conversation = conversation(Instant.now());
-        fault(500, 131000, 0, false, 2);
-        fault(400, 130429, 0, false, 1);
-        fault(200, 0, 5_000, false, 1);
-        fault(200, 0, 0, true, 1);
-        fault(500, 131000, 0, false, 1);
+        // One send call in five meets trouble: Meta's 500s, its throughput limit, no answer in time, a dropped answer.
+        faultAtRate(500, 131000, 0, false, 0.05);
+        faultAtRate(400, 130429, 0, false, 0.05);
+        faultAtRate(200, 0, 5_000, false, 0.05);
+        faultAtRate(200, 0, 0, true, 0.05);
         List<String> texts = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 24; i++) {
             String text = "Answer " + i + " " + UUID.randomUUID();
             texts.add(text);
             assertEquals(202, send(admin(), conversation, text).status());
         }
-        eventually("every message settled", 90, () -> texts.stream().noneMatch(t -> status(t).equals("QUEUED")));
+        eventually("every message settled", 150, () -> texts.stream().noneMatch(t -> status(t).equals("QUEUED")));
+        sandbox().delete("/sandbox/api/faults");
 
         for (String text : texts) {
             long received = receivedBySandbox(text);
@@ -191,5 +216,122 @@ class OutboxIT {
             eventually("the retry delivered", 20, () -> status(retried).equals("DELIVERED"));
             assertEquals(1, receivedBySandbox(retried));
         }
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    private Answer sendFile(long conversation, String fileName, byte[] content, String... fields) {
+        return admin().postFile("/api/whatsapp/conversations/" + conversation + "/messages", fileName, content, fields);
+    }
+
+    /** What the sandbox (Meta) received for the message whose plugin reference is this. */
+    private List<JsonObject> receivedByReference(String reference) {
+        return sandbox().get("/sandbox/api/sent").structure().asJsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(m -> reference.equals(m.getJsonObject("body").getString("biz_opaque_callback_data", null))).toList();
+    }
+
+    @Test
+    void everyAttachmentTypeReachesTheCustomerAsUploadedWithItsCaptionAndName() throws Exception {
+        long conversation = conversation(Instant.now());
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("Photo.JPG", SampleFiles.jpeg());
+        files.put("photo.jpeg", SampleFiles.jpeg());
+        files.put("chart.png", SampleFiles.png());
+        files.put("invoice.pdf", SampleFiles.pdf());
+        files.put("quote.doc", SampleFiles.doc());
+        files.put("quote.docx", SampleFiles.docx());
+        files.put("jingle.mp3", SampleFiles.mp3());
+        files.put("demo.mp4", SampleFiles.mp4());
+        Map<String, String> expectedType = Map.of("Photo.JPG", "image", "photo.jpeg", "image", "chart.png", "image",
+                "invoice.pdf", "document", "quote.doc", "document", "quote.docx", "document", "jingle.mp3", "audio",
+                "demo.mp4", "video");
+        Map<String, Long> queued = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            boolean audio = file.getKey().endsWith(".mp3");
+            Answer answer = audio ? sendFile(conversation, file.getKey(), file.getValue())
+                    : sendFile(conversation, file.getKey(), file.getValue(), "caption", "Here is " + file.getKey() + " 📎");
+            assertEquals(202, answer.status(), file.getKey() + ": " + answer.body());
+            assertEquals(expectedType.get(file.getKey()), answer.json().getString("type"));
+            assertEquals(file.getValue().length, answer.json().getJsonObject("attachment").getJsonNumber("size").longValue());
+            queued.put(file.getKey(), answer.id());
+        }
+        eventually("every file delivered", 40, () -> queued.values().stream().allMatch(id -> TestDatabase.strings(
+                "select status from whatsapp.message where id = ?", id).get(0).equals("DELIVERED")));
+
+        for (Map.Entry<String, Long> file : queued.entrySet()) {
+            String reference = TestDatabase.strings("select reference_id from whatsapp.message where id = ?", file.getValue()).get(0);
+            List<JsonObject> received = receivedByReference(reference);
+            assertEquals(1, received.size(), file.getKey() + " reached Meta once");
+            JsonObject sent = received.get(0);
+            String type = expectedType.get(file.getKey());
+            assertEquals(type, sent.getString("type"));
+            assertEquals(sha256(files.get(file.getKey())), sent.getJsonObject("media").getString("sha256"),
+                    file.getKey() + ": the customer gets the very bytes the agent attached");
+            JsonObject object = sent.getJsonObject("body").getJsonObject(type);
+            if (type.equals("audio")) {
+                assertFalse(object.containsKey("caption"), "audio has no caption");
+            } else {
+                assertEquals("Here is " + file.getKey() + " 📎", object.getString("caption"));
+            }
+            assertEquals(type.equals("document") ? file.getKey() : null, object.getString("filename", null));
+        }
+        long pdf = queued.get("invoice.pdf");
+        Answer download = admin().get("/api/whatsapp/conversations/" + conversation + "/messages/" + pdf + "/media");
+        assertEquals(200, download.status());
+        assertTrue(download.contentType().startsWith("application/pdf"), download.contentType());
+    }
+
+    @Test
+    void aRenamedExecutableAnOversizedImageAndAFileOutsideTheWindowAreRefusedAndNothingIsQueued() throws Exception {
+        long open = conversation(Instant.now());
+        long closed = conversation(Instant.now().minusSeconds(25 * 3600));
+        long messages = TestDatabase.number("select count(*) from whatsapp.message where direction = 'OUT'");
+        long files = TestDatabase.number("select count(*) from whatsapp.media_file");
+
+        Answer executable = sendFile(open, "invoice.pdf", SampleFiles.executable());
+        assertEquals(415, executable.status(), executable.body());
+        assertEquals("UNSUPPORTED_ATTACHMENT", executable.code());
+        assertTrue(executable.isProblem());
+        assertEquals("UNSUPPORTED_ATTACHMENT", sendFile(open, "setup.exe", SampleFiles.executable()).code());
+        assertEquals("UNSUPPORTED_ATTACHMENT", sendFile(open, "photo.jpg", SampleFiles.pdf()).code());
+
+        byte[] huge = new byte[(5 << 20) + 10];
+        System.arraycopy(SampleFiles.jpeg(), 0, huge, 0, SampleFiles.jpeg().length);
+        Answer tooLarge = sendFile(open, "huge.jpg", huge);
+        assertEquals(413, tooLarge.status(), tooLarge.body());
+        assertEquals("ATTACHMENT_TOO_LARGE", tooLarge.code());
+
+        Answer audioCaption = sendFile(open, "jingle.mp3", SampleFiles.mp3(), "caption", "listen");
+        assertEquals("VALIDATION_FAILED", audioCaption.code());
+
+        Answer windowClosed = sendFile(closed, "invoice.pdf", SampleFiles.pdf());
+        assertEquals(409, windowClosed.status());
+        assertEquals("WINDOW_CLOSED", windowClosed.code());
+
+        assertEquals(messages, TestDatabase.number("select count(*) from whatsapp.message where direction = 'OUT'"));
+        assertEquals(files, TestDatabase.number("select count(*) from whatsapp.media_file"));
+        assertEquals(200, admin().get("/health/ready").status(), "the server stays healthy");
+    }
+
+    @Test
+    void thePairLimitHoldsTheConversationBackAndThenSendsInOrder() throws Exception {
+        long conversation = conversation(Instant.now());
+        fault(400, 131056, 0, false, 2);
+        String first = "First after the pair limit " + UUID.randomUUID();
+        String second = "Second after the pair limit " + UUID.randomUUID();
+        send(admin(), conversation, first);
+        send(admin(), conversation, second);
+        eventually("both delivered", 30, () -> status(first).equals("DELIVERED") && status(second).equals("DELIVERED"));
+        assertEquals(2, TestDatabase.number("select pair_limit_holds from whatsapp.message where text = ?", first),
+                "held back twice, 4^0 then 4^1 units");
+        assertEquals(1, receivedBySandbox(first));
+        assertEquals(1, receivedBySandbox(second));
+        List<String> order = sandbox().get("/sandbox/api/sent").structure().asJsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(m -> m.getJsonObject("body").containsKey("text"))
+                .map(m -> m.getJsonObject("body").getJsonObject("text").getString("body", ""))
+                .filter(t -> t.equals(first) || t.equals(second)).toList();
+        assertEquals(List.of(first, second), order, "the second waited for the first");
     }
 }

@@ -147,6 +147,21 @@ public final class ApiClient {
         return send(builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** Posts {@code multipart/form-data}: text fields (name, value pairs) and one file, as a browser's form does. */
+    public Answer postFile(String path, String fileName, byte[] content, String... fields) {
+        String boundary = "----crmkit" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < fields.length; i += 2) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
+                    + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return postBytesAs(path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
     /** Adds header name and value pairs. */
     private static void withHeaders(HttpRequest.Builder builder, String... headers) {
         for (int i = 0; i < headers.length; i += 2) {

@@ -41,6 +41,12 @@ public enum AttachmentFormat {
             this.takesCaption = takesCaption;
         }
 
+        /** The kind whose message type this is. */
+        public static Kind ofWireType(String type) {
+            return Arrays.stream(values()).filter(k -> k.wireType.equals(type)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no file travels in a message of type " + type));
+        }
+
         /** The message {@code type} on the wire, and the name of its object. */
         public String wireType() {
             return wireType;

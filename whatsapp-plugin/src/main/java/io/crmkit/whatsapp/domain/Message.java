@@ -62,20 +62,28 @@ public class Message {
     private Instant dispatchingSince;
     @Column(name = "send_attempts", nullable = false)
     private int sendAttempts;
+    @Column(name = "pair_limit_holds", nullable = false)
+    private int pairLimitHolds;
 
     protected Message() {
     }
 
-    /** An answer a user wrote, queued for sending; it is committed before anything is sent to Meta. */
-    public static Message queued(long organisationId, long conversationId, String text, java.util.Optional<String> quotedWamid,
-                                 long authorId, Instant at) {
+    /**
+     * An answer a user wrote, queued for sending; it is committed before anything is sent to Meta.
+     *
+     * @param type        {@code text}, or the kind of an attached file ({@code image}, {@code document} ...)
+     * @param text        the text, or the file's caption
+     * @param detailsJson kind-specific data, such as the quoted message
+     */
+    public static Message queued(long organisationId, long conversationId, String type, Optional<String> text,
+                                 String detailsJson, Optional<String> quotedWamid, long authorId, Instant at) {
         Message message = new Message();
         message.organisationId = organisationId;
         message.conversationId = conversationId;
         message.direction = Direction.OUT;
-        message.type = "text";
-        message.text = text;
-        message.details = quotedWamid.map(w -> "{\"context\":{\"wamid\":\"" + w.replace("\"", "") + "\"}}").orElse("{}");
+        message.type = type;
+        message.text = text.orElse(null);
+        message.details = detailsJson;
         message.contextWamid = quotedWamid.orElse(null);
         message.status = DeliveryStatus.QUEUED;
         message.statusAt = at;
@@ -105,6 +113,24 @@ public class Message {
         this.dispatchAfter = after;
     }
 
+    /**
+     * Meta refused it because the customer was messaged too often (pair limit): it waits {@code 4^n} times
+     * {@code unit}, n being the holds so far, and answers whether it may still wait ({@code holdsAllowed}).
+     */
+    public boolean holdForPairLimit(Instant now, java.time.Duration unit, int holdsAllowed) {
+        if (pairLimitHolds >= holdsAllowed) {
+            return false;
+        }
+        requeue(now.plus(unit.multipliedBy(1L << (2 * pairLimitHolds))));
+        pairLimitHolds++;
+        return true;
+    }
+
+    /** When the dispatcher may try it next. */
+    public Instant dispatchAfter() {
+        return dispatchAfter;
+    }
+
     /** Meta refused it, or whether Meta took it cannot be known: the user sees why and may retry. */
     public void fail(Optional<Integer> code, String detail, Instant at) {
         if (status != DeliveryStatus.QUEUED) {
@@ -130,6 +156,7 @@ public class Message {
         this.referenceId = java.util.UUID.randomUUID().toString();
         this.dispatchAfter = at;
         this.sendAttempts = 0;
+        this.pairLimitHolds = 0;
     }
 
     public long organisationIdForEvents() {

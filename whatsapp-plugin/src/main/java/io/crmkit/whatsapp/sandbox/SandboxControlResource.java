@@ -102,13 +102,14 @@ public class SandboxControlResource {
                 .build();
     }
 
-    /** {@code {path, status, errorCode, delayMs, count, drop}}: see {@link SandboxFaults}. */
+    /** {@code {path, status, errorCode, delayMs, count, drop, rate}}: see {@link SandboxFaults}. */
     @POST
     @Path("faults")
     public Response addFault(JsonObject fault) {
         faults.add(new SandboxFaults.Fault(fault.getString("path", ""), fault.getInt("status", 500),
                 fault.getInt("errorCode", 0), fault.getJsonNumber("delayMs") == null ? 0 : fault.getJsonNumber("delayMs").longValue(),
-                fault.getInt("count", 1), fault.getBoolean("drop", false)));
+                fault.getInt("count", 1), fault.getBoolean("drop", false),
+                fault.getJsonNumber("rate") == null ? 1.0 : fault.getJsonNumber("rate").doubleValue()));
         return Response.noContent().build();
     }
 
@@ -140,10 +141,22 @@ public class SandboxControlResource {
     @Path("sent")
     public JsonArray sent() {
         var sent = Json.createArrayBuilder();
-        conversations.sent().forEach(m -> sent.add(Json.createObjectBuilder().add("wamid", m.wamid())
-                .add("phoneNumberId", m.phoneNumberId()).add("to", m.to()).add("type", m.type()).add("body", m.body())
-                .add("at", m.at().toString())));
+        conversations.sent().forEach(m -> {
+            var message = Json.createObjectBuilder().add("wamid", m.wamid()).add("phoneNumberId", m.phoneNumberId())
+                    .add("to", m.to()).add("type", m.type()).add("body", m.body()).add("at", m.at().toString());
+            attachedMedium(m).ifPresent(medium -> message.add("media", Json.createObjectBuilder().add("id", medium.id())
+                    .add("mimeType", medium.mimeType()).add("sha256", medium.sha256()).add("size", medium.bytes().length)
+                    .add("fileName", medium.fileName() == null ? "" : medium.fileName())));
+            sent.add(message);
+        });
         return sent.build();
+    }
+
+    /** The uploaded file a sent message carries, so tests can compare it with what the user attached. */
+    private java.util.Optional<SandboxMedia.Medium> attachedMedium(SandboxConversations.Sent message) {
+        JsonValue object = message.body().get(message.type());
+        return object instanceof JsonObject typed && typed.containsKey("id") ? media.find(typed.getString("id", ""))
+                : java.util.Optional.empty();
     }
 
     /** The messages the plugin marked read. */

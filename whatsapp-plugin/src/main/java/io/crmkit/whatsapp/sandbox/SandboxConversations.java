@@ -1,6 +1,6 @@
 package io.crmkit.whatsapp.sandbox;
 
-import io.github.bucket4j.Bandwidth;
+import io.crmkit.whatsapp.infrastructure.RateLimits;
 import io.github.bucket4j.Bucket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,10 +55,7 @@ public class SandboxConversations {
 
     /** Whether the number may send one more message now (Meta answers 130429 otherwise). */
     boolean tryAcquireThroughput(String phoneNumberId) {
-        return throughput.computeIfAbsent(phoneNumberId, id -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(throughputPerSecond)
-                        .refillGreedy(throughputPerSecond, Duration.ofSeconds(1)).build())
-                .build()).tryConsume(1);
+        return throughput.computeIfAbsent(phoneNumberId, id -> RateLimits.perSecond(throughputPerSecond)).tryConsume(1);
     }
 
     void record(Sent message) {

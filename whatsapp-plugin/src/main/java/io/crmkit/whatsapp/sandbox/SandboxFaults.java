@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Faults tests inject into the emulated Graph API: for requests whose path contains {@code path}, answer
  * with Meta's error {@code errorCode} and HTTP {@code status}, or delay by {@code delayMs}, or drop the
- * connection mid-answer ({@code drop}), for the next {@code count} requests.
+ * connection mid-answer ({@code drop}), for the next {@code count} requests, or for each matching request
+ * with probability {@code rate} until {@code count} are used up.
  */
 @ApplicationScoped
 public class SandboxFaults {
@@ -23,18 +24,20 @@ public class SandboxFaults {
         final long delayMs;
         final AtomicInteger remaining;
         final boolean drop;
+        final double rate;
 
         public Fault(String path, int status, int errorCode, long delayMs, int count) {
-            this(path, status, errorCode, delayMs, count, false);
+            this(path, status, errorCode, delayMs, count, false, 1.0);
         }
 
-        public Fault(String path, int status, int errorCode, long delayMs, int count, boolean drop) {
+        public Fault(String path, int status, int errorCode, long delayMs, int count, boolean drop, double rate) {
             this.path = path;
             this.status = status;
             this.errorCode = errorCode;
             this.delayMs = delayMs;
             this.remaining = new AtomicInteger(count);
             this.drop = drop;
+            this.rate = rate;
         }
     }
 
@@ -51,7 +54,8 @@ public class SandboxFaults {
     /** The fault that applies to this request, consuming one of its occurrences. */
     Optional<Fault> take(String path) {
         for (Fault fault : faults) {
-            if (path.contains(fault.path) && fault.remaining.getAndDecrement() > 0) {
+            boolean strikes = fault.rate >= 1.0 || java.util.concurrent.ThreadLocalRandom.current().nextDouble() < fault.rate;
+            if (path.contains(fault.path) && strikes && fault.remaining.getAndDecrement() > 0) {
                 return Optional.of(fault);
             }
         }

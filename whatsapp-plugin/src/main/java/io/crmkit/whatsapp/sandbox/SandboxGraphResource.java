@@ -32,6 +32,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SandboxGraphResource {
+    private static final java.util.Set<String> MEDIA_TYPES = java.util.Set.of("image", "document", "audio", "video", "sticker");
     @Inject
     SandboxState state;
     @Inject
@@ -364,6 +365,14 @@ public class SandboxGraphResource {
             }
             if (!conversations.tryAcquireThroughput(numberId)) {
                 return MetaErrorBodies.error(400, 130429, null);
+            }
+            if (MEDIA_TYPES.contains(type)) {
+                JsonObject object = body.getJsonObject(type);
+                boolean known = object != null && media.find(object.getString("id", ""))
+                        .filter(medium -> medium.wabaId().equals(number.wabaId())).isPresent();
+                if (!known) {
+                    return MetaErrorBodies.error(400, 100, "(#100) Invalid parameter: " + type + ".id is not a media id of this account");
+                }
             }
             if ("template".equals(type)) {
                 JsonObject template = body.getJsonObject("template");

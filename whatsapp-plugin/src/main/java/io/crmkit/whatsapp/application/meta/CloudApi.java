@@ -3,7 +3,7 @@ package io.crmkit.whatsapp.application.meta;
 import java.util.List;
 
 /**
- * The Cloud API calls for connecting numbers. Every call may throw {@link MetaApiException}:
+ * The Cloud API calls the plugin makes: connecting numbers, sending, media. Every call may throw {@link MetaApiException}:
  * {@link TransientMetaException} after the client's own retries gave up, {@link MetaAuthorizationException}
  * when the token is no longer accepted, {@link PermanentMetaException} for anything retrying cannot fix.
  */
@@ -28,13 +28,13 @@ public interface CloudApi {
     void unsubscribeApp(String accessToken, String wabaId);
 
     /**
-     * Sends a text message; answers Meta's id for it. Never retried by the client: after a timeout Meta may
-     * have accepted it, which only its status webhooks (carrying {@code referenceId}) can tell.
-     *
-     * @param referenceId travels as {@code biz_opaque_callback_data}
+     * Sends a message; answers Meta's id for it. Never retried by the client: after a timeout Meta may have
+     * accepted it, which only its status webhooks (carrying the message's reference) can tell.
      */
-    String sendText(String accessToken, String phoneNumberId, String to, String text, java.util.Optional<String> quotedWamid,
-                    String referenceId);
+    String send(String accessToken, String phoneNumberId, OutgoingMessage message);
+
+    /** Uploads a file to send (Meta keeps it 30 days); answers its media id. Safe to repeat. */
+    String uploadMedia(String accessToken, String phoneNumberId, String mimeType, String fileName, byte[] content);
 
     /** Tells WhatsApp the business read a message (and every earlier one): the customer sees blue ticks. */
     void markRead(String accessToken, String phoneNumberId, String wamid);

@@ -2,7 +2,6 @@ package io.crmkit.whatsapp.application.outbound;
 
 import io.crmkit.whatsapp.application.live.ConversationEvent;
 import io.crmkit.whatsapp.application.meta.CloudApi;
-import io.crmkit.whatsapp.application.meta.MetaApiException;
 import io.crmkit.whatsapp.application.meta.MetaAuthorizationException;
 import io.crmkit.whatsapp.application.meta.PermanentMetaException;
 import io.crmkit.whatsapp.application.meta.TransientMetaException;
@@ -11,7 +10,9 @@ import io.crmkit.whatsapp.domain.Conversation;
 import io.crmkit.whatsapp.domain.DeliveryStatus;
 import io.crmkit.whatsapp.domain.Message;
 import io.crmkit.whatsapp.infrastructure.TokenCipher;
-import io.github.bucket4j.Bandwidth;
+import io.crmkit.whatsapp.application.meta.OutgoingMessage;
+import io.crmkit.whatsapp.domain.AttachmentFormat;
+import io.crmkit.whatsapp.infrastructure.RateLimits;
 import io.github.bucket4j.Bucket;
 import jakarta.annotation.Resource;
 import io.crmkit.whatsapp.application.WakeableLoop;
@@ -25,6 +26,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
@@ -50,13 +52,19 @@ import java.util.logging.Logger;
  *       webhooks, which carry its reference, settle it; if none comes, it fails as "outcome unknown" rather
  *       than risk a second copy.</li>
  * </ul>
- * A per-number token bucket keeps the pace under Meta's throughput (80 messages a second by default).
+ * A per-number token bucket keeps the pace under Meta's throughput (80 messages a second by default, up to
+ * 1,000); Meta's pair limit (131056) holds the conversation's next message back for 4^n seconds. A file is
+ * uploaded to Meta's media endpoint before its message is sent.
  */
 @ApplicationScoped
 public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
     private static final int BATCH = 20;
     private static final int MAX_PASSING_ERRORS = 6;
+    /** Meta's pair rate limit: too many messages to the same customer in a short time. */
+    private static final int PAIR_LIMIT = 131056;
+    /** 1 + 4 + 16 + 64 + 256 + 1024 units: about 23 minutes with Meta's second, then the message fails. */
+    private static final int PAIR_LIMIT_HOLDS = 6;
 
     @PersistenceContext(unitName = "whatsapp")
     EntityManager em;
@@ -74,6 +82,9 @@ public class Dispatcher {
     @Inject
     @ConfigProperty(name = "whatsapp.outbox.retry-delay-ms", defaultValue = "2000")
     long retryDelayMs;
+    @Inject
+    @ConfigProperty(name = "whatsapp.outbox.pair-limit-unit-ms", defaultValue = "1000")
+    long pairLimitUnitMs;
     @Inject
     @ConfigProperty(name = "whatsapp.outbox.unknown-outcome-after-seconds", defaultValue = "120")
     long unknownOutcomeAfterSeconds;
@@ -126,60 +137,144 @@ public class Dispatcher {
         return claimed;
     }
 
+    /** A file to send with a message: uploaded to Meta first, once (its media id is kept). */
+    record FileToSend(String mimeType, String fileName, Optional<String> mediaId) {
+    }
+
     /** What one send needs, read in a transaction of its own. */
-    record Outgoing(long messageId, long channelId, String phoneNumberId, byte[] encryptedToken, String to, String text,
-                    Optional<String> quotedWamid, String referenceId, int attempts) {
+    record Outgoing(long messageId, long channelId, String phoneNumberId, byte[] encryptedToken, String to, String type,
+                    Optional<String> text, Optional<FileToSend> file, Optional<String> quotedWamid, String referenceId,
+                    int attempts) {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @SuppressWarnings("unchecked")
     public Outgoing load(long messageId) {
         Message message = em.find(Message.class, messageId);
         Conversation conversation = em.find(Conversation.class, message.conversationId());
         Channel channel = em.find(Channel.class, conversation.channelId());
         String to = conversation.customerKey().startsWith("user:") ? conversation.customerKey().substring(5)
                 : "+" + conversation.customerKey();
+        Optional<FileToSend> file = ((List<Object[]>) em.createNativeQuery(
+                        "select mime_type, file_name, media_id from whatsapp.media_file where message_id = ?1")
+                .setParameter(1, messageId).getResultList()).stream()
+                .map(row -> new FileToSend((String) row[0], (String) row[1], Optional.ofNullable((String) row[2])))
+                .findFirst();
         return new Outgoing(messageId, channel.id(), channel.phoneNumberId(), channel.encryptedAccessToken(), to,
-                message.text().orElse(""), message.contextWamid(), message.referenceId().orElseThrow(), message.sendAttempts());
+                message.type(), message.text(), file, message.contextWamid(), message.referenceId().orElseThrow(),
+                message.sendAttempts());
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public byte[] fileContent(long messageId) {
+        return (byte[]) em.createNativeQuery("select content from whatsapp.media_file where message_id = ?1")
+                .setParameter(1, messageId).getSingleResult();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void uploaded(long messageId, String mediaId) {
+        em.createNativeQuery("update whatsapp.media_file set media_id = ?2 where message_id = ?1")
+                .setParameter(1, messageId).setParameter(2, mediaId).executeUpdate();
     }
 
     private void send(long messageId) {
         Outgoing out = self.load(messageId);
-        if (!pace.computeIfAbsent(out.phoneNumberId(), id -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(messagesPerSecond)
-                        .refillGreedy(messagesPerSecond, Duration.ofSeconds(1)).build()).build()).tryConsume(1)) {
-            self.settle(messageId, m -> m.requeue(Instant.now().plusMillis(1_000 / Math.max(1, messagesPerSecond) + 50)));
+        if (!pace.computeIfAbsent(out.phoneNumberId(), id -> RateLimits.perSecond(messagesPerSecond())).tryConsume(1)) {
+            self.settle(messageId, m -> m.requeue(Instant.now().plusMillis(1_000 / messagesPerSecond() + 50)));
+            return;
+        }
+        String token = cipher.decrypt(out.encryptedToken());
+        Optional<OutgoingMessage.Content> content = content(out, token);
+        if (content.isEmpty()) {
             return;
         }
         try {
-            String wamid = meta.sendText(cipher.decrypt(out.encryptedToken()), out.phoneNumberId(), out.to(), out.text(),
-                    out.quotedWamid(), out.referenceId());
+            String wamid = meta.send(token, out.phoneNumberId(),
+                    new OutgoingMessage(out.to(), content.get(), out.quotedWamid(), out.referenceId()));
             self.accepted(messageId, wamid);
         } catch (MetaAuthorizationException refused) {
-            self.channelRefused(out.channelId());
-            self.settle(messageId, m -> m.fail(Optional.of(refused.error().code()), refused.error().describe()
-                    + " — an administrator must re-authorise the number", Instant.now()));
+            channelRefused(out, refused);
         } catch (TransientMetaException passing) {
-            if (passing.error().httpStatus() == 0) {
+            if (passing.error().code() == PAIR_LIMIT) {
+                holdForPairLimit(messageId, passing);
+            } else if (passing.error().httpStatus() == 0) {
                 // No answer: Meta may have the message. Its status webhooks settle it.
                 LOG.log(Level.INFO, "Message {0}: no answer from Meta; waiting for its status", messageId);
             } else {
-                requeueOrFail(messageId, passing, out.attempts());
+                requeueOrFail(messageId, passing.error().code(), passing.error().describe(), out.attempts());
             }
         } catch (PermanentMetaException refused) {
             self.settle(messageId, m -> m.fail(Optional.of(refused.error().code()), refused.error().describe(), Instant.now()));
-        } catch (CircuitBreakerOpenException | org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException notCalled) {
+        } catch (CircuitBreakerOpenException | BulkheadException notCalled) {
             self.settle(messageId, m -> m.requeue(Instant.now().plusMillis(retryDelayMs)));
         } catch (FaultToleranceException timedOut) {
             LOG.log(Level.INFO, "Message {0}: Meta did not answer in time; waiting for its status", messageId);
         }
     }
 
-    private void requeueOrFail(long messageId, MetaApiException passing, int attempts) {
+    /**
+     * What the message carries; a file is uploaded first. Nothing reaches the customer by an upload, so any
+     * failure of it is safe to try again later. Empty when the message was settled instead.
+     */
+    private Optional<OutgoingMessage.Content> content(Outgoing out, String token) {
+        if (out.file().isEmpty()) {
+            return Optional.of(new OutgoingMessage.Text(out.text().orElse("")));
+        }
+        FileToSend file = out.file().get();
+        String mediaId;
+        try {
+            mediaId = file.mediaId().isPresent() ? file.mediaId().get()
+                    : meta.uploadMedia(token, out.phoneNumberId(), file.mimeType(), file.fileName(), self.fileContent(out.messageId()));
+        } catch (MetaAuthorizationException refused) {
+            channelRefused(out, refused);
+            return Optional.empty();
+        } catch (PermanentMetaException refused) {
+            self.settle(out.messageId(), m -> m.fail(Optional.of(refused.error().code()),
+                    "the file could not be uploaded to WhatsApp: " + refused.error().describe(), Instant.now()));
+            return Optional.empty();
+        } catch (TransientMetaException passing) {
+            requeueOrFail(out.messageId(), passing.error().code(), passing.error().describe(), out.attempts());
+            return Optional.empty();
+        } catch (FaultToleranceException notAnswered) {
+            requeueOrFail(out.messageId(), -1, "the file upload to WhatsApp did not finish", out.attempts());
+            return Optional.empty();
+        }
+        if (file.mediaId().isEmpty()) {
+            self.uploaded(out.messageId(), mediaId);
+        }
+        AttachmentFormat.Kind kind = AttachmentFormat.Kind.ofWireType(out.type());
+        return Optional.of(new OutgoingMessage.Media(out.type(), mediaId,
+                kind.takesCaption() ? out.text() : Optional.empty(),
+                kind.showsFileName() ? Optional.of(file.fileName()) : Optional.empty()));
+    }
+
+    private void channelRefused(Outgoing out, MetaAuthorizationException refused) {
+        self.channelRefused(out.channelId());
+        self.settle(out.messageId(), m -> m.fail(Optional.of(refused.error().code()), refused.error().describe()
+                + " — an administrator must re-authorise the number", Instant.now()));
+    }
+
+    /** Meta refused because this customer was messaged too often: wait 4^n units, then fail with Meta's words. */
+    private void holdForPairLimit(long messageId, TransientMetaException limited) {
+        self.settle(messageId, m -> {
+            if (!m.holdForPairLimit(Instant.now(), Duration.ofMillis(pairLimitUnitMs), PAIR_LIMIT_HOLDS)) {
+                m.fail(Optional.of(PAIR_LIMIT), limited.error().describe()
+                        + " — WhatsApp limits how often one customer can be messaged; send it again later", Instant.now());
+            }
+        });
+    }
+
+    private void requeueOrFail(long messageId, int code, String reason, int attempts) {
         if (attempts >= MAX_PASSING_ERRORS) {
-            self.settle(messageId, m -> m.fail(Optional.of(passing.error().code()), passing.error().describe(), Instant.now()));
+            self.settle(messageId, m -> m.fail(Optional.of(code), reason, Instant.now()));
         } else {
             self.settle(messageId, m -> m.requeue(Instant.now().plusMillis(retryDelayMs << Math.min(attempts - 1, 8))));
         }
+    }
+
+    /** The configured pace, kept within what Meta grants a number (1 to 1,000 messages a second). */
+    private int messagesPerSecond() {
+        return Math.max(1, Math.min(1_000, messagesPerSecond));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -3,6 +3,7 @@ package io.crmkit.whatsapp.application.outbound;
 import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.whatsapp.application.Permissions;
 import io.crmkit.whatsapp.application.live.ConversationEvent;
+import io.crmkit.whatsapp.domain.Attachment;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.ChannelStatus;
 import io.crmkit.whatsapp.domain.Conversation;
@@ -12,21 +13,24 @@ import io.crmkit.whatsapp.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import java.io.InputStream;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What a user sends: checked (level, channel, the 24-hour window, the text), stored QUEUED and committed;
+ * What a user sends: checked (level, channel, the 24-hour window, the text or file), stored QUEUED and committed;
  * the {@link Dispatcher} sends it afterwards. The user's message is never lost, even when Meta is down.
  */
 @ApplicationScoped
 public class Outbox {
     public static final int TEXT_MAX = 4096;
+    public static final int CAPTION_MAX = 1024;
 
     @PersistenceContext(unitName = "whatsapp")
     EntityManager em;
@@ -45,6 +49,48 @@ public class Outbox {
 
     @Transactional
     public Message queueText(CurrentUser user, long conversationId, String text, Optional<String> quotedWamid) {
+        Conversation conversation = answerable(user, conversationId);
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty()) {
+            throw Refusal.invalid("text", "write a message first");
+        }
+        if (body.length() > TEXT_MAX) {
+            throw Refusal.invalid("text", "WhatsApp messages have at most " + TEXT_MAX + " characters");
+        }
+        return queue(user, conversation, Message.queued(user.organisationId(), conversationId, "text", Optional.of(body),
+                details(quotedWamid, Optional.empty()), quotedWamid, user.userId(), clock.instant()), body);
+    }
+
+    /**
+     * Queues a file with an optional caption. Level, conversation and window are checked before the upload
+     * is read; the file's content is checked by {@link Attachment#read}. The file is stored with the message,
+     * so it is uploaded to Meta only when the dispatcher sends it.
+     */
+    @Transactional
+    public Message queueAttachment(CurrentUser user, long conversationId, String fileName, InputStream upload,
+                                   Optional<String> caption, Optional<String> quotedWamid) {
+        Conversation conversation = answerable(user, conversationId);
+        Attachment attachment = Attachment.read(fileName, upload);
+        Optional<String> text = caption.map(String::strip).filter(c -> !c.isEmpty());
+        if (text.isPresent() && !attachment.format().kind().takesCaption()) {
+            throw Refusal.invalid("caption", "WhatsApp shows no caption with audio: send the text as a message of its own");
+        }
+        if (text.isPresent() && text.get().length() > CAPTION_MAX) {
+            throw Refusal.invalid("caption", "captions have at most " + CAPTION_MAX + " characters");
+        }
+        Message message = queue(user, conversation, Message.queued(user.organisationId(), conversationId,
+                attachment.format().kind().wireType(), text, details(quotedWamid, Optional.of(attachment.fileName())),
+                quotedWamid, user.userId(), clock.instant()), "📎 " + text.orElse(attachment.fileName()));
+        em.createNativeQuery("insert into whatsapp.media_file (message_id, organisation_id, channel_id, mime_type, file_name,"
+                        + " size, content, state, next_attempt_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'DOWNLOADED', now())")
+                .setParameter(1, message.id()).setParameter(2, user.organisationId()).setParameter(3, conversation.channelId())
+                .setParameter(4, attachment.format().mimeType()).setParameter(5, attachment.fileName())
+                .setParameter(6, attachment.size()).setParameter(7, attachment.content()).executeUpdate();
+        return message;
+    }
+
+    /** The conversation, if the user may answer in it now: level, organisation, a connected number, an open window. */
+    private Conversation answerable(CurrentUser user, long conversationId) {
         permissions.requireReply(user);
         Conversation conversation = Optional.ofNullable(em.find(Conversation.class, conversationId))
                 .filter(c -> c.organisationId() == user.organisationId())
@@ -58,25 +104,27 @@ public class Outbox {
             throw new Refusal(ProblemCode.CHANNEL_NEEDS_REAUTH,
                     "Meta refused this number's token: an administrator must re-authorise it first");
         }
-        String body = text == null ? "" : text.strip();
-        if (body.isEmpty()) {
-            throw Refusal.invalid("text", "write a message first");
-        }
-        if (body.length() > TEXT_MAX) {
-            throw Refusal.invalid("text", "WhatsApp messages have at most " + TEXT_MAX + " characters");
-        }
-        Instant now = clock.instant();
-        if (!conversation.windowOpenAt(now)) {
+        if (!conversation.windowOpenAt(clock.instant())) {
             throw new Refusal(ProblemCode.WINDOW_CLOSED, "the customer last wrote more than 24 hours ago: "
                     + "WhatsApp allows only an approved template until they write again");
         }
-        Message message = Message.queued(user.organisationId(), conversationId, body, quotedWamid, user.userId(), now);
+        return conversation;
+    }
+
+    private Message queue(CurrentUser user, Conversation conversation, Message message, String preview) {
         em.persist(message);
         em.flush();
-        conversation.showLatest(now, body);
-        changes.fire(ConversationEvent.message(user.organisationId(), conversationId, message.id(), true));
+        conversation.showLatest(message.sentAt(), preview);
+        changes.fire(ConversationEvent.message(user.organisationId(), conversation.id(), message.id(), true));
         filled.fire(new OutboxFilled());
         return message;
+    }
+
+    private static String details(Optional<String> quotedWamid, Optional<String> fileName) {
+        JsonObjectBuilder details = Json.createObjectBuilder();
+        quotedWamid.ifPresent(wamid -> details.add("context", Json.createObjectBuilder().add("wamid", wamid)));
+        fileName.ifPresent(name -> details.add("fileName", name));
+        return details.build().toString();
     }
 
     /** Sends a failed message again, under a new reference. */
@@ -89,6 +137,9 @@ public class Outbox {
                         .filter(c -> c.organisationId() == user.organisationId()).isPresent())
                 .orElseThrow(() -> Refusal.notFound("message " + messageId));
         message.retry(clock.instant());
+        // Meta keeps an uploaded file for 30 days only: a retry uploads it afresh.
+        em.createNativeQuery("update whatsapp.media_file set media_id = null where message_id = ?1")
+                .setParameter(1, messageId).executeUpdate();
         changes.fire(ConversationEvent.status(user.organisationId(), conversationId, messageId));
         filled.fire(new OutboxFilled());
         return message;

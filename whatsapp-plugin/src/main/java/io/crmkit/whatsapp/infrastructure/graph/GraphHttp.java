@@ -41,6 +41,49 @@ final class GraphHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    /** Uploads a form with a file, as {@code multipart/form-data}. */
+    static JsonObject postMultipart(URI uri, String token, FormData form) {
+        return exchange(builder(uri, Optional.of(token)).header("Content-Type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(form.parts())));
+    }
+
+    /** A {@code multipart/form-data} body (RFC 7578): text fields and files, in order. */
+    static final class FormData {
+        private final String boundary = "crmkit-" + java.util.UUID.randomUUID();
+        private final java.util.List<byte[]> parts = new java.util.ArrayList<>();
+
+        FormData field(String name, String value) {
+            parts.add(header("Content-Disposition: form-data; name=\"" + name + "\""));
+            parts.add(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            parts.add(CRLF);
+            return this;
+        }
+
+        FormData file(String name, String fileName, String mimeType, byte[] content) {
+            parts.add(header("Content-Disposition: form-data; name=\"" + name + "\"; filename=\""
+                    + fileName.replaceAll("[\"\\r\\n]", "_") + "\"\r\nContent-Type: " + mimeType));
+            parts.add(content);
+            parts.add(CRLF);
+            return this;
+        }
+
+        private byte[] header(String lines) {
+            return ("--" + boundary + "\r\n" + lines + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        String contentType() {
+            return "multipart/form-data; boundary=" + boundary;
+        }
+
+        java.util.List<byte[]> parts() {
+            java.util.List<byte[]> all = new java.util.ArrayList<>(parts);
+            all.add(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return all;
+        }
+
+        private static final byte[] CRLF = {'\r', '\n'};
+    }
+
     static JsonObject delete(URI uri, String token) {
         return exchange(builder(uri, Optional.of(token)).DELETE());
     }

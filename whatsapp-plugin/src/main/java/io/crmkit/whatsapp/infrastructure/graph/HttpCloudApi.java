@@ -1,6 +1,7 @@
 package io.crmkit.whatsapp.infrastructure.graph;
 
 import io.crmkit.whatsapp.application.meta.CloudApi;
+import io.crmkit.whatsapp.application.meta.OutgoingMessage;
 import io.crmkit.whatsapp.application.meta.PermanentMetaException;
 import io.crmkit.whatsapp.application.meta.PhoneNumberDetails;
 import io.crmkit.whatsapp.application.meta.TokenScopes;
@@ -31,7 +32,7 @@ import java.util.Optional;
  * The Cloud API over HTTP, Meta's JSON translated into the plugin's records. Every call is fault tolerant:
  * a time limit, retries with jittered back-off for transient failures only (Meta's error code decides),
  * a circuit breaker that stops hammering Meta while it fails, and a bulkhead that bounds concurrent calls.
- * These calls are idempotent, so a timed-out one may be retried.
+ * These calls are idempotent, so a timed-out one may be retried; sending is not, and is never retried here.
  */
 @ApplicationScoped
 @Timeout(value = 15, unit = ChronoUnit.SECONDS)
@@ -112,15 +113,27 @@ public class HttpCloudApi implements CloudApi {
 
     @Override
     @Retry(maxRetries = 0)
-    public String sendText(String accessToken, String phoneNumberId, String to, String text,
-                           java.util.Optional<String> quotedWamid, String referenceId) {
+    public String send(String accessToken, String phoneNumberId, OutgoingMessage message) {
         var body = Json.createObjectBuilder().add("messaging_product", "whatsapp").add("recipient_type", "individual")
-                .add("to", to).add("type", "text")
-                .add("text", Json.createObjectBuilder().add("body", text).add("preview_url", false))
-                .add("biz_opaque_callback_data", referenceId);
-        quotedWamid.ifPresent(w -> body.add("context", Json.createObjectBuilder().add("message_id", w)));
+                .add("to", message.to()).add("biz_opaque_callback_data", message.referenceId());
+        if (message.content() instanceof OutgoingMessage.Text text) {
+            body.add("type", "text").add("text", Json.createObjectBuilder().add("body", text.body()).add("preview_url", false));
+        } else if (message.content() instanceof OutgoingMessage.Media media) {
+            var object = Json.createObjectBuilder().add("id", media.mediaId());
+            media.caption().ifPresent(caption -> object.add("caption", caption));
+            media.fileName().ifPresent(name -> object.add("filename", name));
+            body.add("type", media.wireType()).add(media.wireType(), object);
+        }
+        message.quotedWamid().ifPresent(w -> body.add("context", Json.createObjectBuilder().add("message_id", w)));
         JsonObject answer = GraphHttp.post(at(encode(phoneNumberId) + "/messages"), accessToken, body.build());
         return answer.getJsonArray("messages").getJsonObject(0).getString("id");
+    }
+
+    @Override
+    public String uploadMedia(String accessToken, String phoneNumberId, String mimeType, String fileName, byte[] content) {
+        return GraphHttp.postMultipart(at(encode(phoneNumberId) + "/media"), accessToken, new GraphHttp.FormData()
+                .field("messaging_product", "whatsapp").field("type", mimeType).file("file", fileName, mimeType, content))
+                .getString("id");
     }
 
     @Override

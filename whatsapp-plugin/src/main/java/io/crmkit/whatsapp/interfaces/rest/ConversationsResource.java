@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,12 +24,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@code /api/whatsapp/conversations} and {@code /api/whatsapp/unread-count}: the Messages tab's data. */
@@ -182,31 +188,65 @@ public class ConversationsResource {
      */
     @POST
     @Path("conversations/{id: [0-9]+}/messages")
-    public jakarta.ws.rs.core.Response send(@PathParam("id") long id, JsonObject body) {
-        if (body == null || !(body.get("text") instanceof jakarta.json.JsonString text)) {
+    public Response send(@PathParam("id") long id, JsonObject body) {
+        if (body != null && body.containsKey("templateId")) {
+            throw Refusal.notFound("template " + body.get("templateId") + " (no template is approved for this account yet)");
+        }
+        if (body == null || !(body.get("text") instanceof JsonString text)) {
             throw Refusal.invalid("text", "text is required");
         }
-        Optional<String> replyTo = body.get("replyTo") instanceof jakarta.json.JsonString quoted
-                ? Optional.of(quoted.getString()) : Optional.empty();
-        Message queued = outbox.queueText(caller(), id, text.getString(), replyTo);
-        return jakarta.ws.rs.core.Response.accepted(view(queued, java.util.Map.of())).build();
+        Message queued = outbox.queueText(caller(), id, text.getString(), optionalText(body.get("replyTo")));
+        return Response.accepted(view(queued, Map.of())).build();
+    }
+
+    /**
+     * Queues a file: {@code multipart/form-data} with {@code file}, and optionally {@code caption} and
+     * {@code replyTo}. Refused with {@code UNSUPPORTED_ATTACHMENT} or {@code ATTACHMENT_TOO_LARGE}, nothing queued.
+     */
+    @POST
+    @Path("conversations/{id: [0-9]+}/messages")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response sendFile(@PathParam("id") long id, List<EntityPart> parts) {
+        EntityPart file = parts.stream().filter(p -> "file".equals(p.getName())).findFirst()
+                .orElseThrow(() -> Refusal.invalid("file", "choose a file to send"));
+        try (InputStream content = file.getContent()) {
+            Message queued = outbox.queueAttachment(caller(), id, file.getFileName().orElse(""), content,
+                    textPart(parts, "caption"), textPart(parts, "replyTo"));
+            return Response.accepted(view(queued, conversations.mediaStates(List.of(queued.id())))).build();
+        } catch (IOException | java.io.UncheckedIOException unreadable) {
+            throw Refusal.invalid("file", "the upload broke off: send the file again");
+        }
+    }
+
+    private static Optional<String> optionalText(JsonValue value) {
+        return value instanceof JsonString string ? Optional.of(string.getString()) : Optional.empty();
+    }
+
+    private static Optional<String> textPart(List<EntityPart> parts, String name) {
+        return parts.stream().filter(p -> name.equals(p.getName())).findFirst().map(part -> {
+            try {
+                return part.getContent(String.class);
+            } catch (IOException unreadable) {
+                throw Refusal.invalid(name, "the " + name + " could not be read: send it again");
+            }
+        }).filter(text -> !text.isBlank());
     }
 
     /** Sends a failed message again. */
     @POST
     @Path("conversations/{id: [0-9]+}/messages/{messageId: [0-9]+}/retry")
-    public jakarta.ws.rs.core.Response retry(@PathParam("id") long id, @PathParam("messageId") long messageId) {
-        return jakarta.ws.rs.core.Response.accepted(view(outbox.retry(caller(), id, messageId), java.util.Map.of())).build();
+    public Response retry(@PathParam("id") long id, @PathParam("messageId") long messageId) {
+        return Response.accepted(view(outbox.retry(caller(), id, messageId), Map.of())).build();
     }
 
     /** The file of a message, once downloaded. */
     @GET
     @Path("conversations/{id: [0-9]+}/messages/{messageId: [0-9]+}/media")
     @Produces(MediaType.WILDCARD)
-    public jakarta.ws.rs.core.Response media(@PathParam("id") long id, @PathParam("messageId") long messageId) {
+    public Response media(@PathParam("id") long id, @PathParam("messageId") long messageId) {
         ConversationService.MediaContent file = conversations.media(caller(), id, messageId);
         String name = file.fileName().orElse("whatsapp-" + messageId).replaceAll("[\\r\\n\"]", "_");
-        return jakarta.ws.rs.core.Response.ok(file.bytes(), file.mimeType())
+        return Response.ok(file.bytes(), file.mimeType())
                 .header("Content-Disposition", "inline; filename=\"" + name + "\"")
                 .header("X-Content-Type-Options", "nosniff").build();
     }
@@ -214,11 +254,11 @@ public class ConversationsResource {
     /** Tries a failed download of a message's file again. */
     @POST
     @Path("conversations/{id: [0-9]+}/messages/{messageId: [0-9]+}/media/retry")
-    public jakarta.ws.rs.core.Response retryMedia(@PathParam("id") long id, @PathParam("messageId") long messageId) {
+    public Response retryMedia(@PathParam("id") long id, @PathParam("messageId") long messageId) {
         if (!conversations.retryMedia(caller(), id, messageId, downloads)) {
             throw Refusal.invalid("messageId", "this file is not waiting for a retry: it is downloaded or still being downloaded");
         }
-        return jakarta.ws.rs.core.Response.accepted().build();
+        return Response.accepted().build();
     }
 
     /** What the caller may do with WhatsApp messages, so that screens offer only that. */
