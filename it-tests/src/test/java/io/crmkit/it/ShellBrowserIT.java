@@ -3,6 +3,9 @@ package io.crmkit.it;
 import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.EmbeddedDatabaseSession;
+import io.crmkit.it.support.Webhooks;
+import io.crmkit.whatsapp.testing.SampleFiles;
+import jakarta.json.JsonObject;
 import jakarta.json.Json;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -91,7 +94,7 @@ class ShellBrowserIT {
     }
 
     @Test
-    void anAgentSeesANewMessageArriveLiveOpensItFiltersAndAssignsIt() {
+    void anAgentSeesANewMessageArriveLiveAnswersWithAQuickReplyTextAndAPdfAndAssignsIt() throws Exception {
         ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
         long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
         long standard = admin.get("/api/crm/profiles").structure().asJsonArray().stream().map(v -> v.asJsonObject())
@@ -135,6 +138,34 @@ class ShellBrowserIT {
         WebElement delivered = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                 "//li[contains(@class,'bubble out') and contains(., 'Thank you Live, one moment please.')]//span[contains(@class,'tick DELIVERED')]")));
         assertEquals("✓✓", delivered.getText(), "the ticks advanced as the sandbox delivered the answer");
+        assertTrue(browser.findElement(By.id("window-countdown")).getText().matches("Reply window closes in 2[34] h \\d+ min"),
+                browser.findElement(By.id("window-countdown")).getText());
+
+        String typed = "Size M ships tomorrow 👍 " + System.nanoTime();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("composer-text"))).sendKeys(typed);
+        browser.findElement(By.id("composer-send")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//li[contains(@class,'bubble out') and contains(., '" + typed + "')]//span[contains(@class,'tick DELIVERED')]")));
+
+        Path pdf = Files.createTempDirectory(Path.of(System.getProperty("it.tmpdir", "target")), "upload").resolve("price-list.pdf");
+        Files.write(pdf, SampleFiles.pdf());
+        browser.findElement(By.id("composer-file")).sendKeys(pdf.toAbsolutePath().toString());
+        assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("composer-chosen"))).getText()
+                .contains("price-list.pdf"), "the chosen file is shown before sending");
+        browser.findElement(By.id("composer-text")).sendKeys("Our price list");
+        browser.findElement(By.id("composer-send")).click();
+        By sentPdf = By.xpath("//li[contains(@class,'bubble out') and @data-type='document' and contains(., 'price-list.pdf')"
+                + " and contains(., 'Our price list')]");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//li[contains(@class,'bubble out') and @data-type='document' and contains(., 'price-list.pdf')]"
+                        + "//span[contains(@class,'tick DELIVERED')]")));
+        assertEquals(Files.size(pdf), ApiClient.anonymous(base).get("/sandbox/api/sent").structure().asJsonArray().stream()
+                .map(v -> v.asJsonObject()).filter(m -> m.getString("type").equals("document"))
+                .filter(m -> m.getJsonObject("media").getString("fileName").equals("price-list.pdf"))
+                .mapToLong(m -> m.getJsonObject("media").getJsonNumber("size").longValue()).findFirst().orElse(-1),
+                "the customer received the PDF the agent chose");
+        assertEquals(browser.findElement(sentPdf).findElement(By.cssSelector("a.attachment")).getAttribute("download"),
+                "price-list.pdf", "the agent can open what was sent");
 
         screenshot("messages-tab");
         browser.findElement(By.cssSelector("button[data-view='MINE']")).click();
@@ -149,9 +180,39 @@ class ShellBrowserIT {
         WebElement open = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
                 "whatsapp-record-panel li[data-conversation-id='" + assigned.getJsonNumber("id").longValue() + "'] a")));
         assertTrue(browser.findElement(By.cssSelector("whatsapp-record-panel")).getText()
-                .contains("Thank you Live, one moment please."), "the contact's page shows its WhatsApp conversation");
+                .contains("📎 Our price list"), "the contact's page shows its WhatsApp conversation and the latest message");
         open.click();
         wait.until(ExpectedConditions.textToBe(By.id("thread-title"), "Live Customer"));
+    }
+
+    @Test
+    void whenTheWindowClosesWhileTheChatIsOpenTheComposerGivesWayToTheTemplateOffer() {
+        ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
+        long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
+        JsonObject channel = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
+                .add("name", "Closing").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json();
+        String wamid = Webhooks.newWamid();
+        String text = "Wrote almost a day ago " + System.nanoTime();
+        // The customer wrote 24 hours less 20 seconds ago: the window closes while the agent looks at the chat.
+        JsonObject message = Json.createObjectBuilder(Webhooks.textMessage("819055501234", wamid, text))
+                .add("timestamp", Long.toString(java.time.Instant.now().minusSeconds(24 * 3600 - 20).getEpochSecond())).build();
+        byte[] body = Webhooks.envelope(Webhooks.entry(channel.getString("wabaId"), channel.getString("phoneNumberId"),
+                Json.createArrayBuilder().add(message), Json.createArrayBuilder()));
+        ApiClient.anonymous(base).postBytes("/webhooks/whatsapp", body, "X-Hub-Signature-256", Webhooks.signature(body));
+
+        logInAsAdministrator("app/tabs/whatsapp/messages");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//ul[@id='conversations']/li[.//div[@class='preview' and text()='" + text + "']]"))).click();
+        assertEquals("Reply window closes in 1 min", wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("window-countdown"))).getText());
+        assertTrue(browser.findElement(By.id("composer-text")).isEnabled(), "still open: the agent may answer");
+
+        WebElement offer = new WebDriverWait(browser, Duration.ofSeconds(40)).until(
+                ExpectedConditions.visibilityOfElementLocated(By.id("template-offer")));
+        assertTrue(offer.getText().contains("only an approved message template"), offer.getText());
+        assertTrue(browser.findElements(By.id("composer-text")).isEmpty(), "no free text once the window closed");
+        assertEquals("The 24-hour reply window is closed.", browser.findElement(By.id("window-countdown")).getText());
+        screenshot("window-closed");
     }
 
     @Test

@@ -35,3 +35,38 @@ export function apiClient(csrfToken, fallbackMessage) {
     return data;
   };
 }
+
+/**
+ * Posts a form with a file for the logged-in browser, reporting upload progress (0 to 1) as it goes; resolves
+ * with the JSON answer, or rejects with an error carrying the server's explanation, like {@link apiClient}.
+ */
+export function uploadForm(path, form, csrfToken, onProgress) {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    request.setRequestHeader('Accept', 'application/json');
+    request.setRequestHeader('X-Requested-With', 'whatsapp-plugin');
+    request.setRequestHeader('X-CSRF-Token', csrfToken);
+    request.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    });
+    request.addEventListener('load', () => {
+      let data = null;
+      try { data = request.responseText ? JSON.parse(request.responseText) : null; } catch (notJson) { data = null; }
+      if (request.status >= 200 && request.status < 300) {
+        resolve(data);
+      } else {
+        const error = new Error((data && data.detail) || request.statusText);
+        error.status = request.status;
+        error.code = data && data.code;
+        reject(error);
+      }
+    });
+    request.addEventListener('error', () => {
+      const error = new Error('the connection broke off');
+      error.status = 0;
+      reject(error);
+    });
+    request.send(form);
+  });
+}

@@ -1,4 +1,4 @@
-import { apiClient, el } from './dom.js';
+import { apiClient, el, uploadForm } from './dom.js';
 
 // The Messages tab: WhatsApp conversations beside the CRM. A list (All / My, unread, search, pages) and the
 // open thread; live updates over server-sent events. Customer text is only ever set with textContent.
@@ -13,6 +13,12 @@ const TEXT = {
     image: 'Image', video: 'Video', audio: 'Audio', document: 'Document', sticker: 'Sticker', unsupported: 'A message WhatsApp cannot show here',
     quoted: 'Reply to', reaction: 'Reaction', downloading: 'downloading…', retryDownload: 'Try the download again',
     typeHere: 'Write an answer, or / for quick replies', send: 'Send', sending: 'Sending…', retrySend: 'Send again',
+    attach: 'Attach a file', attachShort: 'File', removeFile: 'Remove the file', captionHere: 'Add a caption (optional)',
+    uploading: 'Uploading', uploadBroke: 'The upload broke off. Check the connection and send again.',
+    notAccepted: 'WhatsApp answers can carry .JPG .JPEG .PNG .PDF .MP3 .MP4 .DOC .DOCX files only.',
+    tooLarge: (kind, mb) => `This ${kind} is larger than WhatsApp allows (${mb} MB). Choose a smaller file.`,
+    closesIn: (h, m) => `Reply window closes in ${h} h ${m} min`, closesSoon: (m) => `Reply window closes in ${m} min`,
+    closedHelp: 'The customer last wrote more than 24 hours ago. WhatsApp allows only an approved message template until they write again.',
   },
   ja: {
     all: 'すべての会話', mine: '自分の会話', unreadOnly: '未読のみ', search: 'メッセージと名前を検索',
@@ -24,10 +30,23 @@ const TEXT = {
     image: '画像', video: '動画', audio: '音声', document: 'ドキュメント', sticker: 'ステッカー', unsupported: 'ここでは表示できないメッセージ',
     quoted: '返信先', reaction: 'リアクション', downloading: 'ダウンロード中…', retryDownload: 'ダウンロードを再試行',
     typeHere: '返信を入力、または / でクイック返信', send: '送信', sending: '送信中…', retrySend: '再送信',
+    attach: 'ファイルを添付', attachShort: 'ファイル', removeFile: 'ファイルを外す', captionHere: 'キャプションを追加（任意）',
+    uploading: 'アップロード中', uploadBroke: 'アップロードが中断されました。接続を確認して、もう一度送信してください。',
+    notAccepted: 'WhatsApp の返信で送れるファイルは .JPG .JPEG .PNG .PDF .MP3 .MP4 .DOC .DOCX のみです。',
+    tooLarge: (kind, mb) => `このファイルは WhatsApp の上限（${mb} MB）を超えています。小さいファイルを選んでください。`,
+    closesIn: (h, m) => `返信可能期間の残り ${h} 時間 ${m} 分`, closesSoon: (m) => `返信可能期間の残り ${m} 分`,
+    closedHelp: 'お客様の最後のメッセージから 24 時間以上経過しました。お客様が再びメッセージを送るまで、承認済みのメッセージテンプレートのみ送信できます。',
   },
 };
 
 const TICKS = { QUEUED: '🕓', SENT: '✓', DELIVERED: '✓✓', READ: '✓✓', FAILED: '⚠' };
+
+// What an answer may carry, by extension: WhatsApp's kind and Meta's size limit for it. The server checks the
+// content again; this only spares the user an upload that would be refused.
+const FILE_KINDS = {
+  jpg: ['image', 5], jpeg: ['image', 5], png: ['image', 5], pdf: ['document', 100], doc: ['document', 100],
+  docx: ['document', 100], mp3: ['audio', 16], mp4: ['video', 16],
+};
 
 class MessagesTab extends HTMLElement {
   async connectedCallback() {
@@ -56,6 +75,8 @@ class MessagesTab extends HTMLElement {
   disconnectedCallback() {
     if (this.events) this.events.close();
     clearInterval(this.refresher);
+    clearInterval(this.windowTimer);
+    clearTimeout(this.windowCloser);
   }
 
   build() {
@@ -148,7 +169,7 @@ class MessagesTab extends HTMLElement {
       this.refreshItem(await this.api(`/api/whatsapp/conversations/${conversation.id}/unread`, 'POST', {}));
       this.loadBadge();
     } }, t.markUnread);
-    const windowOpen = conversation.windowExpiresAt && new Date(conversation.windowExpiresAt) > new Date();
+    this.composerForm = null;
     const byWamid = new Map(messages.filter((m) => m.wamid).map((m) => [m.wamid, m]));
     const earlier = el('button', { type: 'button', class: 'earlier', hidden: messages.length < 100 }, t.earlier);
     earlier.addEventListener('click', async () => {
@@ -162,13 +183,38 @@ class MessagesTab extends HTMLElement {
       el('header', { class: 'thread-header' },
         el('div', {}, el('h2', { id: 'thread-title' }, conversation.contactName), el('div', { class: 'muted' }, conversation.phone || '')),
         el('label', {}, `${t.owner} `, owner), unread),
-      el('p', { class: 'muted window' }, windowOpen
-        ? `${t.windowOpen} ${new Date(conversation.windowExpiresAt).toLocaleString(this.lang)}` : t.windowClosed),
+      el('p', { class: 'muted window', id: 'window-countdown', title: conversation.windowExpiresAt
+        ? `${t.windowOpen} ${new Date(conversation.windowExpiresAt).toLocaleString(this.lang)}` : '' }),
       earlier,
       el('ol', { class: 'bubbles', id: 'bubbles' }, messages.map((m) => this.bubble(m, byWamid))),
-      this.mayReply ? this.composer(conversation, windowOpen) : null);
+      this.mayReply ? this.composer(conversation) : null);
     const bubbles = this.thread.querySelector('#bubbles');
     bubbles.scrollTop = bubbles.scrollHeight;
+    this.tickWindow(conversation);
+  }
+
+  /** Counts the 24-hour window down every half minute; when it closes, the composer gives way to the template offer. */
+  tickWindow(conversation) {
+    clearInterval(this.windowTimer);
+    clearTimeout(this.windowCloser);
+    const line = this.thread.querySelector('#window-countdown');
+    const expires = conversation.windowExpiresAt ? new Date(conversation.windowExpiresAt).getTime() : 0;
+    const tick = () => {
+      const left = expires - Date.now();
+      if (left <= 0) {
+        clearInterval(this.windowTimer);
+        line.textContent = this.t.windowClosed;
+        line.classList.add('closed');
+        if (this.composerForm) this.composerForm.close();
+        return;
+      }
+      const minutes = Math.ceil(left / 60000);
+      line.textContent = minutes < 60 ? this.t.closesSoon(minutes) : this.t.closesIn(Math.floor(minutes / 60), minutes % 60);
+      line.classList.toggle('closing', minutes < 60);
+    };
+    tick();
+    this.windowTimer = setInterval(tick, 30000);
+    this.windowCloser = setTimeout(tick, Math.max(0, Math.min(expires - Date.now() + 50, 2 ** 31 - 1)));
   }
 
   bubble(m, byWamid) {
@@ -207,13 +253,44 @@ class MessagesTab extends HTMLElement {
       el('div', { class: 'meta muted small' }, ...meta));
   }
 
-  /** The answer box: free text while the 24-hour window is open, quick replies on "/", sending with feedback. */
-  composer(conversation, windowOpen) {
+  /**
+   * The answer box while the 24-hour window is open: text, quick replies on "/", one attached file with its
+   * upload progress, sending with feedback. Once the window closes it gives way to the template offer.
+   */
+  composer(conversation) {
     const t = this.t;
-    const text = el('textarea', { id: 'composer-text', rows: 2, maxlength: 4096, placeholder: t.typeHere, disabled: !windowOpen });
+    const text = el('textarea', { id: 'composer-text', rows: 2, maxlength: 4096, placeholder: t.typeHere });
     const suggestions = el('ul', { class: 'quick-replies', id: 'quick-reply-suggestions', hidden: true });
-    const status = el('span', { class: 'muted small', role: 'status' });
-    const send = el('button', { type: 'submit', class: 'primary', id: 'composer-send', disabled: !windowOpen }, t.send);
+    const status = el('span', { class: 'muted small', role: 'status', id: 'composer-status' });
+    const send = el('button', { type: 'submit', class: 'primary', id: 'composer-send' }, t.send);
+    const picker = el('input', { type: 'file', id: 'composer-file', hidden: true,
+      accept: Object.keys(FILE_KINDS).map((extension) => `.${extension}`).join(',') });
+    const attach = el('button', { type: 'button', id: 'composer-attach', title: t.attach, 'aria-label': t.attach,
+      onclick: () => picker.click() }, `📎 ${t.attachShort}`);
+    const chosen = el('div', { class: 'chosen-file', id: 'composer-chosen', hidden: true });
+    const progress = el('progress', { id: 'upload-progress', max: 1, value: 0, hidden: true });
+    let file = null;
+    const choose = (candidate) => {
+      file = null;
+      chosen.hidden = true;
+      status.textContent = '';
+      text.placeholder = t.typeHere;
+      if (!candidate) return;
+      const kind = FILE_KINDS[(candidate.name.split('.').pop() || '').toLowerCase()];
+      if (!kind || !candidate.name.includes('.')) {
+        status.textContent = t.notAccepted;
+      } else if (candidate.size > kind[1] * 1024 * 1024) {
+        status.textContent = t.tooLarge(t[kind[0]].toLowerCase(), kind[1]);
+      } else {
+        file = candidate;
+        chosen.replaceChildren(`📎 ${file.name} (${Math.max(1, Math.round(file.size / 1024))} KB) `,
+          el('button', { type: 'button', class: 'link', 'aria-label': t.removeFile, title: t.removeFile,
+            onclick: () => { picker.value = ''; choose(null); } }, '✕'));
+        chosen.hidden = false;
+        text.placeholder = kind[0] === 'audio' ? '' : t.captionHere;
+      }
+    };
+    picker.addEventListener('change', () => choose(picker.files[0]));
     const fill = (template) => template
       .replaceAll('#Contacts.First Name#', conversation.contactName.split(' ')[0] || '')
       .replaceAll('#Contacts.Last Name#', conversation.contactName.split(' ').slice(1).join(' '))
@@ -231,25 +308,54 @@ class MessagesTab extends HTMLElement {
       } }, el('code', {}, q.shortcut), ' ', q.text)));
       suggestions.hidden = matches.length === 0;
     });
-    const form = el('form', { class: 'composer', id: 'composer' }, suggestions, text,
-      el('div', { class: 'composer-actions' }, status, send));
+    const path = `/api/whatsapp/conversations/${conversation.id}/messages`;
+    const deliver = () => {
+      if (!file) return this.api(path, 'POST', { text: text.value });
+      const form = new FormData();
+      form.append('file', file, file.name);
+      if (text.value.trim()) form.append('caption', text.value);
+      progress.hidden = false;
+      return uploadForm(path, form, this.csrf, (share) => {
+        progress.value = share;
+        status.textContent = `${t.uploading} ${Math.round(share * 100)}%`;
+      });
+    };
+    const form = el('form', { class: 'composer', id: 'composer' }, suggestions, chosen, text,
+      el('div', { class: 'composer-actions' }, el('span', {}, attach, picker, ' ', progress, ' ', status), send));
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      if (!text.value.trim()) return;
+      if (!text.value.trim() && !file) return;
       send.disabled = true;
+      attach.disabled = true;
       status.textContent = t.sending;
       try {
-        await this.api(`/api/whatsapp/conversations/${conversation.id}/messages`, 'POST', { text: text.value });
+        await deliver();
         text.value = '';
-        status.textContent = '';
+        picker.value = '';
+        choose(null);
         await this.open(conversation.id);
       } catch (error) {
-        status.textContent = error.message;
+        status.textContent = error.status === 0 ? t.uploadBroke : error.message;
         send.disabled = false;
+        attach.disabled = false;
+      } finally {
+        progress.hidden = true;
       }
     });
-    if (!windowOpen) status.textContent = t.windowClosed;
-    return form;
+    const offer = this.templateOffer(conversation);
+    form.close = () => form.replaceWith(offer);
+    const windowOpen = conversation.windowExpiresAt && new Date(conversation.windowExpiresAt) > new Date();
+    this.composerForm = windowOpen ? form : null;
+    return windowOpen ? form : offer;
+  }
+
+  /**
+   * What the composer offers once the 24-hour window is closed: only an approved template may reopen the
+   * chat. Sending templates belongs to the templates screens; until then this says what WhatsApp allows.
+   */
+  templateOffer(conversation) {
+    return el('div', { class: 'composer closed', id: 'template-offer', 'data-conversation-id': conversation.id },
+      el('p', {}, this.t.closedHelp));
   }
 
   /** A preview or download link once the file is here; progress while it downloads; a retry when it failed. */
@@ -322,6 +428,13 @@ const STYLE = `
   .quick-replies li:hover { background: #ddf4ff; }
   .preview-image { max-width: 240px; max-height: 240px; border-radius: 6px; display: block; }
   .quoted { border-left: 3px solid #1f6feb; margin: 0 0 4px; padding-left: 6px; color: #57606a; }
+  .window.closing { color: #9a6700; font-weight: 600; }
+  .window.closed { color: #cf222e; }
+  .composer.closed { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: 8px; }
+  .composer.closed p { margin: 0; }
+  .chosen-file { margin-bottom: 4px; }
+  .chosen-file .link { border: none; background: none; cursor: pointer; }
+  #upload-progress { width: 120px; vertical-align: middle; }
 `;
 
 if (!customElements.get('whatsapp-messages-tab')) customElements.define('whatsapp-messages-tab', MessagesTab);
