@@ -37,7 +37,7 @@ public class EmbeddedDatabaseSession implements LauncherSessionListener {
     }
 
     /** A port for the server, known before it starts so that it can tell the sandbox its own address. */
-    private static int freePort() {
+    static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

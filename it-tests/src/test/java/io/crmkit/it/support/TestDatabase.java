@@ -12,12 +12,27 @@ public final class TestDatabase {
     }
 
     public static Connection connect() throws SQLException {
-        return DriverManager.getConnection(System.getProperty("it.db.url"), "postgres", "postgres");
+        return connect(System.getProperty("it.db.url"));
+    }
+
+    private static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url, "postgres", "postgres");
+    }
+
+    /** A new, empty database on the test run's PostgreSQL; answers its JDBC URL. */
+    public static String createDatabase(String name) {
+        update("create database " + name);
+        return System.getProperty("it.db.url").replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
     }
 
     /** The single number a query answers, for example a {@code count(*)}. */
     public static long number(String sql, Object... parameters) {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        return numberIn(System.getProperty("it.db.url"), sql, parameters);
+    }
+
+    /** The single number a query answers in the database at {@code url}. */
+    public static long numberIn(String url, String sql, Object... parameters) {
+        try (Connection connection = connect(url); PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
@@ -30,7 +45,12 @@ public final class TestDatabase {
 
     /** The first column of every row a query answers. */
     public static java.util.List<String> strings(String sql, Object... parameters) {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        return stringsIn(System.getProperty("it.db.url"), sql, parameters);
+    }
+
+    /** The first column of every row a query answers in the database at {@code url}. */
+    public static java.util.List<String> stringsIn(String url, String sql, Object... parameters) {
+        try (Connection connection = connect(url); PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
             java.util.List<String> values = new java.util.ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -68,6 +69,22 @@ public class SandboxControlResource {
     @Path("accounts/{waba}/revoke")
     public Response revoke(@PathParam("waba") String wabaId) {
         state.revokeAccount(wabaId);
+        return Response.noContent().build();
+    }
+
+    /**
+     * {@code {callbackUrl}}: the account's webhooks go to this receiver from now on, as when an app's callback
+     * URL is changed in Meta's dashboard; for example a second server under test.
+     */
+    @PUT
+    @Path("accounts/{waba}/callback-url")
+    public Response redirectWebhooks(@PathParam("waba") String wabaId, JsonObject request) {
+        String url = request.getString("callbackUrl", "");
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            return Response.status(400).entity(Json.createObjectBuilder().add("error", "callbackUrl must be an http(s) URL")
+                    .build()).build();
+        }
+        webhooks.redirect(wabaId, java.net.URI.create(url));
         return Response.noContent().build();
     }
 

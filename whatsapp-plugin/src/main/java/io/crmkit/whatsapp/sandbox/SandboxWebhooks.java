@@ -26,7 +26,10 @@ import java.util.UUID;
 
 /**
  * Sends webhooks to the plugin like Meta: one signed POST per batch to the callback URL, Meta's envelope,
- * non-ASCII escaped as {@code \\uXXXX}, and now and then the same delivery twice (at-least-once).
+ * non-ASCII escaped as {@code \\uXXXX}, now and then the same delivery twice (at-least-once), and a delivery
+ * the receiver did not take (unreachable, non-2xx) retried with growing delays, as Meta retries for days.
+ * The callback URL is this server's own webhook, or another one set per account (as an app's callback URL
+ * is set in Meta's dashboard).
  */
 @ApplicationScoped
 public class SandboxWebhooks {
@@ -53,6 +56,18 @@ public class SandboxWebhooks {
     @Inject
     @ConfigProperty(name = "whatsapp.sandbox.duplicate-rate", defaultValue = "0.02")
     double duplicateRate;
+    @Inject
+    @ConfigProperty(name = "whatsapp.sandbox.webhook-retry-max-delay-seconds", defaultValue = "60")
+    long retryMaxDelaySeconds;
+
+    /** Deliveries are retried this often at most: about half an hour with the default delays. */
+    private static final int DELIVERY_ATTEMPTS = 40;
+    private final java.util.Map<String, URI> callbackUrls = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Sends an account's webhooks to another receiver from now on. */
+    public void redirect(String wabaId, URI callbackUrl) {
+        callbackUrls.put(wabaId, callbackUrl);
+    }
 
     /** The wamids of the delivered messages and the HTTP status the plugin answered the (first) delivery with. */
     public record Delivery(List<String> wamids, int status) {
@@ -176,7 +191,7 @@ public class SandboxWebhooks {
                         .add("metadata", Json.createObjectBuilder().add("display_phone_number", number.displayPhoneNumber())
                                 .add("phone_number_id", number.id()))
                         .add("statuses", statuses))));
-        deliverEnvelope(Json.createObjectBuilder().add("object", "whatsapp_business_account")
+        deliverEnvelope(wabaId, Json.createObjectBuilder().add("object", "whatsapp_business_account")
                 .add("entry", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", wabaId).add("changes", changes)))
                 .build());
     }
@@ -195,24 +210,44 @@ public class SandboxWebhooks {
 
     /** Posts one signed delivery of a change; answers the plugin's HTTP status (or 0 when it could not be reached). */
     int deliver(String wabaId, String field, JsonObject value) {
-        return deliverEnvelope(Json.createObjectBuilder().add("object", "whatsapp_business_account")
+        return deliverEnvelope(wabaId, Json.createObjectBuilder().add("object", "whatsapp_business_account")
                 .add("entry", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", wabaId)
                         .add("changes", Json.createArrayBuilder().add(Json.createObjectBuilder()
                                 .add("value", value).add("field", field)))))
                 .build());
     }
 
-    private int deliverEnvelope(JsonObject envelope) {
+    private int deliverEnvelope(String wabaId, JsonObject envelope) {
         byte[] body = asciiEscaped(envelope.toString()).getBytes(StandardCharsets.US_ASCII);
-        int status = post(body);
-        if (RANDOM.nextDouble() < duplicateRate) {
-            post(body);
+        URI target = callbackUrls.getOrDefault(wabaId, URI.create(publicAddress.of("/webhooks/whatsapp")));
+        int status = post(target, body);
+        if (!taken(status)) {
+            retryLater(target, body, 1);
+        } else if (RANDOM.nextDouble() < duplicateRate) {
+            post(target, body);
         }
         return status;
     }
 
-    private int post(byte[] body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(publicAddress.of("/webhooks/whatsapp")))
+    private static boolean taken(int status) {
+        return status / 100 == 2;
+    }
+
+    /** Tries a delivery again after 1, 2, 4 ... seconds, at most {@code retryMaxDelaySeconds} apart. */
+    private void retryLater(URI target, byte[] body, int attempt) {
+        if (attempt >= DELIVERY_ATTEMPTS) {
+            return;
+        }
+        Duration delay = Duration.ofSeconds(Math.min(1L << Math.min(attempt - 1, 20), retryMaxDelaySeconds));
+        timers.after(delay, () -> {
+            if (!taken(post(target, body))) {
+                retryLater(target, body, attempt + 1);
+            }
+        });
+    }
+
+    private int post(URI target, byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json")
                 .header("X-Hub-Signature-256", WebhookSignature.sign(secrets.appSecret(), body))

@@ -1,0 +1,135 @@
+package io.crmkit.it;
+
+import io.crmkit.it.support.ApiClient;
+import io.crmkit.it.support.Deployments;
+import io.crmkit.it.support.EmbeddedDatabaseSession;
+import io.crmkit.it.support.SecondServer;
+import io.crmkit.it.support.TestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A server killed while it dispatches loses no answer and sends none twice. The Arquillian-managed server
+ * plays Meta with its sandbox; the plugin under test runs on a second server with a database of its own,
+ * connected to that sandbox like to Meta, and is killed outright ({@code SIGKILL}) with answers in flight.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DispatchCrashIT {
+
+    @ArquillianResource
+    URL meta;
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        return Deployments.application();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        ApiClient.anonymous(meta).delete("/sandbox/api/faults");
+    }
+
+    private static void eventually(String what, int seconds, BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < seconds * 10; i++) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("not within " + seconds + " s: " + what);
+    }
+
+    @Test
+    void answersInFlightWhenTheServerIsKilledEndSentExactlyOnceOrFailedWithAReason() throws Exception {
+        ApiClient sandbox = ApiClient.anonymous(meta);
+        JsonObject number = sandbox.post("/sandbox/api/test-numbers", JsonValue.EMPTY_JSON_OBJECT).json();
+        String database = TestDatabase.createDatabase("crash_" + UUID.randomUUID().toString().substring(0, 8));
+        try (SecondServer plugin = new SecondServer("crashing-node", Map.of(
+                "db.url", database, "db.user", "postgres", "db.password", "postgres",
+                "crm.admin.password", EmbeddedDatabaseSession.ADMIN_PASSWORD,
+                "whatsapp.app-secret", EmbeddedDatabaseSession.APP_SECRET,
+                "whatsapp.verify-token", EmbeddedDatabaseSession.VERIFY_TOKEN,
+                "whatsapp.graph.base-url", meta.toString() + "sandbox/graph",
+                "whatsapp.sandbox.enabled", "false",
+                "whatsapp.outbox.unknown-outcome-after-seconds", "45"))) {
+            plugin.start();
+            sandbox.put("/sandbox/api/accounts/" + number.getString("wabaId") + "/callback-url",
+                    Json.createObjectBuilder().add("callbackUrl", plugin.base() + "webhooks/whatsapp").build());
+            ApiClient admin = ApiClient.as(plugin.url(), "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
+            long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
+            JsonObject channel = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "MANUAL")
+                    .add("name", "Crash").add("assigneeIds", Json.createArrayBuilder().add(adminId))
+                    .add("phoneNumberId", number.getString("phoneNumberId")).add("wabaId", number.getString("wabaId"))
+                    .add("accessToken", number.getString("accessToken")).build()).json();
+            assertEquals("CONNECTED", channel.getString("status"), channel.toString());
+
+            sandbox.post("/sandbox/api/customers/819066612345/messages", Json.createObjectBuilder()
+                    .add("phoneNumberId", number.getString("phoneNumberId")).add("name", "Crash Customer")
+                    .add("type", "text").add("text", "Is my order on its way?").build());
+            eventually("the conversation on the plugin's server", 20,
+                    () -> TestDatabase.numberIn(database, "select count(*) from whatsapp.conversation") == 1);
+            long conversation = TestDatabase.numberIn(database, "select id from whatsapp.conversation");
+
+            // Meta answers every send slowly, so that answers are in flight when the server dies.
+            sandbox.post("/sandbox/api/faults", Json.createObjectBuilder().add("path", "/messages").add("status", 200)
+                    .add("errorCode", 0).add("delayMs", 1_500).add("count", 1_000).build());
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String text = "Crash answer " + i + " " + UUID.randomUUID();
+                texts.add(text);
+                assertEquals(202, admin.post("/api/whatsapp/conversations/" + conversation + "/messages",
+                        Json.createObjectBuilder().add("text", text).build()).status());
+            }
+            eventually("some sent and one in flight", 30, () -> TestDatabase.numberIn(database,
+                    "select count(*) from whatsapp.message where direction = 'OUT' and status <> 'QUEUED'") >= 2
+                    && TestDatabase.numberIn(database, "select count(*) from whatsapp.message where dispatching_since is not null") == 1);
+            String inFlight = TestDatabase.stringsIn(database, "select text from whatsapp.message where dispatching_since is not null").get(0);
+            plugin.kill();
+            sandbox.delete("/sandbox/api/faults");
+
+            plugin.start();
+            eventually("every answer settled after the restart", 120, () -> TestDatabase.numberIn(database,
+                    "select count(*) from whatsapp.message where direction = 'OUT' and status = 'QUEUED'") == 0);
+
+            List<JsonObject> received = sandbox.get("/sandbox/api/sent").structure().asJsonArray().stream()
+                    .map(JsonValue::asJsonObject).filter(m -> m.getString("phoneNumberId").equals(number.getString("phoneNumberId")))
+                    .toList();
+            for (String text : texts) {
+                long copies = received.stream().filter(m -> text.equals(m.getJsonObject("body").getJsonObject("text").getString("body"))).count();
+                String status = TestDatabase.stringsIn(database, "select status from whatsapp.message where text = ?", text).get(0);
+                assertTrue(copies <= 1, text + " reached Meta " + copies + " times");
+                if (status.equals("FAILED")) {
+                    assertFalse(TestDatabase.stringsIn(database, "select error_detail from whatsapp.message where text = ?", text)
+                            .get(0).isBlank(), text + " failed without a reason");
+                } else {
+                    assertEquals(1, copies, text + " is " + status + " but Meta has no copy");
+                }
+            }
+            assertEquals("DELIVERED", TestDatabase.stringsIn(database, "select status from whatsapp.message where text = ?", inFlight).get(0),
+                    "the answer in flight at the kill was taken by Meta, and its status webhooks, delivered again once the"
+                            + " server was back, settled it without a second copy");
+            List<String> order = received.stream().map(m -> m.getJsonObject("body").getJsonObject("text").getString("body"))
+                    .filter(texts::contains).toList();
+            assertEquals(texts.stream().filter(order::contains).toList(), order, "sent in the order they were written");
+        }
+    }
+}
