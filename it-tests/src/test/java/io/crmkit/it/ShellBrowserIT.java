@@ -135,14 +135,20 @@ class ShellBrowserIT {
                 .click();
         assertEquals("Thank you Live, one moment please.", composer.getAttribute("value"), "the quick reply, merged");
         browser.findElement(By.id("composer-send")).click();
-        WebElement delivered = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//li[contains(@class,'bubble out') and contains(., 'Thank you Live, one moment please.')]//span[contains(@class,'tick DELIVERED')]")));
-        assertEquals("✓✓", delivered.getText(), "the ticks advanced as the sandbox delivered the answer");
+        // Bubbles are redrawn on every live update: each check finds its element afresh.
+        wait.until(ExpectedConditions.textToBe(By.xpath("//li[contains(@class,'bubble out') and contains(., "
+                + "'Thank you Live, one moment please.')]//span[contains(@class,'tick DELIVERED')]"), "✓✓"));
         assertTrue(browser.findElement(By.id("window-countdown")).getText().matches("Reply window closes in 2[34] h \\d+ min"),
                 browser.findElement(By.id("window-countdown")).getText());
 
-        String typed = "Size M ships tomorrow 👍 " + System.nanoTime();
+        String typed = "Size M ships tomorrow " + System.nanoTime();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("composer-text"))).sendKeys(typed);
+        String meanwhile = "Do you ship to Osaka? " + System.nanoTime();
+        ApiClient.anonymous(base).post("/sandbox/api/customers/819012312312/messages", Json.createObjectBuilder()
+                .add("phoneNumberId", phoneNumberId).add("name", "Live Customer").add("type", "text").add("text", meanwhile).build());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bubbles"), meanwhile));
+        assertEquals(typed, browser.findElement(By.id("composer-text")).getAttribute("value"),
+                "what the agent was typing survives the customer's new message arriving live");
         browser.findElement(By.id("composer-send")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                 "//li[contains(@class,'bubble out') and contains(., '" + typed + "')]//span[contains(@class,'tick DELIVERED')]")));
@@ -201,6 +207,8 @@ class ShellBrowserIT {
         ApiClient.anonymous(base).postBytes("/webhooks/whatsapp", body, "X-Hub-Signature-256", Webhooks.signature(body));
 
         logInAsAdministrator("app/tabs/whatsapp/messages");
+        // A day-old chat is below newer ones: the agent finds it by its text.
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("conversation-search"))).sendKeys(text);
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//ul[@id='conversations']/li[.//div[@class='preview' and text()='" + text + "']]"))).click();
         assertEquals("Reply window closes in 1 min", wait.until(ExpectedConditions.visibilityOfElementLocated(

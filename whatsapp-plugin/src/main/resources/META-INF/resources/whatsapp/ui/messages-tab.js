@@ -135,13 +135,38 @@ class MessagesTab extends HTMLElement {
   async open(id) {
     this.state.openId = id;
     this.list.querySelectorAll('li').forEach((li) => li.classList.toggle('open', Number(li.dataset.conversationId) === id));
+    await this.showThread(await this.readConversation(id));
+  }
+
+  /** The conversation, marked read (the list and badge follow) since the user is looking at it. */
+  async readConversation(id) {
     let conversation = await this.api(`/api/whatsapp/conversations/${id}`);
     if (conversation.unreadCount > 0) {
       conversation = await this.api(`/api/whatsapp/conversations/${id}/read`, 'POST', {});
       this.refreshItem(conversation);
       this.loadBadge();
     }
-    await this.showThread(conversation);
+    return conversation;
+  }
+
+  /**
+   * Brings the open thread up to date (new messages, ticks, the window) without touching the composer, so
+   * that what the user is typing or attaching survives live updates.
+   */
+  async refreshThread(id) {
+    const conversation = await this.readConversation(id);
+    const bubbles = this.thread.querySelector('#bubbles');
+    const windowOpen = Boolean(conversation.windowExpiresAt) && new Date(conversation.windowExpiresAt) > new Date();
+    if (this.state.openId !== id || !bubbles || (this.mayReply && windowOpen !== Boolean(this.composerForm))) {
+      if (this.state.openId === id) await this.showThread(conversation);
+      return;
+    }
+    const messages = await this.api(`/api/whatsapp/conversations/${id}/messages?limit=100`);
+    const atBottom = bubbles.scrollTop + bubbles.clientHeight >= bubbles.scrollHeight - 40;
+    const byWamid = new Map(messages.filter((m) => m.wamid).map((m) => [m.wamid, m]));
+    bubbles.replaceChildren(...messages.map((m) => this.bubble(m, byWamid)));
+    if (atBottom) bubbles.scrollTop = bubbles.scrollHeight;
+    this.tickWindow(conversation);
   }
 
   refreshItem(conversation) {
@@ -245,7 +270,7 @@ class MessagesTab extends HTMLElement {
     if (m.status === 'FAILED' && m.direction === 'OUT' && this.mayReply) {
       meta.push(el('button', { type: 'button', class: 'retry-send', onclick: async () => {
         await this.api(`/api/whatsapp/conversations/${this.state.openId}/messages/${m.id}/retry`, 'POST', {});
-        await this.open(this.state.openId);
+        await this.refreshThread(this.state.openId);
       } }, t.retrySend));
     }
     return el('li', { class: `bubble ${m.direction === 'IN' ? 'in' : 'out'}`, 'data-message-id': m.id, 'data-type': m.type },
@@ -333,13 +358,13 @@ class MessagesTab extends HTMLElement {
         text.value = '';
         picker.value = '';
         choose(null);
-        await this.open(conversation.id);
+        await this.refreshThread(conversation.id);
       } catch (error) {
         status.textContent = error.status === 0 ? t.uploadBroke : error.message;
-        send.disabled = false;
-        attach.disabled = false;
       } finally {
         progress.hidden = true;
+        send.disabled = false;
+        attach.disabled = false;
       }
     });
     const offer = this.templateOffer(conversation);
@@ -372,7 +397,7 @@ class MessagesTab extends HTMLElement {
     if (file.state === 'FAILED') {
       return el('div', { class: 'attachment error' }, label, ' ', el('button', { type: 'button', onclick: async () => {
         await this.api(`/api/whatsapp/conversations/${this.state.openId}/messages/${m.id}/media/retry`, 'POST', {});
-        setTimeout(() => this.open(this.state.openId), 1500);
+        setTimeout(() => this.refreshThread(this.state.openId), 1500);
       } }, t.retryDownload));
     }
     return el('div', { class: 'attachment muted' }, label, ` (${t.downloading})`);
@@ -386,7 +411,7 @@ class MessagesTab extends HTMLElement {
       this.pending = setTimeout(async () => {
         await Promise.all([this.loadList(true), this.loadBadge()]);
         if (this.state.openId === data.conversationId) {
-          await this.open(data.conversationId);
+          await this.refreshThread(data.conversationId);
         }
       }, 150);
     };
