@@ -86,11 +86,40 @@ class ShellBrowserIT {
     }
 
     private void logInAsAdministrator(String path) {
+        logIn(path, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
+    }
+
+    private void logIn(String path, String username, String password) {
         browser.get(url(path));
         wait.until(ExpectedConditions.urlContains("/login"));
-        browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(EmbeddedDatabaseSession.ADMIN_PASSWORD);
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login-button")).click();
+    }
+
+    @Test
+    void aViewOnlyUserReadsTheChatButHasNoComposer() {
+        ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
+        long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
+        String phoneNumberId = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
+                .add("name", "Read only").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json()
+                .getString("phoneNumberId");
+        String text = "Question for the team " + System.nanoTime();
+        ApiClient.anonymous(base).post("/sandbox/api/customers/819077700011/messages", Json.createObjectBuilder()
+                .add("phoneNumberId", phoneNumberId).add("name", "Reader Customer").add("type", "text").add("text", text).build());
+        long profile = admin.post("/api/crm/profiles", Json.createObjectBuilder().add("name", "Viewers " + System.nanoTime()).build()).id();
+        admin.put("/api/whatsapp/permissions/" + profile, Json.createObjectBuilder().add("level", "VIEW_ONLY").build());
+        String username = "viewer" + System.nanoTime();
+        admin.post("/api/crm/users", Json.createObjectBuilder().add("username", username).add("name", "Viewer")
+                .add("profileId", profile).add("password", "viewer-password").build());
+
+        logIn("app/tabs/whatsapp/messages", username, "viewer-password");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("conversation-search"))).sendKeys(text);
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//ul[@id='conversations']/li[.//div[@class='preview' and text()='" + text + "']]"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bubbles"), text));
+        assertTrue(browser.findElements(By.id("composer")).isEmpty(), "no composer for a view-only user");
+        assertTrue(browser.findElements(By.className("quote-reply")).isEmpty(), "nothing to answer with");
     }
 
     @Test
@@ -144,14 +173,34 @@ class ShellBrowserIT {
         String typed = "Size M ships tomorrow " + System.nanoTime();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("composer-text"))).sendKeys(typed);
         String meanwhile = "Do you ship to Osaka? " + System.nanoTime();
-        ApiClient.anonymous(base).post("/sandbox/api/customers/819012312312/messages", Json.createObjectBuilder()
-                .add("phoneNumberId", phoneNumberId).add("name", "Live Customer").add("type", "text").add("text", meanwhile).build());
+        String questionWamid = ApiClient.anonymous(base).post("/sandbox/api/customers/819012312312/messages", Json.createObjectBuilder()
+                .add("phoneNumberId", phoneNumberId).add("name", "Live Customer").add("type", "text").add("text", meanwhile).build())
+                .json().getJsonArray("wamids").getString(0);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bubbles"), meanwhile));
         assertEquals(typed, browser.findElement(By.id("composer-text")).getAttribute("value"),
                 "what the agent was typing survives the customer's new message arriving live");
+        By question = By.xpath("//li[contains(@class,'bubble in') and contains(., '" + meanwhile + "')]");
+        wait.until(driver -> {
+            try {
+                WebElement bubble = driver.findElement(question);
+                new org.openqa.selenium.interactions.Actions(driver).moveToElement(bubble).perform();
+                bubble.findElement(By.className("quote-reply")).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
+        assertTrue(browser.findElement(By.id("composer-quote")).getText().contains(meanwhile), "the answer quotes the question");
         browser.findElement(By.id("composer-send")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//li[contains(@class,'bubble out') and contains(., '"
+                + typed + "')]/blockquote[contains(., '" + meanwhile + "')]")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                 "//li[contains(@class,'bubble out') and contains(., '" + typed + "')]//span[contains(@class,'tick DELIVERED')]")));
+        assertEquals(questionWamid, ApiClient.anonymous(base).get("/sandbox/api/sent").structure().asJsonArray().stream()
+                .map(v -> v.asJsonObject().getJsonObject("body"))
+                .filter(b -> b.containsKey("text") && b.getJsonObject("text").getString("body").equals(typed))
+                .map(b -> b.getJsonObject("context").getString("message_id")).findFirst().orElse("none"),
+                "WhatsApp shows the customer which message was answered");
 
         Path pdf = Files.createTempDirectory(Path.of(System.getProperty("it.tmpdir", "target")), "upload").resolve("price-list.pdf");
         Files.write(pdf, SampleFiles.pdf());

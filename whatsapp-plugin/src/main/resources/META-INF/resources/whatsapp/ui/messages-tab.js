@@ -13,6 +13,7 @@ const TEXT = {
     image: 'Image', video: 'Video', audio: 'Audio', document: 'Document', sticker: 'Sticker', unsupported: 'A message WhatsApp cannot show here',
     quoted: 'Reply to', reaction: 'Reaction', downloading: 'downloading…', retryDownload: 'Try the download again',
     typeHere: 'Write an answer, or / for quick replies', send: 'Send', sending: 'Sending…', retrySend: 'Send again',
+    reply: 'Reply to this message', cancelQuote: 'Do not quote',
     attach: 'Attach a file', attachShort: 'File', removeFile: 'Remove the file', captionHere: 'Add a caption (optional)',
     uploading: 'Uploading', uploadBroke: 'The upload broke off. Check the connection and send again.',
     notAccepted: 'WhatsApp answers can carry .JPG .JPEG .PNG .PDF .MP3 .MP4 .DOC .DOCX files only.',
@@ -30,6 +31,7 @@ const TEXT = {
     image: '画像', video: '動画', audio: '音声', document: 'ドキュメント', sticker: 'ステッカー', unsupported: 'ここでは表示できないメッセージ',
     quoted: '返信先', reaction: 'リアクション', downloading: 'ダウンロード中…', retryDownload: 'ダウンロードを再試行',
     typeHere: '返信を入力、または / でクイック返信', send: '送信', sending: '送信中…', retrySend: '再送信',
+    reply: 'このメッセージに返信', cancelQuote: '引用をやめる',
     attach: 'ファイルを添付', attachShort: 'ファイル', removeFile: 'ファイルを外す', captionHere: 'キャプションを追加（任意）',
     uploading: 'アップロード中', uploadBroke: 'アップロードが中断されました。接続を確認して、もう一度送信してください。',
     notAccepted: 'WhatsApp の返信で送れるファイルは .JPG .JPEG .PNG .PDF .MP3 .MP4 .DOC .DOCX のみです。',
@@ -195,6 +197,7 @@ class MessagesTab extends HTMLElement {
       this.loadBadge();
     } }, t.markUnread);
     this.composerForm = null;
+    const composer = this.mayReply ? this.composer(conversation) : null;
     const byWamid = new Map(messages.filter((m) => m.wamid).map((m) => [m.wamid, m]));
     const earlier = el('button', { type: 'button', class: 'earlier', hidden: messages.length < 100 }, t.earlier);
     earlier.addEventListener('click', async () => {
@@ -212,7 +215,7 @@ class MessagesTab extends HTMLElement {
         ? `${t.windowOpen} ${new Date(conversation.windowExpiresAt).toLocaleString(this.lang)}` : '' }),
       earlier,
       el('ol', { class: 'bubbles', id: 'bubbles' }, messages.map((m) => this.bubble(m, byWamid))),
-      this.mayReply ? this.composer(conversation) : null);
+      composer);
     const bubbles = this.thread.querySelector('#bubbles');
     bubbles.scrollTop = bubbles.scrollHeight;
     this.tickWindow(conversation);
@@ -231,6 +234,7 @@ class MessagesTab extends HTMLElement {
         line.textContent = this.t.windowClosed;
         line.classList.add('closed');
         if (this.composerForm) this.composerForm.close();
+        this.composerForm = null;
         return;
       }
       const minutes = Math.ceil(left / 60000);
@@ -267,6 +271,10 @@ class MessagesTab extends HTMLElement {
     const meta = [new Date(m.at).toLocaleTimeString(this.lang, { hour: '2-digit', minute: '2-digit' })];
     if (m.direction === 'OUT') meta.push(el('span', { class: `tick ${m.status}`, title: m.status }, TICKS[m.status] || ''));
     if (m.status === 'FAILED' && m.error) meta.push(el('span', { class: 'error' }, ` ${t.failed}: ${m.error.detail || m.error.code}`));
+    if (m.wamid && m.type !== 'reaction' && this.composerForm) {
+      meta.push(el('button', { type: 'button', class: 'quote-reply link', title: t.reply, 'aria-label': t.reply,
+        onclick: () => this.composerForm && this.composerForm.quote(m) }, '↩'));
+    }
     if (m.status === 'FAILED' && m.direction === 'OUT' && this.mayReply) {
       meta.push(el('button', { type: 'button', class: 'retry-send', onclick: async () => {
         await this.api(`/api/whatsapp/conversations/${this.state.openId}/messages/${m.id}/retry`, 'POST', {});
@@ -294,6 +302,16 @@ class MessagesTab extends HTMLElement {
       onclick: () => picker.click() }, `📎 ${t.attachShort}`);
     const chosen = el('div', { class: 'chosen-file', id: 'composer-chosen', hidden: true });
     const progress = el('progress', { id: 'upload-progress', max: 1, value: 0, hidden: true });
+    const quoting = el('div', { class: 'quoted', id: 'composer-quote', hidden: true });
+    let quoted = null;
+    const quote = (message) => {
+      quoted = message ? message.wamid : null;
+      quoting.hidden = !message;
+      quoting.replaceChildren(...(message ? [`${t.quoted}: `, message.text || t[message.type] || '', ' ',
+        el('button', { type: 'button', class: 'link', title: t.cancelQuote, 'aria-label': t.cancelQuote,
+          onclick: () => quote(null) }, '✕')] : []));
+      if (message) text.focus();
+    };
     let file = null;
     const choose = (candidate) => {
       file = null;
@@ -335,17 +353,18 @@ class MessagesTab extends HTMLElement {
     });
     const path = `/api/whatsapp/conversations/${conversation.id}/messages`;
     const deliver = () => {
-      if (!file) return this.api(path, 'POST', { text: text.value });
+      if (!file) return this.api(path, 'POST', quoted ? { text: text.value, replyTo: quoted } : { text: text.value });
       const form = new FormData();
       form.append('file', file, file.name);
       if (text.value.trim()) form.append('caption', text.value);
+      if (quoted) form.append('replyTo', quoted);
       progress.hidden = false;
       return uploadForm(path, form, this.csrf, (share) => {
         progress.value = share;
         status.textContent = `${t.uploading} ${Math.round(share * 100)}%`;
       });
     };
-    const form = el('form', { class: 'composer', id: 'composer' }, suggestions, chosen, text,
+    const form = el('form', { class: 'composer', id: 'composer' }, suggestions, quoting, chosen, text,
       el('div', { class: 'composer-actions' }, el('span', {}, attach, picker, ' ', progress, ' ', status), send));
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
@@ -358,6 +377,7 @@ class MessagesTab extends HTMLElement {
         text.value = '';
         picker.value = '';
         choose(null);
+        quote(null);
         await this.refreshThread(conversation.id);
       } catch (error) {
         status.textContent = error.status === 0 ? t.uploadBroke : error.message;
@@ -369,6 +389,7 @@ class MessagesTab extends HTMLElement {
     });
     const offer = this.templateOffer(conversation);
     form.close = () => form.replaceWith(offer);
+    form.quote = quote;
     const windowOpen = conversation.windowExpiresAt && new Date(conversation.windowExpiresAt) > new Date();
     this.composerForm = windowOpen ? form : null;
     return windowOpen ? form : offer;
@@ -458,7 +479,9 @@ const STYLE = `
   .composer.closed { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: 8px; }
   .composer.closed p { margin: 0; }
   .chosen-file { margin-bottom: 4px; }
-  .chosen-file .link { border: none; background: none; cursor: pointer; }
+  .link { border: none; background: none; cursor: pointer; padding: 0 4px; }
+  .quote-reply { visibility: hidden; }
+  .bubble:hover .quote-reply, .quote-reply:focus { visibility: visible; }
   #upload-progress { width: 120px; vertical-align: middle; }
 `;
 
