@@ -21,8 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
+import static io.crmkit.it.support.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,16 +46,6 @@ class DispatchCrashIT {
     @AfterEach
     void clearFaults() {
         ApiClient.anonymous(meta).delete("/sandbox/api/faults");
-    }
-
-    private static void eventually(String what, int seconds, BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < seconds * 10; i++) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("not within " + seconds + " s: " + what);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.crmkit.it;
 import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.ApiClient.Answer;
 import io.crmkit.it.support.Deployments;
+import io.crmkit.it.support.Eventually;
 import io.crmkit.it.support.EmbeddedDatabaseSession;
 import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.TestDatabase;
@@ -77,13 +78,7 @@ class InboundProcessingIT {
     }
 
     private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("not within 10 s: " + what);
+        Eventually.eventually(what, 10, condition);
     }
 
     private static String uniqueNumber() {

@@ -25,8 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
+import static io.crmkit.it.support.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,16 +54,6 @@ class OutboxIT {
 
     private ApiClient sandbox() {
         return ApiClient.anonymous(base);
-    }
-
-    private static void eventually(String what, int seconds, BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < seconds * 10; i++) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("not within " + seconds + " s: " + what);
     }
 
     /** A conversation whose customer wrote at {@code wroteAt}; answers its id. */
