@@ -27,13 +27,16 @@ public final class SecondServer implements AutoCloseable {
     private final int port;
     private final Path folder;
     private final List<String> properties = new ArrayList<>();
+    private final String adminPassword;
     private Process process;
 
     /**
-     * @param settings system properties of the server ({@code -Dname=value}), beside its port and folders
+     * @param settings system properties of the server ({@code -Dname=value}), beside its port and folders;
+     *                 {@code crm.admin.password} among them
      */
     public SecondServer(String name, Map<String, String> settings) {
         this.port = EmbeddedDatabaseSession.freePort();
+        this.adminPassword = settings.get("crm.admin.password");
         this.folder = Path.of(System.getProperty("it.tmpdir", "target/tmp"), name);
         settings.forEach((key, value) -> properties.add("-D" + key + "=" + value));
         properties.add("-Dcrm.public-base-url=" + base());
@@ -52,7 +55,10 @@ public final class SecondServer implements AutoCloseable {
         }
     }
 
-    /** Starts the server and waits until its application answers (ready and serving the login page). */
+    /**
+     * Starts the server and waits until its application answers: ready, and its REST API answering the
+     * administrator (health and pages answer a moment before the API does).
+     */
     public void start() throws IOException, InterruptedException {
         Files.createDirectories(folder.resolve("tmp"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -67,7 +73,7 @@ public final class SecondServer implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the second server stopped while starting; see " + log);
             }
-            if (answers("health/ready") && answers("login")) {
+            if (answers("health/ready", 200) && answers("api/crm/session", 200)) {
                 return;
             }
             Thread.sleep(250);
@@ -75,10 +81,12 @@ public final class SecondServer implements AutoCloseable {
         throw new IllegalStateException("the second server did not start within 150 s; see " + log);
     }
 
-    private boolean answers(String path) {
+    private boolean answers(String path, int status) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(2)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(2))
+                    .header("Accept", "application/json").header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                            .encodeToString(("admin:" + adminPassword).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == status;
         } catch (IOException notYet) {
             return false;
         } catch (InterruptedException interrupted) {

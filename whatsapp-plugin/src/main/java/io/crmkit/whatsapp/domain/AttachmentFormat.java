@@ -67,11 +67,6 @@ public enum AttachmentFormat {
         }
     }
 
-    /** The largest file any format allows: a sender never needs to read more than this (and one byte). */
-    public static final long LARGEST = Arrays.stream(Kind.values()).mapToLong(Kind::maxBytes).max().orElseThrow();
-    /** How many leading bytes {@link #recognise} needs to tell the formats apart (DOCX reads the whole file). */
-    public static final int HEAD_BYTES = 16;
-
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
     private static final byte[] ZIP_LOCAL_HEADER = {'P', 'K', 0x03, 0x04};

@@ -1,21 +1,21 @@
 package io.crmkit.whatsapp.application.outbound;
 
+import io.crmkit.whatsapp.application.WakeableLoop;
 import io.crmkit.whatsapp.application.live.ConversationEvent;
 import io.crmkit.whatsapp.application.meta.CloudApi;
 import io.crmkit.whatsapp.application.meta.MetaAuthorizationException;
+import io.crmkit.whatsapp.application.meta.OutgoingMessage;
 import io.crmkit.whatsapp.application.meta.PermanentMetaException;
 import io.crmkit.whatsapp.application.meta.TransientMetaException;
+import io.crmkit.whatsapp.domain.AttachmentFormat;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.Conversation;
 import io.crmkit.whatsapp.domain.DeliveryStatus;
 import io.crmkit.whatsapp.domain.Message;
-import io.crmkit.whatsapp.infrastructure.TokenCipher;
-import io.crmkit.whatsapp.application.meta.OutgoingMessage;
-import io.crmkit.whatsapp.domain.AttachmentFormat;
 import io.crmkit.whatsapp.infrastructure.RateLimits;
+import io.crmkit.whatsapp.infrastructure.TokenCipher;
 import io.github.bucket4j.Bucket;
 import jakarta.annotation.Resource;
-import io.crmkit.whatsapp.application.WakeableLoop;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

@@ -28,6 +28,7 @@ final class GraphHttp {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(5);
 
     private GraphHttp() {
     }
@@ -43,12 +44,13 @@ final class GraphHttp {
 
     /** Uploads a form with a file, as {@code multipart/form-data}. */
     static JsonObject postMultipart(URI uri, String token, FormData form) {
-        return exchange(builder(uri, Optional.of(token)).header("Content-Type", form.contentType())
+        return exchange(builder(uri, Optional.of(token)).timeout(UPLOAD_TIMEOUT).header("Content-Type", form.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(form.parts())));
     }
 
     /** A {@code multipart/form-data} body (RFC 7578): text fields and files, in order. */
     static final class FormData {
+        private static final byte[] CRLF = {'\r', '\n'};
         private final String boundary = "crmkit-" + java.util.UUID.randomUUID();
         private final java.util.List<byte[]> parts = new java.util.ArrayList<>();
 
@@ -80,8 +82,6 @@ final class GraphHttp {
             all.add(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return all;
         }
-
-        private static final byte[] CRLF = {'\r', '\n'};
     }
 
     static JsonObject delete(URI uri, String token) {

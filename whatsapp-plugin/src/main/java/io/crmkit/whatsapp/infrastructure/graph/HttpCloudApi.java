@@ -129,7 +129,9 @@ public class HttpCloudApi implements CloudApi {
         return answer.getJsonArray("messages").getJsonObject(0).getString("id");
     }
 
+    /** Files reach 100 MB: the upload has minutes, not the seconds of other calls. */
     @Override
+    @Timeout(value = 5, unit = ChronoUnit.MINUTES)
     public String uploadMedia(String accessToken, String phoneNumberId, String mimeType, String fileName, byte[] content) {
         return GraphHttp.postMultipart(at(encode(phoneNumberId) + "/media"), accessToken, new GraphHttp.FormData()
                 .field("messaging_product", "whatsapp").field("type", mimeType).file("file", fileName, mimeType, content))
