@@ -89,9 +89,14 @@ class DispatchCrashIT {
                 assertEquals(202, admin.post("/api/whatsapp/conversations/" + conversation + "/messages",
                         Json.createObjectBuilder().add("text", text).build()).status());
             }
-            eventually("some sent and one in flight", 30, () -> TestDatabase.numberIn(database,
-                    "select count(*) from whatsapp.message where direction = 'OUT' and status <> 'QUEUED'") >= 2
-                    && TestDatabase.numberIn(database, "select count(*) from whatsapp.message where dispatching_since is not null") == 1);
+            // Kill once some answers are sent and Meta is holding the request of the next one, whose answer never comes.
+            String sendPath = number.getString("phoneNumberId") + "/messages";
+            String answeredSql = "select count(*) from whatsapp.message where wamid is not null and direction = 'OUT'";
+            eventually("some sent and one in Meta's hands", 30, () -> {
+                long answered = TestDatabase.numberIn(database, answeredSql);
+                long requested = sandbox.get("/sandbox/api/requests?method=POST&path=" + sendPath).json().getJsonNumber("count").longValue();
+                return answered >= 2 && requested == answered + 1 && TestDatabase.numberIn(database, answeredSql) == answered;
+            });
             String inFlight = TestDatabase.stringsIn(database, "select text from whatsapp.message where dispatching_since is not null").get(0);
             plugin.kill();
             sandbox.delete("/sandbox/api/faults");
