@@ -267,6 +267,16 @@ class OutboxIT {
             }
             assertEquals(type.equals("document") ? file.getKey() : null, object.getString("filename", null));
         }
+        String phoneNumberId = TestDatabase.strings("select c.phone_number_id from whatsapp.channel c join whatsapp.conversation v"
+                + " on v.channel_id = c.id where v.id = ?", conversation).get(0);
+        String customer = TestDatabase.strings("select customer_key from whatsapp.conversation where id = ?", conversation).get(0);
+        JsonObject received = sandbox().get("/sandbox/api/sent?phoneNumberId=" + phoneNumberId + "&to=" + customer).structure()
+                .asJsonArray().stream().map(JsonValue::asJsonObject).filter(m -> m.getString("type").equals("document"))
+                .filter(m -> m.getJsonObject("media").getString("fileName").equals("invoice.pdf")).findFirst().orElseThrow();
+        byte[] onThePhone = ApiClient.anonymous(base).download(base + "sandbox/api/media/"
+                + received.getJsonObject("media").getString("id") + "/content", "none");
+        assertEquals(sha256(SampleFiles.pdf()), sha256(onThePhone), "the customer's phone opens the very PDF");
+
         long pdf = queued.get("invoice.pdf");
         Answer download = admin().get("/api/whatsapp/conversations/" + conversation + "/messages/" + pdf + "/media");
         assertEquals(200, download.status());

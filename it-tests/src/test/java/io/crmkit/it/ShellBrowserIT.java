@@ -149,8 +149,8 @@ class ShellBrowserIT {
         assertEquals("1", arrived.findElement(By.className("count")).getText(), "the new message is counted");
         wait.until(ExpectedConditions.textMatches(By.id("unread-total"), java.util.regex.Pattern.compile("\\d+ unread")));
 
-        By conversationItem = By.cssSelector("#conversations li[data-conversation-id='"
-                + arrived.getAttribute("data-conversation-id") + "']");
+        String conversationId = arrived.getAttribute("data-conversation-id");
+        By conversationItem = By.cssSelector("#conversations li[data-conversation-id='" + conversationId + "']");
         arrived.click();
         wait.until(ExpectedConditions.textToBe(By.id("thread-title"), "Live Customer"));
         // The list item is redrawn when the chat is read: look it up afresh rather than hold a stale element.
@@ -221,6 +221,20 @@ class ShellBrowserIT {
                 "the customer received the PDF the agent chose");
         assertEquals(browser.findElement(sentPdf).findElement(By.cssSelector("a.attachment")).getAttribute("download"),
                 "price-list.pdf", "the agent can open what was sent");
+
+        // The customer's side: the sandbox's customer page shows the answers, the PDF among them.
+        browser.get(url("whatsapp/sandbox/customer.html"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#number option[value='" + phoneNumberId + "']")));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("number"))).selectByValue(phoneNumberId);
+        WebElement waId = browser.findElement(By.id("wa-id"));
+        waId.clear();
+        waId.sendKeys("819012312312");
+        WebElement file = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#received a.received-file")));
+        assertTrue(file.getText().contains("price-list.pdf"), file.getText());
+        assertTrue(browser.findElement(By.id("received")).getText().contains("Thank you Live, one moment please."));
+        screenshot("customer-page");
+        browser.get(url("app/tabs/whatsapp/messages?conversation=" + conversationId));
+        wait.until(ExpectedConditions.textToBe(By.id("thread-title"), "Live Customer"));
 
         screenshot("messages-tab");
         browser.findElement(By.cssSelector("button[data-view='MINE']")).click();

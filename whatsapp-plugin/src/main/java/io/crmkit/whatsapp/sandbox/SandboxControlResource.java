@@ -153,12 +153,14 @@ public class SandboxControlResource {
         return Response.noContent().build();
     }
 
-    /** What the plugin sent, in the order the sandbox accepted it. */
+    /** What the plugin sent, in the order the sandbox accepted it; optionally only from one number to one customer. */
     @GET
     @Path("sent")
-    public JsonArray sent() {
+    public JsonArray sent(@QueryParam("phoneNumberId") String phoneNumberId, @QueryParam("to") String to) {
         var sent = Json.createArrayBuilder();
-        conversations.sent().forEach(m -> {
+        conversations.sent().stream()
+                .filter(m -> phoneNumberId == null || m.phoneNumberId().equals(phoneNumberId))
+                .filter(m -> to == null || m.to().equals(to)).forEach(m -> {
             var message = Json.createObjectBuilder().add("wamid", m.wamid()).add("phoneNumberId", m.phoneNumberId())
                     .add("to", m.to()).add("type", m.type()).add("body", m.body()).add("at", m.at().toString());
             attachedMedium(m).ifPresent(medium -> message.add("media", Json.createObjectBuilder().add("id", medium.id())
@@ -174,6 +176,18 @@ public class SandboxControlResource {
         JsonValue object = message.body().get(message.type());
         return object instanceof JsonObject typed && typed.containsKey("id") ? media.find(typed.getString("id", ""))
                 : java.util.Optional.empty();
+    }
+
+    /** A file the business sent, as the customer's phone would download it. */
+    @GET
+    @Path("media/{id}/content")
+    @Produces(MediaType.WILDCARD)
+    public Response mediaContent(@PathParam("id") String mediaId) {
+        return media.find(mediaId).map(medium -> Response.ok(medium.bytes(), medium.mimeType())
+                        .header("Content-Disposition", "attachment; filename=\"" + (medium.fileName() == null ? medium.id()
+                                : medium.fileName().replaceAll("[\\r\\n\"]", "_")) + "\"")
+                        .header("X-Content-Type-Options", "nosniff").build())
+                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).build());
     }
 
     /** The messages the plugin marked read. */

@@ -1,4 +1,5 @@
-// The sandbox's customer page: sends a message as a customer through POST /sandbox/api/customers/{waId}/messages.
+// The sandbox's customer page: sends a message as a customer through POST /sandbox/api/customers/{waId}/messages,
+// and shows what the business sent that customer. Everything received is set as text, never parsed as HTML.
 const numbers = document.getElementById('number');
 const result = document.getElementById('result');
 
@@ -47,4 +48,41 @@ document.getElementById('customer').addEventListener('submit', async (event) => 
   }
 });
 
-loadNumbers();
+const received = document.getElementById('received');
+
+function line(tag, text, attributes = {}) {
+  const node = document.createElement(tag);
+  node.textContent = text;
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  return node;
+}
+
+/** One message the business sent, as a phone would show it: text, a file with its caption, or a template. */
+function receivedItem(message) {
+  const item = document.createElement('li');
+  const body = message.body[message.type] || {};
+  if (message.type === 'text') {
+    item.append(line('div', body.body || ''));
+  } else if (message.media) {
+    item.append(line('a', `📎 ${message.media.fileName || message.type} (${message.media.mimeType})`,
+      { href: `/sandbox/api/media/${encodeURIComponent(message.media.id)}/content`, class: 'received-file' }));
+    if (body.caption) item.append(line('div', body.caption));
+  } else if (message.type === 'template') {
+    item.append(line('div', `Template ${body.name || ''}`));
+  } else {
+    item.append(line('div', message.type));
+  }
+  item.append(line('div', new Date(message.at).toLocaleTimeString(), { class: 'muted' }));
+  return item;
+}
+
+async function loadReceived() {
+  const waId = document.getElementById('wa-id').value.trim();
+  if (!numbers.value || !waId) return;
+  const query = new URLSearchParams({ phoneNumberId: numbers.value, to: waId });
+  const response = await fetch(`/sandbox/api/sent?${query}`);
+  if (response.ok) received.replaceChildren(...(await response.json()).map(receivedItem));
+}
+
+loadNumbers().then(loadReceived);
+setInterval(() => loadReceived().catch(() => {}), 3000);
