@@ -150,6 +150,8 @@ public class InboundProcessor {
                             Message.class).setParameter("ref", status.referenceId().get())
                     .setParameter("org", channel.organisationId()).getResultStream().findFirst();
             message.ifPresent(m -> m.acceptedAs(status.wamid(), status.timestamp()));
+            // Later statuses of the same batch find it by its id.
+            em.flush();
         }
         Optional<Integer> code = status.error().map(e -> e.code());
         Optional<String> detail = status.error().map(e -> e.details().orElse(e.message()));

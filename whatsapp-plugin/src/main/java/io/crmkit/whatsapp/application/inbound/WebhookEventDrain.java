@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
@@ -38,35 +39,55 @@ public class WebhookEventDrain {
     @Resource
     ManagedThreadFactory threads;
 
-    private final WakeableLoop loop = new WakeableLoop();
+    /**
+     * Workers on this node. Each takes the events of its own share of customers, so that two workers never
+     * update the same conversation at once (which could deadlock); nodes share the work by skipping each
+     * other's locks.
+     */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "whatsapp.inbound.workers", defaultValue = "2")
+    int workers;
+
+    private final List<WakeableLoop> loops = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Runs when a delivery's events are committed, and every half second for work of other nodes or a crash. */
     public void start() {
-        loop.start(threads, "whatsapp-inbound", Duration.ofMillis(500), this::drain);
+        int count = Math.max(1, workers);
+        for (int i = 0; i < count; i++) {
+            WakeableLoop loop = new WakeableLoop();
+            Share share = new Share(i, count);
+            loop.start(threads, "whatsapp-inbound-" + (i + 1), Duration.ofMillis(500), () -> drain(share));
+            loops.add(loop);
+        }
     }
 
     public void stop() {
-        loop.stop();
+        loops.forEach(WakeableLoop::stop);
+        loops.clear();
     }
 
     void onStored(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
                   io.crmkit.whatsapp.application.webhook.WebhookEventsStored stored) {
-        loop.wakeUp();
+        loops.forEach(WakeableLoop::wakeUp);
     }
 
-    private void drain() {
-        while (self.processBatch() == BATCH) {
+    /** Worker {@code index} of {@code of} takes the events of the customers whose hash falls to it. */
+    public record Share(int index, int of) {
+    }
+
+    private void drain(Share share) {
+        while (self.processBatch(share) == BATCH) {
             // more waiting
         }
     }
 
     /**
-     * Processes up to one batch; answers how many events it took. A batch that fails is processed again one
-     * event at a time, so that one bad event cannot hold back the others.
+     * Processes up to one batch of a share of the events; answers how many events it took. A batch that fails
+     * is processed again one event at a time, so that one bad event cannot hold back the others.
      */
-    public int processBatch() {
+    public int processBatch(Share share) {
         try {
-            return self.processClaimedBatch();
+            return self.processClaimedBatch(share);
         } catch (RuntimeException failed) {
             LOG.log(Level.FINE, "A batch failed; processing its events one by one", failed);
             return self.processOneByOne();
@@ -74,15 +95,35 @@ public class WebhookEventDrain {
     }
 
     @Transactional
-    public int processClaimedBatch() {
+    public int processClaimedBatch(Share share) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select id, channel_id, kind, payload::text from whatsapp.webhook_event
-                        where processed_at is null and parked_at is null order by id limit ?1 for update skip locked""")
-                .setParameter(1, BATCH).getResultList();
-        rows.forEach(this::process);
-        em.flush();
+                        where processed_at is null and parked_at is null
+                          and mod(hashtext(coalesce(jsonb_extract_path_text(payload, 'message', 'from'),
+                                                    jsonb_extract_path_text(payload, 'message', 'user_id'),
+                                                    jsonb_extract_path_text(payload, 'status', 'recipient_id'), ''))
+                                  & 2147483647, ?2) = ?3
+                        order by id limit ?1 for update skip locked""")
+                .setParameter(1, BATCH).setParameter(2, share.of()).setParameter(3, share.index()).getResultList();
+        processAll(rows);
         return rows.size();
+    }
+
+    /**
+     * Processes claimed events and marks them processed, in the caller's transaction. Queries do not flush the
+     * whole batch's changes before they run (flush mode COMMIT): the processor flushes what later queries must
+     * find, and an automatic flush before each of its queries would cost time growing with the batch.
+     */
+    private void processAll(List<Object[]> rows) {
+        em.setFlushMode(FlushModeType.COMMIT);
+        rows.forEach(this::process);
+        if (!rows.isEmpty()) {
+            em.createNativeQuery("update whatsapp.webhook_event set processed_at = now() where id = any(cast(?1 as bigint[]))")
+                    .setParameter(1, "{" + String.join(",", rows.stream().map(row -> String.valueOf(row[0])).toList()) + "}")
+                    .executeUpdate();
+        }
+        em.flush();
     }
 
     int processOneByOne() {
@@ -114,8 +155,7 @@ public class WebhookEventDrain {
                         select id, channel_id, kind, payload::text from whatsapp.webhook_event
                         where id = ?1 and processed_at is null and parked_at is null for update skip locked""")
                 .setParameter(1, id).getResultList();
-        rows.forEach(this::process);
-        em.flush();
+        processAll(rows);
     }
 
     /** Counts a failed attempt; the fifth parks the event for an operator to look at. */
@@ -140,7 +180,5 @@ public class WebhookEventDrain {
                 // template updates and errors are recorded; their screens come with their features
             }
         }
-        em.createNativeQuery("update whatsapp.webhook_event set processed_at = now() where id = ?1")
-                .setParameter(1, ((Number) row[0]).longValue()).executeUpdate();
     }
 }
