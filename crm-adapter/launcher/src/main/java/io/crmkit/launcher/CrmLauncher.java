@@ -110,6 +110,9 @@ public final class CrmLauncher {
     private Process startServer(Map<String, String> env) throws IOException {
         Path serverDir = settings.dataDir().resolve("payara");
         Files.createDirectories(serverDir);
+        // Payara Micro would first start the application its runtime folder remembers, stop it, then deploy
+        // ROOT.war: a fresh runtime folder each start deploys once.
+        deleteRecursively(serverDir.resolve("root"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-XX:+UseSerialGC",
@@ -123,6 +126,17 @@ public final class CrmLauncher {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().putAll(env);
         return builder.start();
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /**

@@ -65,7 +65,7 @@ public final class SecondServer implements AutoCloseable {
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + folder.resolve("tmp")));
         command.addAll(properties);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"), "--deploy", System.getProperty("app.war"),
-                "--port", Integer.toString(port), "--nocluster", "--rootDir", folder.resolve("root").toString()));
+                "--port", Integer.toString(port), "--nocluster"));
         File log = folder.resolve("server.log").toFile();
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
         Instant deadline = Instant.now().plusSeconds(150);
