@@ -190,7 +190,8 @@ public class ConversationsResource {
     @Path("conversations/{id: [0-9]+}/messages")
     public Response send(@PathParam("id") long id, JsonObject body) {
         if (body != null && body.containsKey("templateId")) {
-            throw Refusal.notFound("template " + body.get("templateId") + " (no template is approved for this account yet)");
+            throw new Refusal(ProblemCode.NOT_FOUND, "template " + body.get("templateId")
+                    + " does not exist: no template is approved for this account yet");
         }
         if (body == null || !(body.get("text") instanceof JsonString text)) {
             throw Refusal.invalid("text", "text is required");
