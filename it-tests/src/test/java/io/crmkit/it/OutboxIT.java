@@ -117,6 +117,10 @@ class OutboxIT {
         Answer refused = send(admin(), conversation, "Are you still interested?");
         assertEquals(409, refused.status(), refused.body());
         assertEquals("WINDOW_CLOSED", refused.code());
+        Answer template = admin().post("/api/whatsapp/conversations/" + conversation + "/messages",
+                Json.createObjectBuilder().add("templateId", 1).add("params", Json.createArrayBuilder()).build());
+        assertEquals(404, template.status(), "no template is approved yet: " + template.body());
+        assertEquals("NOT_FOUND", template.code());
         assertEquals(before, TestDatabase.number("select count(*) from whatsapp.message where direction = 'OUT'"));
     }
 
