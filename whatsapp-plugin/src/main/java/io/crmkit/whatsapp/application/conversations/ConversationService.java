@@ -12,6 +12,7 @@ import io.crmkit.whatsapp.domain.Message;
 import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
 import io.crmkit.whatsapp.infrastructure.TokenCipher;
+import io.crmkit.whatsapp.infrastructure.persistence.PostgresArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -223,7 +224,7 @@ public class ConversationService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select message_id, state, mime_type, file_name, size from whatsapp.media_file"
                 + " where message_id = any(cast(?1 as bigint[]))")
-                .setParameter(1, "{" + String.join(",", messageIds.stream().map(String::valueOf).toList()) + "}")
+                .setParameter(1, PostgresArrays.ofIds(messageIds))
                 .getResultList();
         for (Object[] row : rows) {
             states.put(((Number) row[0]).longValue(), new MediaState((String) row[1], (String) row[2],

@@ -3,6 +3,7 @@ package io.crmkit.whatsapp.application.inbound;
 import io.crmkit.whatsapp.domain.Channel;
 import jakarta.annotation.Resource;
 import io.crmkit.whatsapp.application.WakeableLoop;
+import io.crmkit.whatsapp.infrastructure.persistence.PostgresArrays;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -120,7 +121,7 @@ public class WebhookEventDrain {
         rows.forEach(this::process);
         if (!rows.isEmpty()) {
             em.createNativeQuery("update whatsapp.webhook_event set processed_at = now() where id = any(cast(?1 as bigint[]))")
-                    .setParameter(1, "{" + String.join(",", rows.stream().map(row -> String.valueOf(row[0])).toList()) + "}")
+                    .setParameter(1, PostgresArrays.ofIds(rows.stream().map(row -> (Number) row[0]).toList()))
                     .executeUpdate();
         }
         em.flush();

@@ -14,6 +14,7 @@ import io.crmkit.whatsapp.domain.DeliveryStatus;
 import io.crmkit.whatsapp.domain.Message;
 import io.crmkit.whatsapp.infrastructure.RateLimits;
 import io.crmkit.whatsapp.infrastructure.TokenCipher;
+import io.crmkit.whatsapp.infrastructure.persistence.PostgresArrays;
 import io.github.bucket4j.Bucket;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -131,7 +132,7 @@ public class Dispatcher {
         if (!claimed.isEmpty()) {
             em.createNativeQuery("update whatsapp.message set dispatching_since = now(), send_attempts = send_attempts + 1"
                     + " where id = any(cast(?1 as bigint[]))")
-                    .setParameter(1, "{" + String.join(",", claimed.stream().map(String::valueOf).toList()) + "}")
+                    .setParameter(1, PostgresArrays.ofIds(claimed))
                     .executeUpdate();
         }
         return claimed;
