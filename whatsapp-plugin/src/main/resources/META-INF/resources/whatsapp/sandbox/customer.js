@@ -1,5 +1,7 @@
 // The sandbox's customer page: sends a message as a customer through POST /sandbox/api/customers/{waId}/messages,
 // and shows what the business sent that customer. Everything received is set as text, never parsed as HTML.
+import { el } from '/whatsapp/ui/dom.js';
+
 const numbers = document.getElementById('number');
 const result = document.getElementById('result');
 
@@ -50,29 +52,22 @@ document.getElementById('customer').addEventListener('submit', async (event) => 
 
 const received = document.getElementById('received');
 
-function line(tag, text, attributes = {}) {
-  const node = document.createElement(tag);
-  node.textContent = text;
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  return node;
-}
-
 /** One message the business sent, as a phone would show it: text, a file with its caption, or a template. */
 function receivedItem(message) {
-  const item = document.createElement('li');
+  const item = el('li');
   const body = message.body[message.type] || {};
   if (message.type === 'text') {
-    item.append(line('div', body.body || ''));
+    item.append(el('div', {}, body.body || ''));
   } else if (message.media) {
-    item.append(line('a', `📎 ${message.media.fileName || message.type} (${message.media.mimeType})`,
-      { href: `/sandbox/api/media/${encodeURIComponent(message.media.id)}/content`, class: 'received-file' }));
-    if (body.caption) item.append(line('div', body.caption));
+    item.append(el('a', { href: `/sandbox/api/media/${encodeURIComponent(message.media.id)}/content`, class: 'received-file' },
+      `📎 ${message.media.fileName || message.type} (${message.media.mimeType})`));
+    if (body.caption) item.append(el('div', {}, body.caption));
   } else if (message.type === 'template') {
-    item.append(line('div', `Template ${body.name || ''}`));
+    item.append(el('div', {}, `Template ${body.name || ''}`));
   } else {
-    item.append(line('div', message.type));
+    item.append(el('div', {}, message.type));
   }
-  item.append(line('div', new Date(message.at).toLocaleTimeString(), { class: 'muted' }));
+  item.append(el('div', { class: 'muted' }, new Date(message.at).toLocaleTimeString()));
   return item;
 }
 
