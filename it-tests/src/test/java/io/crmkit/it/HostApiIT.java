@@ -207,6 +207,7 @@ class HostApiIT {
                 "SETTINGS_SCREEN templates whatsapp-templates-settings Templates/テンプレート",
                 "SETTINGS_SCREEN quick-replies whatsapp-quick-replies-settings Quick replies/クイック返信",
                 "SETTINGS_SCREEN permissions whatsapp-permissions-settings Permissions/権限",
+                "SETTINGS_SCREEN delivery-problems whatsapp-delivery-problems-settings Delivery problems/配信の問題",
                 "SETTINGS_SCREEN credits whatsapp-credits-settings Credits/クレジット",
                 "RECORD_PANEL contact-messages whatsapp-record-panel WhatsApp messages/WhatsApp メッセージ contacts",
                 "RECORD_PANEL pipeline-messages whatsapp-record-panel WhatsApp messages/WhatsApp メッセージ pipelines"),

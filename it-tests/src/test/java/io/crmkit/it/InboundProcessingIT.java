@@ -6,6 +6,7 @@ import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.Eventually;
 import io.crmkit.it.support.EmbeddedDatabaseSession;
 import io.crmkit.it.support.Organisations;
+import io.crmkit.it.support.SilentlyRollingBackHost;
 import io.crmkit.it.support.TestDatabase;
 import io.crmkit.it.support.Webhooks;
 import jakarta.json.Json;
@@ -16,6 +17,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -42,19 +44,34 @@ class InboundProcessingIT {
     @ArquillianResource
     URL base;
 
+    /** The application, with a host that can be told to break plugin-api's promise for some names. */
     @Deployment(testable = false)
     static WebArchive application() {
-        return Deployments.application();
+        return Deployments.application().addClasses(SilentlyRollingBackHost.class);
+    }
+
+    @BeforeAll
+    static void spoiledNames() {
+        TestDatabase.update("create table if not exists " + SilentlyRollingBackHost.TABLE + " (name text primary key)");
     }
 
     private ApiClient admin() {
         return Organisations.administrator(base);
     }
 
+    private String lastAgentName;
+
+    /** The username of a new agent of the Standard profile, password {@code agent-password}. */
+    private String agent() {
+        newUser();
+        return lastAgentName;
+    }
+
     private long newUser() {
         long standard = admin().get("/api/crm/profiles").structure().asJsonArray().stream().map(JsonValue::asJsonObject)
                 .filter(p -> p.getString("name").equals("Standard")).findFirst().orElseThrow().getJsonNumber("id").longValue();
         String username = "agent" + UUID.randomUUID().toString().substring(0, 8);
+        lastAgentName = username;
         return admin().post("/api/crm/users", Json.createObjectBuilder().add("username", username).add("name", username)
                 .add("profileId", standard).add("password", "agent-password").build()).id();
     }
@@ -280,6 +297,158 @@ class InboundProcessingIT {
         eventually("the bad event parked", () -> TestDatabase.number(
                 "select count(*) from whatsapp.webhook_event where id = ? and parked_at is not null and attempts = 5", broken) == 1);
         assertTrue(TestDatabase.strings("select last_error from whatsapp.webhook_event where id = ?", broken).get(0) != null);
+    }
+
+    // ---- nothing lost ----
+
+    /** A delivery of one message from a customer with a WhatsApp profile name. */
+    private void deliverFrom(JsonObject channel, String waId, String profileName, JsonObject message) {
+        JsonObject entry = Webhooks.entry(channel.getString("wabaId"), channel.getString("phoneNumberId"),
+                Json.createArrayBuilder().add(message), Json.createArrayBuilder());
+        JsonObject value = entry.getJsonArray("changes").getJsonObject(0).getJsonObject("value");
+        JsonObject named = Json.createObjectBuilder(value).add("contacts", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("profile", Json.createObjectBuilder().add("name", profileName)).add("wa_id", waId))).build();
+        JsonObject renamed = Json.createObjectBuilder(entry).add("changes", Json.createArrayBuilder().add(
+                Json.createObjectBuilder(entry.getJsonArray("changes").getJsonObject(0)).add("value", named))).build();
+        byte[] body = Webhooks.envelope(renamed);
+        Answer answer = ApiClient.anonymous(base).postBytes("/webhooks/whatsapp", body, "X-Hub-Signature-256", Webhooks.signature(body));
+        assertEquals(200, answer.status(), answer.body());
+    }
+
+    private JsonObject listed(long conversationId) {
+        return admin().get("/api/whatsapp/conversations/" + conversationId).json();
+    }
+
+    @Test
+    void aNumberTheCrmRefusesGetsItsContactAndHoldsNoOneBack() throws Exception {
+        JsonObject channel = channel(newUser());
+        int channelId = channel.getInt("id");
+        String refusedWamid = Webhooks.newWamid();
+        deliverFrom(channel, "447700900999", "Drama Number", Webhooks.textMessage("447700900999", refusedWamid, "Hello from London"));
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String customer = uniqueNumber();
+            others.add(customer);
+            deliver(channel, Json.createArrayBuilder().add(Webhooks.textMessage(customer, Webhooks.newWamid(), "hi " + i)),
+                    Json.createArrayBuilder());
+        }
+
+        eventually("21 conversations", () -> TestDatabase.number(
+                "select count(*) from whatsapp.conversation where channel_id = ?", channelId) == 21);
+        assertEquals(20, TestDatabase.number("select count(*) from whatsapp.conversation where channel_id = ?"
+                + " and customer_key = any(string_to_array(?, ','))", channelId, String.join(",", others)));
+        long refused = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", refusedWamid);
+        JsonObject conversation = listed(refused);
+        assertEquals("Drama Number", conversation.getString("contactName"));
+        assertEquals("+447700900999", conversation.getString("phone"), "the chat shows the number the CRM refused");
+        JsonObject contact = admin().get("/api/crm/contacts/" + conversation.getJsonNumber("contactId").longValue()).json();
+        assertEquals("Drama Number", contact.getString("firstName"));
+        assertTrue(!contact.containsKey("phone") || contact.isNull("phone"), "the contact was created without the number");
+        assertEquals(0, TestDatabase.number("select count(*) from whatsapp.webhook_event where channel_id = ?"
+                + " and (processed_at is null or attempts > 0)", channelId), "every event processed at the first attempt");
+    }
+
+    @Test
+    void longNamesLongIdsAndAnyCharactersArrive() throws Exception {
+        JsonObject channel = channel(newUser());
+        String name = "山田 🙂 שלום مرحبا\u0007 ".repeat(20) + "Ω".repeat(60);
+        assertTrue(name.codePointCount(0, name.length()) >= 300);
+        String longId = "1234567890123456789012345";
+        String wamid = Webhooks.newWamid();
+        String text = "注文 #42 🙂 \u202Eabc\u202C and a NUL \u0000 inside";
+        deliverFrom(channel, longId, name, Webhooks.textMessage(longId, wamid, text));
+
+        eventually("the message", () -> TestDatabase.number("select count(*) from whatsapp.message where wamid = ?", wamid) == 1);
+        assertEquals(List.of(text.replace('\u0000', '\uFFFD')),
+                TestDatabase.strings("select text from whatsapp.message where wamid = ?", wamid));
+        long conversationId = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", wamid);
+        assertEquals(List.of(longId), TestDatabase.strings("select customer_key from whatsapp.conversation where id = ?",
+                conversationId));
+        String stored = TestDatabase.strings("select customer_name from whatsapp.conversation where id = ?", conversationId).get(0);
+        assertEquals(200, stored.codePointCount(0, stored.length()));
+        assertTrue(stored.endsWith("…") && name.startsWith(stored.substring(0, stored.length() - 1)), stored);
+        JsonObject conversation = listed(conversationId);
+        String contactName = conversation.getString("contactName");
+        assertTrue(contactName.endsWith("…") && name.startsWith(contactName.substring(0, contactName.length() - 1)),
+                "the contact has the beginning of the name: " + contactName);
+        assertEquals("+" + longId, conversation.getString("phone"));
+    }
+
+    private static String spoil(String name) {
+        TestDatabase.update("insert into " + SilentlyRollingBackHost.TABLE + " (name) values (?) returning 1", name);
+        return name;
+    }
+
+    private long parkedCountInHealth() {
+        Answer health = ApiClient.anonymous(base).get("/health");
+        JsonValue count = health.json().getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                .filter(check -> check.getString("name").equals("whatsapp-inbound")).findFirst().orElseThrow()
+                .getJsonObject("data").get("parkedEvents");
+        // Payara writes the numbers of health data as JSON strings.
+        return Long.parseLong(count instanceof jakarta.json.JsonString text ? text.getString() : count.toString());
+    }
+
+    @Test
+    void aRollbackWithoutAnErrorIsCountedParkedListedAndRetried() throws Exception {
+        JsonObject channel = channel(newUser());
+        String name = spoil("Spoiled " + UUID.randomUUID().toString().substring(0, 8));
+        String customer = uniqueNumber();
+        String wamid = Webhooks.newWamid();
+        deliverFrom(channel, customer, name, Webhooks.textMessage(customer, wamid, "lost?"));
+        String other = Webhooks.newWamid();
+        deliver(channel, Json.createArrayBuilder().add(Webhooks.textMessage(uniqueNumber(), other, "not held back")),
+                Json.createArrayBuilder());
+
+        eventually("the other customer's message", () -> TestDatabase.number(
+                "select count(*) from whatsapp.message where wamid = ?", other) == 1);
+        eventually("the spoiled event parked after five attempts", () -> TestDatabase.number(
+                "select count(*) from whatsapp.webhook_event where wamid = ? and parked_at is not null and attempts = 5",
+                wamid) == 1);
+        long event = TestDatabase.number("select id from whatsapp.webhook_event where wamid = ?", wamid);
+        assertEquals(0, TestDatabase.number("select count(*) from whatsapp.message where wamid = ?", wamid));
+
+        assertEquals(TestDatabase.number("select count(*) from whatsapp.webhook_event where parked_at is not null"
+                + " and dismissed_at is null"), parkedCountInHealth(), "/health counts the parked events");
+        assertTrue(parkedCountInHealth() >= 1);
+        String metrics = ApiClient.anonymous(base).getAccepting("/metrics?scope=application", "text/plain").body();
+        assertTrue(metrics.contains("whatsapp_inbound_parked_events"), metrics);
+
+        JsonObject problem = admin().get("/api/whatsapp/delivery-problems?limit=200").json().getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject).filter(p -> p.getJsonNumber("id").longValue() == event).findFirst().orElseThrow();
+        assertEquals("+" + customer, problem.getString("customer"));
+        assertEquals(5, problem.getInt("attempts"));
+        assertTrue(problem.getString("reason").contains("rolled back"), problem.getString("reason"));
+        assertEquals(channel.getString("displayPhoneNumber"), problem.getString("phoneNumber"));
+        assertEquals(404, Organisations.outsider(base).post("/api/whatsapp/delivery-problems/" + event + "/retry",
+                JsonValue.EMPTY_JSON_OBJECT).status(), "another organisation's administrator cannot reach it");
+
+        TestDatabase.update("delete from " + SilentlyRollingBackHost.TABLE + " where name = ? returning 1", name);
+        Answer retried = admin().post("/api/whatsapp/delivery-problems/" + event + "/retry", JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals(204, retried.status(), retried.body());
+        eventually("the retried message", () -> TestDatabase.number(
+                "select count(*) from whatsapp.message where wamid = ?", wamid) == 1);
+        assertTrue(admin().get("/api/whatsapp/delivery-problems?limit=200").json().getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject).noneMatch(p -> p.getJsonNumber("id").longValue() == event));
+    }
+
+    @Test
+    void aDismissedProblemLeavesTheListAndTheCount() throws Exception {
+        JsonObject channel = channel(newUser());
+        String name = spoil("Dismissed " + UUID.randomUUID().toString().substring(0, 8));
+        String customer = uniqueNumber();
+        String wamid = Webhooks.newWamid();
+        deliverFrom(channel, customer, name, Webhooks.textMessage(customer, wamid, "never mind"));
+        eventually("parked", () -> TestDatabase.number(
+                "select count(*) from whatsapp.webhook_event where wamid = ? and parked_at is not null", wamid) == 1);
+        long event = TestDatabase.number("select id from whatsapp.webhook_event where wamid = ?", wamid);
+        long before = parkedCountInHealth();
+
+        assertEquals(403, ApiClient.as(base, agent(), "agent-password")
+                .post("/api/whatsapp/delivery-problems/" + event + "/dismiss", JsonValue.EMPTY_JSON_OBJECT).status(),
+                "agents do not manage delivery problems");
+        assertEquals(204, admin().post("/api/whatsapp/delivery-problems/" + event + "/dismiss", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(before - 1, parkedCountInHealth());
+        assertEquals(404, admin().post("/api/whatsapp/delivery-problems/" + event + "/retry", JsonValue.EMPTY_JSON_OBJECT).status());
     }
 
     // ---- media ----

@@ -3,6 +3,8 @@ package io.crmkit.it;
 import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.EmbeddedDatabaseSession;
+import io.crmkit.it.support.Eventually;
+import io.crmkit.it.support.TestDatabase;
 import io.crmkit.it.support.Webhooks;
 import io.crmkit.whatsapp.testing.SampleFiles;
 import jakarta.json.JsonObject;
@@ -332,5 +334,41 @@ class ShellBrowserIT {
         browser.findElement(By.cssSelector("#main-nav a[data-tab='whatsapp/messages']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("whatsapp-messages-tab #conversations")));
         assertTrue(!"owned".equals(browser.getTitle()));
+    }
+
+    @Test
+    void anAdministratorSeesWhyAMessageWasNotProcessedAndRetriesIt() throws InterruptedException {
+        ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
+        long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
+        JsonObject channel = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
+                .add("name", "Problems").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json();
+        String customer = "8190" + (10_000_000 + System.nanoTime() % 89_999_999);
+        String wamid = Webhooks.newWamid();
+        JsonObject payload = Json.createObjectBuilder()
+                .add("metadata", Json.createObjectBuilder().add("phone_number_id", channel.getString("phoneNumberId")))
+                .add("message", Webhooks.textMessage(customer, wamid, "Parked, then delivered"))
+                .add("contact", Json.createObjectBuilder().add("wa_id", customer)
+                        .add("profile", Json.createObjectBuilder().add("name", "Parked Customer"))).build();
+        // An event parked after its attempts, as when the CRM was failing while it arrived.
+        TestDatabase.update("insert into whatsapp.webhook_event (organisation_id, channel_id, kind, dedupe_key, wamid,"
+                        + " occurred_at, payload, received_at, attempts, last_error, parked_at)"
+                        + " select organisation_id, id, 'MESSAGE', ?, ?, now(), cast(? as jsonb), now(), 5,"
+                        + " 'the CRM did not answer: <script>alert(1)</script>', now() from whatsapp.channel where id = ?"
+                        + " returning id",
+                "m:browser:" + wamid, wamid, payload.toString(), channel.getInt("id"));
+
+        logInAsAdministrator("app/settings/whatsapp/delivery-problems");
+        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//table[@id='delivery-problems']//tr[td[text()='+" + customer + "']]")));
+        assertTrue(row.getText().contains("the CRM did not answer: <script>alert(1)</script>"), row.getText());
+        assertTrue(row.getText().contains(channel.getString("displayPhoneNumber")), row.getText());
+        screenshot("delivery-problems");
+
+        row.findElement(By.xpath(".//button[text()='Retry']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(
+                "//table[@id='delivery-problems']//tr[td[text()='+" + customer + "']]")));
+        assertTrue(browser.getPageSource().contains("Sent for processing again."));
+        Eventually.eventually("the retried message in its conversation", 10, () -> TestDatabase.number(
+                "select count(*) from whatsapp.message where wamid = ?", wamid) == 1);
     }
 }

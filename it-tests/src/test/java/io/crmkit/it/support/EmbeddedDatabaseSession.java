@@ -25,8 +25,10 @@ public class EmbeddedDatabaseSession implements LauncherSessionListener {
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         try {
-            Path dataDir = Path.of(System.getProperty("it.tmpdir", "target/tmp"), "postgres");
-            Files.createDirectories(dataDir.getParent());
+            Path tmp = Path.of(System.getProperty("it.tmpdir", "target/tmp"));
+            Path dataDir = tmp.resolve("postgres");
+            Files.createDirectories(tmp);
+            ServerLog.forget(tmp);
             postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(true).start();
         } catch (IOException failed) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start", failed);

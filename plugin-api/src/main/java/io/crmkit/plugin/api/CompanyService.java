@@ -7,7 +7,11 @@ public interface CompanyService {
 
     Optional<Company> find(long companyId);
 
-    /** Companies whose name contains {@code text} (case-insensitive), newest first. */
+    /**
+     * Companies whose name contains {@code text} (case-insensitive), newest first.
+     *
+     * @throws InvalidRecordException for a cursor that no earlier page of this search gave
+     */
     Page<Company> search(String text, PageRequest page);
 
     /**

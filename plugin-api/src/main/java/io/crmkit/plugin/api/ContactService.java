@@ -14,7 +14,11 @@ public interface ContactService {
      */
     List<Contact> findByPhone(String phone);
 
-    /** Contacts whose name, phone or email contains {@code text} (case-insensitive), newest first. */
+    /**
+     * Contacts whose name, phone or email contains {@code text} (case-insensitive), newest first.
+     *
+     * @throws InvalidRecordException for a cursor that no earlier page of this search gave
+     */
     Page<Contact> search(String text, PageRequest page);
 
     /**

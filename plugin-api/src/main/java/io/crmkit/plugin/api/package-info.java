@@ -20,8 +20,17 @@
  * transaction when there is one and runs in its own otherwise.
  *
  * <p><b>Errors.</b> Invalid input raises {@link io.crmkit.plugin.api.InvalidRecordException} naming the
- * field; an unknown id raises {@link io.crmkit.plugin.api.RecordNotFoundException}. Nothing is stored by a
- * call that throws.
+ * field; an unknown id raises {@link io.crmkit.plugin.api.RecordNotFoundException}. These two are the only
+ * refusals; each method's {@code @throws} says when it raises which, and a method that names none raises none.
+ *
+ * <p><b>A refusal leaves the caller's transaction usable.</b> A host decides a refusal before it writes
+ * anything, so a call that throws one of the two stored nothing and changed nothing, and it does not mark
+ * the caller's JTA transaction for rollback: the caller may catch the refusal, try again differently (for
+ * example create the contact without the phone number the host refused) and commit everything else it did
+ * in the same transaction. A host whose persistence layer marks the transaction on every exception must check
+ * the input before it reaches that layer, or let its transactional boundaries not roll back on these two
+ * exceptions. Any other exception (the database failing, a bug) may leave the transaction marked for
+ * rollback, as any JTA resource may.
  *
  * <p><b>Evolution.</b> Version 1 evolves only by adding methods with default implementations and record
  * factory methods; nothing is removed or changed in meaning before version 2.

@@ -21,6 +21,7 @@ import java.util.Optional;
 public class Conversation {
     public static final Duration SERVICE_WINDOW = Duration.ofHours(24);
     private static final int PREVIEW_MAX = 200;
+    private static final int CUSTOMER_NAME_MAX = 200;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -57,7 +58,7 @@ public class Conversation {
         this.channelId = channelId;
         this.contactId = contactId;
         this.customerKey = customerKey;
-        this.customerName = customerName.length() > 200 ? customerName.substring(0, 200) : customerName;
+        this.customerName = BoundedText.fit(customerName, CUSTOMER_NAME_MAX);
         this.ownerId = ownerId.orElse(null);
         this.lastMessageAt = at;
         this.lastMessagePreview = "";
@@ -78,7 +79,7 @@ public class Conversation {
     public void showLatest(Instant sentAt, String preview) {
         if (!sentAt.isBefore(lastMessageAt) || lastMessagePreview.isEmpty()) {
             lastMessageAt = sentAt.isAfter(lastMessageAt) ? sentAt : lastMessageAt;
-            lastMessagePreview = preview.length() > PREVIEW_MAX ? preview.substring(0, PREVIEW_MAX - 1) + "…" : preview;
+            lastMessagePreview = BoundedText.fit(preview, PREVIEW_MAX);
         }
     }
 

@@ -19,6 +19,8 @@ import java.util.Optional;
 @Entity
 @Table(schema = "whatsapp", name = "message")
 public class Message {
+    private static final int ERROR_DETAIL_MAX = 1000;
+
     public enum Direction { IN, OUT }
 
     @Id
@@ -140,7 +142,7 @@ public class Message {
         this.status = DeliveryStatus.FAILED;
         this.statusAt = at;
         this.errorCode = code.orElse(null);
-        this.errorDetail = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
+        this.errorDetail = BoundedText.fit(detail, ERROR_DETAIL_MAX);
     }
 
     /** A user sends a failed message again: a new reference, so it can never be mistaken for the first try. */
@@ -206,7 +208,7 @@ public class Message {
         statusAt = at;
         if (next == DeliveryStatus.FAILED) {
             this.errorCode = errorCode.orElse(null);
-            this.errorDetail = errorDetail.map(d -> d.length() > 1000 ? d.substring(0, 1000) : d).orElse(null);
+            this.errorDetail = errorDetail.map(d -> BoundedText.fit(d, ERROR_DETAIL_MAX)).orElse(null);
         }
         return true;
     }

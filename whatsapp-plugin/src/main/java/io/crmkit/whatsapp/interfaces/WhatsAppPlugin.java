@@ -50,6 +50,10 @@ public class WhatsAppPlugin implements CrmPlugin {
                     new SettingsScreen("permissions", MESSAGES, new LocalizedText("Permissions", "権限"),
                             "/whatsapp/ui/permissions-settings.js",
                             "whatsapp-permissions-settings", Access.administrators()),
+                    new SettingsScreen("delivery-problems", MESSAGES,
+                            new LocalizedText("Delivery problems", "配信の問題"),
+                            "/whatsapp/ui/delivery-problems-settings.js", "whatsapp-delivery-problems-settings",
+                            Access.administrators()),
                     new SettingsScreen("credits", MESSAGES, new LocalizedText("Credits", "クレジット"), SCREENS,
                             "whatsapp-credits-settings", Access.administrators()),
                     new RecordPanel("contact-messages", RecordModule.CONTACTS,
@@ -86,6 +90,8 @@ public class WhatsAppPlugin implements CrmPlugin {
     io.crmkit.whatsapp.application.outbound.Dispatcher dispatcher;
     @Inject
     io.crmkit.whatsapp.sandbox.SandboxTimers sandboxTimers;
+    @Inject
+    io.crmkit.whatsapp.interfaces.health.InboundMetrics inboundMetrics;
 
     @Override
     public PluginDescriptor descriptor() {
@@ -100,6 +106,7 @@ public class WhatsAppPlugin implements CrmPlugin {
         healthCheck.start();
         liveRelay.start();
         inbound.start();
+        inboundMetrics.start();
         media.start();
         dispatcher.start();
     }

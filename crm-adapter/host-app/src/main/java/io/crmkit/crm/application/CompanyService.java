@@ -3,6 +3,7 @@ package io.crmkit.crm.application;
 import io.crmkit.crm.domain.Company;
 import io.crmkit.crm.domain.PhoneNumbers;
 import io.crmkit.crm.domain.UnknownRecordException;
+import io.crmkit.crm.domain.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,9 +13,13 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
-/** Creates, changes and finds companies of an organisation. */
+/**
+ * Creates, changes and finds companies of an organisation. A refusal is decided before anything is written and
+ * leaves the caller's transaction usable, as plugin-api promises: a plugin may catch it and carry on in the same
+ * transaction.
+ */
 @ApplicationScoped
-@Transactional
+@Transactional(dontRollbackOn = {InvalidInputException.class, UnknownRecordException.class})
 public class CompanyService {
     @PersistenceContext(unitName = "crm")
     EntityManager em;
@@ -26,8 +31,7 @@ public class CompanyService {
     }
 
     public Company create(long organisationId, CompanyDraft draft) {
-        Company company = new Company(organisationId, draft.name());
-        apply(organisationId, company, draft);
+        Company company = checked(organisationId, draft);
         em.persist(company);
         em.flush();
         return company;
@@ -35,24 +39,24 @@ public class CompanyService {
 
     public Company update(long organisationId, long companyId, CompanyDraft draft) {
         Company company = get(organisationId, companyId);
-        company.rename(draft.name());
-        apply(organisationId, company, draft);
+        company.replaceDetailsWith(checked(organisationId, draft));
         return company;
     }
 
-    private void apply(long organisationId, Company company, CompanyDraft draft) {
+    /** A new, unsaved company with the draft's fields, each checked; refuses the first field that fails. */
+    private Company checked(long organisationId, CompanyDraft draft) {
         String region = organisations.get(organisationId).defaultRegion();
+        Company company = new Company(organisationId, draft.name());
         company.changePhone(PhoneNumbers.requireValidIfPresent("phone", draft.phone().orElse(null), region));
         company.changeWebsite(draft.website().orElse(null));
+        return company;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Company get(long organisationId, long companyId) {
         return organisations.company(organisationId, companyId)
                 .orElseThrow(() -> new UnknownRecordException("company", companyId));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Slice<Company> search(long organisationId, String text, int limit, Optional<Long> afterId) {
         String pattern = Search.containsPattern(text);
         List<Company> rows = em.createQuery("""

@@ -4,6 +4,7 @@ import io.crmkit.crm.domain.Contact;
 import io.crmkit.crm.domain.Fields;
 import io.crmkit.crm.domain.PhoneNumbers;
 import io.crmkit.crm.domain.UnknownRecordException;
+import io.crmkit.crm.domain.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,9 +14,13 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
-/** Creates, changes and finds contacts of an organisation. */
+/**
+ * Creates, changes and finds contacts of an organisation. A refusal is decided before anything is written and
+ * leaves the caller's transaction usable, as plugin-api promises: a plugin may catch it and carry on in the same
+ * transaction.
+ */
 @ApplicationScoped
-@Transactional
+@Transactional(dontRollbackOn = {InvalidInputException.class, UnknownRecordException.class})
 public class ContactService {
     @PersistenceContext(unitName = "crm")
     EntityManager em;
@@ -23,8 +28,7 @@ public class ContactService {
     Organisations organisations;
 
     public Contact create(long organisationId, ContactDraft draft) {
-        Contact contact = new Contact(organisationId, draft.firstName(), draft.lastName());
-        apply(organisationId, contact, draft);
+        Contact contact = checked(organisationId, draft);
         em.persist(contact);
         em.flush();
         return contact;
@@ -33,27 +37,27 @@ public class ContactService {
     /** Replaces every field of the contact with the draft's (a PATCH reads the contact into the draft first). */
     public Contact update(long organisationId, long contactId, ContactDraft draft) {
         Contact contact = get(organisationId, contactId);
-        contact.rename(draft.firstName(), draft.lastName());
-        apply(organisationId, contact, draft);
+        contact.replaceDetailsWith(checked(organisationId, draft));
         return contact;
     }
 
-    private void apply(long organisationId, Contact contact, ContactDraft draft) {
+    /** A new, unsaved contact with the draft's fields, each checked; refuses the first field that fails. */
+    private Contact checked(long organisationId, ContactDraft draft) {
         String region = organisations.get(organisationId).defaultRegion();
+        Contact contact = new Contact(organisationId, draft.firstName(), draft.lastName());
         contact.changePhone(PhoneNumbers.requireValidIfPresent("phone", draft.phone().orElse(null), region));
         contact.changeEmail(Fields.email(draft.email().orElse(null)));
         contact.joinCompany(organisations.requireCompany(organisationId, draft.companyId(), "companyId"));
         contact.assignTo(organisations.requireUser(organisationId, draft.ownerId(), "ownerId"));
+        return contact;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Contact get(long organisationId, long contactId) {
         return organisations.contact(organisationId, contactId)
                 .orElseThrow(() -> new UnknownRecordException("contact", contactId));
     }
 
     /** Contacts with this number, oldest first; a text that is no valid number finds nothing. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Contact> findByPhone(long organisationId, String phone) {
         String region = organisations.get(organisationId).defaultRegion();
         Optional<String> e164 = PhoneNumbers.toE164(phone, region);
@@ -67,7 +71,6 @@ public class ContactService {
     }
 
     /** Contacts whose name, phone or email contains the text, newest first. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Slice<Contact> search(long organisationId, String text, int limit, Optional<Long> afterId) {
         String pattern = Search.containsPattern(text);
         List<Contact> rows = em.createQuery("""

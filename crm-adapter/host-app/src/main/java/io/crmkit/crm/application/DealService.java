@@ -14,9 +14,13 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
-/** Opens, changes and finds pipeline records (deals), keeping them in the organisation's stages. */
+/**
+ * Opens, changes and finds pipeline records (deals), keeping them in the organisation's stages. A refusal is
+ * decided before anything is written and leaves the caller's transaction usable, as plugin-api promises: a
+ * plugin may catch it and carry on in the same transaction.
+ */
 @ApplicationScoped
-@Transactional
+@Transactional(dontRollbackOn = {InvalidInputException.class, UnknownRecordException.class})
 public class DealService {
     @PersistenceContext(unitName = "crm")
     EntityManager em;
@@ -28,7 +32,6 @@ public class DealService {
                             Optional<Long> companyId, Optional<Long> ownerId) {
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> stages(long organisationId) {
         return em.createQuery("select s from PipelineStage s where s.organisationId = :org order by s.position",
                         PipelineStage.class)
@@ -37,8 +40,7 @@ public class DealService {
     }
 
     public Deal create(long organisationId, DealDraft draft) {
-        Deal deal = new Deal(organisationId, draft.name(), requireStage(organisationId, draft.stage()));
-        apply(organisationId, deal, draft);
+        Deal deal = checked(organisationId, draft);
         em.persist(deal);
         em.flush();
         return deal;
@@ -46,9 +48,7 @@ public class DealService {
 
     public Deal update(long organisationId, long dealId, DealDraft draft) {
         Deal deal = get(organisationId, dealId);
-        deal.rename(draft.name());
-        deal.moveToStage(requireStage(organisationId, draft.stage()));
-        apply(organisationId, deal, draft);
+        deal.replaceDetailsWith(checked(organisationId, draft));
         return deal;
     }
 
@@ -58,11 +58,14 @@ public class DealService {
         return deal;
     }
 
-    private void apply(long organisationId, Deal deal, DealDraft draft) {
+    /** A new, unsaved record with the draft's fields, each checked; refuses the first field that fails. */
+    private Deal checked(long organisationId, DealDraft draft) {
+        Deal deal = new Deal(organisationId, draft.name(), requireStage(organisationId, draft.stage()));
         deal.estimate(draft.amount());
         deal.linkContact(organisations.requireContact(organisationId, draft.contactId(), "contactId"));
         deal.linkCompany(organisations.requireCompany(organisationId, draft.companyId(), "companyId"));
         deal.assignTo(organisations.requireUser(organisationId, draft.ownerId(), "ownerId"));
+        return deal;
     }
 
     private String requireStage(long organisationId, String stage) {
@@ -73,20 +76,17 @@ public class DealService {
         return stage.strip();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Deal get(long organisationId, long dealId) {
         return organisations.deal(organisationId, dealId)
                 .orElseThrow(() -> new UnknownRecordException("pipeline record", dealId));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Deal> findByContact(long organisationId, long contactId) {
         return em.createQuery("select d from Deal d where d.organisationId = :org and d.contactId = :contact order by d.id desc",
                         Deal.class)
                 .setParameter("org", organisationId).setParameter("contact", contactId).getResultList();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Slice<Deal> search(long organisationId, String text, int limit, Optional<Long> afterId) {
         String pattern = Search.containsPattern(text);
         List<Deal> rows = em.createQuery("""

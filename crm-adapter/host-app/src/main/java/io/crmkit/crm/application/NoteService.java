@@ -3,6 +3,7 @@ package io.crmkit.crm.application;
 import io.crmkit.crm.domain.Note;
 import io.crmkit.crm.domain.UnknownRecordException;
 import io.crmkit.plugin.api.RecordModule;
+import io.crmkit.crm.domain.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,9 +13,13 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
-/** Notes on contacts, companies and pipeline records. */
+/**
+ * Notes on contacts, companies and pipeline records. A refusal is decided before anything is written and leaves
+ * the caller's transaction usable, as plugin-api promises: a plugin may catch it and carry on in the same
+ * transaction.
+ */
 @ApplicationScoped
-@Transactional
+@Transactional(dontRollbackOn = {InvalidInputException.class, UnknownRecordException.class})
 public class NoteService {
     @PersistenceContext(unitName = "crm")
     EntityManager em;
@@ -30,7 +35,6 @@ public class NoteService {
         return note;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Note> list(long organisationId, RecordModule module, long recordId) {
         requireRecord(organisationId, module, recordId);
         return em.createQuery("""

@@ -39,6 +39,16 @@ public class Company {
         this.name = Fields.required("name", newName, Fields.TITLE_MAX);
     }
 
+    /**
+     * Takes every field of a record that was built and checked apart from this one, so that a refused field
+     * leaves this record as it was.
+     */
+    public void replaceDetailsWith(Company checked) {
+        this.name = checked.name;
+        this.phone = checked.phone;
+        this.website = checked.website;
+    }
+
     /** @param e164 an already normalised number, or empty to remove it */
     public void changePhone(Optional<String> e164) {
         this.phone = e164.orElse(null);

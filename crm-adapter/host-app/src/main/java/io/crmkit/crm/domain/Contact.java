@@ -54,6 +54,19 @@ public class Contact {
         this.lastName = last;
     }
 
+    /**
+     * Takes every field of a record that was built and checked apart from this one, so that a refused field
+     * leaves this record as it was.
+     */
+    public void replaceDetailsWith(Contact checked) {
+        this.firstName = checked.firstName;
+        this.lastName = checked.lastName;
+        this.phone = checked.phone;
+        this.email = checked.email;
+        this.companyId = checked.companyId;
+        this.ownerId = checked.ownerId;
+    }
+
     /** @param e164 an already normalised number, or empty to remove it */
     public void changePhone(Optional<String> e164) {
         this.phone = e164.orElse(null);

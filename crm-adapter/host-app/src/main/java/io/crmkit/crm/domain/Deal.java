@@ -48,6 +48,19 @@ public class Deal {
         this.createdAt = Instant.now();
     }
 
+    /**
+     * Takes every field of a record that was built and checked apart from this one, so that a refused field
+     * leaves this record as it was.
+     */
+    public void replaceDetailsWith(Deal checked) {
+        this.name = checked.name;
+        this.stage = checked.stage;
+        this.amount = checked.amount;
+        this.contactId = checked.contactId;
+        this.companyId = checked.companyId;
+        this.ownerId = checked.ownerId;
+    }
+
     public void rename(String newName) {
         this.name = Fields.required("name", newName, Fields.TITLE_MAX);
     }

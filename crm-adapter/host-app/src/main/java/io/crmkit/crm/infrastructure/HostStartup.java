@@ -53,6 +53,7 @@ public class HostStartup {
     String organisationRegion;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        ClientDisconnects.keepOutOfTheErrorLog();
         Flyway.configure(HostStartup.class.getClassLoader())
                 .dataSource(dataSource)
                 .schemas("crm")

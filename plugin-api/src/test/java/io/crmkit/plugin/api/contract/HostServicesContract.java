@@ -15,7 +15,10 @@ import io.crmkit.plugin.api.PipelineRecord;
 import io.crmkit.plugin.api.RecordNotFoundException;
 import io.crmkit.plugin.api.RecordRef;
 import io.crmkit.plugin.api.User;
+import jakarta.transaction.UserTransaction;
 import org.junit.jupiter.api.Test;
+
+import javax.naming.InitialContext;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -45,6 +48,23 @@ public abstract class HostServicesContract {
 
     /** An active user of {@link #organisationId()} whose profile is an administrator profile. */
     protected abstract long administratorId();
+
+    /**
+     * Runs {@code work} in one JTA transaction and commits it; the commit fails if anything marked the
+     * transaction for rollback. The default uses the container's {@code java:comp/UserTransaction}; a host that
+     * runs the kit elsewhere overrides it.
+     */
+    protected void inOneTransaction(Runnable work) throws Exception {
+        UserTransaction transaction = InitialContext.doLookup("java:comp/UserTransaction");
+        transaction.begin();
+        try {
+            work.run();
+        } catch (RuntimeException | Error failed) {
+            transaction.rollback();
+            throw failed;
+        }
+        transaction.commit();
+    }
 
     private OrganisationServices org() {
         return host().organisation(organisationId());
@@ -93,6 +113,53 @@ public abstract class HostServicesContract {
                 () -> org().contacts().create(NewContact.reachableAt(name, "12345", administratorId())));
         assertEquals("phone", refusal.field());
         assertTrue(org().contacts().search(name, PageRequest.first(10)).items().isEmpty());
+    }
+
+    @Test
+    void refusalsLeaveTheCallersTransactionUsable() throws Exception {
+        String name = unique("After refusals ");
+        String phone = uniqueJapaneseMobile();
+        List<Long> created = new java.util.ArrayList<>();
+        inOneTransaction(() -> {
+            assertThrows(InvalidRecordException.class,
+                    () -> org().contacts().create(NewContact.reachableAt(name, "+44 7700 900999", administratorId())));
+            assertThrows(InvalidRecordException.class, () -> org().contacts().create(
+                    NewContact.reachableAt(name, phone, Long.MAX_VALUE)));
+            assertThrows(RecordNotFoundException.class, () -> org().contacts().changePhone(Long.MAX_VALUE, phone));
+            assertThrows(InvalidRecordException.class, () -> org().companies().create(" "));
+            assertThrows(InvalidRecordException.class, () -> org().pipelines().create(new NewPipelineRecord(name,
+                    "No such stage", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())));
+            assertThrows(RecordNotFoundException.class,
+                    () -> org().pipelines().moveToStage(Long.MAX_VALUE, org().pipelines().stages().get(0)));
+            assertThrows(RecordNotFoundException.class,
+                    () -> org().notes().add(RecordRef.contact(Long.MAX_VALUE), "lost", administratorId()));
+
+            Contact contact = org().contacts().create(NewContact.reachableAt(name, phone, administratorId()));
+            assertThrows(InvalidRecordException.class, () -> org().contacts().changePhone(contact.id(), "12345"));
+            assertThrows(InvalidRecordException.class, () -> org().notes().add(RecordRef.contact(contact.id()), " ",
+                    administratorId()));
+            created.add(contact.id());
+        });
+
+        Contact committed = org().contacts().find(created.get(0)).orElseThrow();
+        assertEquals(Optional.of(phone), committed.phone(), "the refused change of number changed nothing");
+        assertEquals(List.of(committed.id()), org().contacts().search(name, PageRequest.first(10)).items().stream()
+                .map(Contact::id).toList(), "only the valid contact was stored");
+    }
+
+    @Test
+    void namesOfTheGuaranteedLengthInAnyScriptAreKept() {
+        String mixed = "山田 🙂 مرحبا " + unique("");
+        StringBuilder name = new StringBuilder(mixed);
+        while (name.codePointCount(0, name.length()) < NewContact.NAME_LENGTH_EVERY_HOST_ACCEPTS) {
+            name.append('é');
+        }
+        Contact created = org().contacts().create(new NewContact(name.toString(), name.toString(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty()));
+
+        Contact found = org().contacts().find(created.id()).orElseThrow();
+        assertEquals(name.toString(), found.firstName());
+        assertEquals(name.toString(), found.lastName());
     }
 
     @Test

@@ -1,18 +1,18 @@
 package io.crmkit.whatsapp.application.channels;
 
+import io.crmkit.whatsapp.application.WakeableLoop;
 import io.crmkit.whatsapp.application.meta.CloudApi;
 import io.crmkit.whatsapp.application.meta.MetaAuthorizationException;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.infrastructure.TokenCipher;
 import io.crmkit.whatsapp.infrastructure.persistence.ChannelRepository;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,18 +34,17 @@ public class ChannelHealthCheck {
     @ConfigProperty(name = "whatsapp.channels.health-check-minutes", defaultValue = "30")
     long intervalMinutes;
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
 
-    private ScheduledFuture<?> schedule;
+    private final WakeableLoop loop = new WakeableLoop();
 
+    /** Checks on a thread of its own, like every background loop of the plugin (see {@link WakeableLoop}). */
     public void start() {
-        schedule = scheduler.scheduleWithFixedDelay(this::checkAll, intervalMinutes, intervalMinutes, TimeUnit.MINUTES);
+        loop.start(threads, "whatsapp-channel-health", Duration.ofMinutes(intervalMinutes), this::checkAll);
     }
 
     public void stop() {
-        if (schedule != null) {
-            schedule.cancel(false);
-        }
+        loop.stop();
     }
 
     /** Checks every connected channel; answers how many were marked for re-authorisation. */

@@ -7,6 +7,7 @@ import io.crmkit.plugin.api.InvalidRecordException;
 import io.crmkit.plugin.api.NewContact;
 import io.crmkit.whatsapp.application.meta.InboundMessage;
 import io.crmkit.whatsapp.application.meta.MessageStatus;
+import io.crmkit.whatsapp.domain.BoundedText;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.Conversation;
 import io.crmkit.whatsapp.domain.DeliveryStatus;
@@ -21,7 +22,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.io.StringReader;
+import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Turns one stored webhook event into the plugin's model, inside the caller's transaction: the customer
@@ -31,6 +35,10 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class InboundProcessor {
+    private static final Logger LOG = Logger.getLogger(InboundProcessor.class.getName());
+    /** The name of a contact when the CRM takes neither the customer's name nor their number. */
+    private static final String UNNAMED_CUSTOMER = "WhatsApp customer";
+
     @PersistenceContext(unitName = "whatsapp")
     EntityManager em;
     @Inject
@@ -102,11 +110,30 @@ public class InboundProcessor {
         }
         Optional<Long> owner = roundRobin.nextOwner(channel);
         Optional<String> phone = waId.map(id -> "+" + id);
-        try {
-            return contacts.create(new NewContact(displayName, "", phone, Optional.empty(), Optional.empty(), owner));
-        } catch (InvalidRecordException numberTheHostRefuses) {
-            return contacts.create(new NewContact(displayName, "", Optional.empty(), Optional.empty(), Optional.empty(), owner));
+        String name = BoundedText.fit(displayName, NewContact.NAME_LENGTH_EVERY_HOST_ACCEPTS);
+        // plugin-api promises that a refusal leaves this transaction usable, so a plainer contact may follow.
+        List<NewContact> plainerEachTime = List.of(
+                new NewContact(name, "", phone, Optional.empty(), Optional.empty(), owner),
+                new NewContact(name, "", Optional.empty(), Optional.empty(), Optional.empty(), owner),
+                new NewContact(phone.orElse(UNNAMED_CUSTOMER), "", Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty()));
+        InvalidRecordException firstRefusal = null;
+        for (NewContact candidate : plainerEachTime) {
+            try {
+                Contact created = contacts.create(candidate);
+                if (firstRefusal != null) {
+                    LOG.log(Level.INFO, "The CRM refused the {0} of the new contact for WhatsApp customer {1} ({2});"
+                                    + " contact {3} was created without it, and the chat shows the customer''s number",
+                            new Object[]{firstRefusal.field(), phone.orElse(displayName), firstRefusal.getMessage(),
+                                    Long.toString(created.id())});
+                }
+                return created;
+            } catch (InvalidRecordException refused) {
+                firstRefusal = firstRefusal == null ? refused : firstRefusal;
+            }
         }
+        throw new IllegalStateException("the CRM refused every form of a contact for this customer: "
+                + firstRefusal.field() + ": " + firstRefusal.getMessage(), firstRefusal);
     }
 
     /** Shows a reaction on the message it reacts to (an empty emoji removes it); false when that message is unknown. */

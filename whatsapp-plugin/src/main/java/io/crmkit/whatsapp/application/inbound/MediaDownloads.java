@@ -3,10 +3,12 @@ package io.crmkit.whatsapp.application.inbound;
 import io.crmkit.whatsapp.application.meta.CloudApi;
 import io.crmkit.whatsapp.application.meta.MediaLocation;
 import io.crmkit.whatsapp.application.meta.MediaUrlExpiredException;
+import io.crmkit.whatsapp.application.WakeableLoop;
+import io.crmkit.whatsapp.domain.BoundedText;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.infrastructure.TokenCipher;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,12 +16,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Downloads the media of inbound messages, apart from storing the messages: asks Meta where the medium
@@ -30,7 +28,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class MediaDownloads {
     static final int MAX_ATTEMPTS = 6;
-    private static final Logger LOG = Logger.getLogger(MediaDownloads.class.getName());
 
     @PersistenceContext(unitName = "whatsapp")
     EntityManager em;
@@ -44,19 +41,20 @@ public class MediaDownloads {
     @ConfigProperty(name = "whatsapp.media.retry-delay-ms", defaultValue = "2000")
     long retryDelayMs;
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
 
-    private final AtomicBoolean running = new AtomicBoolean();
-    private ScheduledFuture<?> poll;
+    private final WakeableLoop loop = new WakeableLoop();
 
+    /**
+     * Looks for due downloads every second on a thread of its own: a task of a managed scheduled executor
+     * would carry the context of the request that scheduled it, which the container cannot restore afterwards.
+     */
     public void start() {
-        poll = scheduler.scheduleWithFixedDelay(this::downloadDue, 1, 1, TimeUnit.SECONDS);
+        loop.start(threads, "whatsapp-media-downloads", Duration.ofSeconds(1), this::downloadDue);
     }
 
     public void stop() {
-        if (poll != null) {
-            poll.cancel(false);
-        }
+        loop.stop();
     }
 
     /** Registers a medium to download, in the transaction that stores its message. */
@@ -70,17 +68,8 @@ public class MediaDownloads {
     }
 
     void downloadDue() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            for (Number messageId : self.due()) {
-                self.download(messageId.longValue());
-            }
-        } catch (RuntimeException failed) {
-            LOG.log(Level.WARNING, "Media downloads failed; trying again shortly", failed);
-        } finally {
-            running.set(false);
+        for (Number messageId : self.due()) {
+            self.download(messageId.longValue());
         }
     }
 
@@ -127,7 +116,7 @@ public class MediaDownloads {
                               state = case when ?1 >= ?3 then 'FAILED' else 'PENDING' end,
                               next_attempt_at = now() + (?4 * interval '1 millisecond')
                             where message_id = ?5""")
-                    .setParameter(1, attempts).setParameter(2, reason.length() > 1000 ? reason.substring(0, 1000) : reason)
+                    .setParameter(1, attempts).setParameter(2, BoundedText.fit(reason, 1000))
                     .setParameter(3, MAX_ATTEMPTS).setParameter(4, retryDelayMs << Math.min(attempts - 1, 10))
                     .setParameter(5, messageId).executeUpdate();
         }

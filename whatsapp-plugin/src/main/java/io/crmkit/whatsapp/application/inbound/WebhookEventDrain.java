@@ -1,9 +1,10 @@
 package io.crmkit.whatsapp.application.inbound;
 
-import io.crmkit.whatsapp.domain.Channel;
-import jakarta.annotation.Resource;
 import io.crmkit.whatsapp.application.WakeableLoop;
-import io.crmkit.whatsapp.infrastructure.persistence.PostgresArrays;
+import io.crmkit.whatsapp.domain.Channel;
+import io.crmkit.whatsapp.infrastructure.persistence.WebhookEventQueue;
+import io.crmkit.whatsapp.infrastructure.persistence.WebhookEventQueue.StoredEvent;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,11 +13,14 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,21 +28,30 @@ import java.util.logging.Logger;
  * Processes stored webhook events after the webhook was acknowledged: in id order, a batch at a time, each
  * batch claimed with {@code FOR UPDATE SKIP LOCKED} so that several nodes can share the work, and marked
  * processed in the same transaction as its effects, so that each event takes effect exactly once.
+ *
+ * <p>A batch that does not commit, whether an exception surfaced or something only marked its transaction
+ * for rollback, is processed again one event at a time, so that the others of the batch go through without
+ * the bad one. Each failure of an event is counted; the event waits longer before each next attempt and is
+ * parked after the last, for an administrator to retry or dismiss (Delivery problems).
  */
 @ApplicationScoped
 public class WebhookEventDrain {
     private static final Logger LOG = Logger.getLogger(WebhookEventDrain.class.getName());
     private static final int BATCH = 200;
-    private static final int MAX_ATTEMPTS = 5;
+    static final int MAX_ATTEMPTS = 5;
 
     @PersistenceContext(unitName = "whatsapp")
     EntityManager em;
     @Inject
     InboundProcessor processor;
     @Inject
+    WebhookEventQueue queue;
+    @Inject
     WebhookEventDrain self;
     @Resource
     ManagedThreadFactory threads;
+    @Resource
+    TransactionSynchronizationRegistry transaction;
 
     /**
      * Workers on this node. Each takes the events of its own share of customers, so that two workers never
@@ -46,10 +59,15 @@ public class WebhookEventDrain {
      * other's locks.
      */
     @Inject
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "whatsapp.inbound.workers", defaultValue = "2")
+    @ConfigProperty(name = "whatsapp.inbound.workers", defaultValue = "2")
     int workers;
 
-    private final List<WakeableLoop> loops = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** How long an event waits after its first failure; each next failure doubles it. */
+    @Inject
+    @ConfigProperty(name = "whatsapp.inbound.retry-delay-ms", defaultValue = "2000")
+    long retryDelayMs;
+
+    private final List<WakeableLoop> loops = new CopyOnWriteArrayList<>();
 
     /** Runs when a delivery's events are committed, and every half second for work of other nodes or a crash. */
     public void start() {
@@ -67,9 +85,14 @@ public class WebhookEventDrain {
         loops.clear();
     }
 
+    /** Asks every worker of this node to look for work now. */
+    public void wakeUp() {
+        loops.forEach(WakeableLoop::wakeUp);
+    }
+
     void onStored(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
                   io.crmkit.whatsapp.application.webhook.WebhookEventsStored stored) {
-        loops.forEach(WakeableLoop::wakeUp);
+        wakeUp();
     }
 
     /** Worker {@code index} of {@code of} takes the events of the customers whose hash falls to it. */
@@ -77,109 +100,117 @@ public class WebhookEventDrain {
     }
 
     private void drain(Share share) {
-        while (self.processBatch(share) == BATCH) {
+        while (processBatch(share) == BATCH) {
             // more waiting
         }
     }
 
-    /**
-     * Processes up to one batch of a share of the events; answers how many events it took. A batch that fails
-     * is processed again one event at a time, so that one bad event cannot hold back the others.
-     */
+    /** Processes up to one batch of a share of the events; answers how many events it took. */
     public int processBatch(Share share) {
         try {
             return self.processClaimedBatch(share);
         } catch (RuntimeException failed) {
-            LOG.log(Level.FINE, "A batch failed; processing its events one by one", failed);
-            return self.processOneByOne();
+            LOG.log(Level.FINE, "A batch did not commit; processing its events one by one", failed);
+            return processOneByOne(share);
         }
     }
 
     @Transactional
     public int processClaimedBatch(Share share) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select id, channel_id, kind, payload::text from whatsapp.webhook_event
-                        where processed_at is null and parked_at is null
-                          and mod(hashtext(coalesce(jsonb_extract_path_text(payload, 'message', 'from'),
-                                                    jsonb_extract_path_text(payload, 'message', 'user_id'),
-                                                    jsonb_extract_path_text(payload, 'status', 'recipient_id'), ''))
-                                  & 2147483647, ?2) = ?3
-                        order by id limit ?1 for update skip locked""")
-                .setParameter(1, BATCH).setParameter(2, share.of()).setParameter(3, share.index()).getResultList();
-        processAll(rows);
-        return rows.size();
+        List<StoredEvent> events = queue.claim(share.index(), share.of(), BATCH);
+        processAll(events);
+        return events.size();
     }
 
-    /**
-     * Processes claimed events and marks them processed, in the caller's transaction. Queries do not flush the
-     * whole batch's changes before they run (flush mode COMMIT): the processor flushes what later queries must
-     * find, and an automatic flush before each of its queries would cost time growing with the batch.
-     */
-    private void processAll(List<Object[]> rows) {
-        em.setFlushMode(FlushModeType.COMMIT);
-        rows.forEach(this::process);
-        if (!rows.isEmpty()) {
-            em.createNativeQuery("update whatsapp.webhook_event set processed_at = now() where id = any(cast(?1 as bigint[]))")
-                    .setParameter(1, PostgresArrays.ofIds(rows.stream().map(row -> (Number) row[0]).toList()))
-                    .executeUpdate();
-        }
-        em.flush();
-    }
-
-    int processOneByOne() {
-        List<Number> ids = self.waitingIds();
-        for (Number id : ids) {
+    private int processOneByOne(Share share) {
+        List<Long> ids = self.waitingIds(share);
+        for (long id : ids) {
             try {
-                self.processOne(id.longValue());
+                self.processOne(id);
             } catch (RuntimeException failed) {
-                LOG.log(Level.WARNING, "Webhook event " + id + " could not be processed", failed);
-                self.recordFailure(id.longValue(), failed);
+                self.recordFailure(id, failed);
             }
         }
         return ids.size();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    @SuppressWarnings("unchecked")
-    public List<Number> waitingIds() {
-        return em.createNativeQuery("""
-                        select id from whatsapp.webhook_event
-                        where processed_at is null and parked_at is null order by id limit ?1""")
-                .setParameter(1, BATCH).getResultList();
+    public List<Long> waitingIds(Share share) {
+        return queue.waitingIds(share.index(), share.of(), BATCH);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void processOne(long id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select id, channel_id, kind, payload::text from whatsapp.webhook_event
-                        where id = ?1 and processed_at is null and parked_at is null for update skip locked""")
-                .setParameter(1, id).getResultList();
-        processAll(rows);
+        processAll(queue.claimOne(id).stream().toList());
     }
 
-    /** Counts a failed attempt; the fifth parks the event for an operator to look at. */
+    /**
+     * Processes claimed events and marks them processed, in the caller's transaction. Queries do not flush the
+     * whole batch's changes before they run (flush mode COMMIT): the processor flushes what later queries must
+     * find, and an automatic flush before each of its queries would cost time growing with the batch.
+     *
+     * @throws SilentRollbackException when something marked the transaction for rollback without throwing:
+     *                                 its commit would undo everything without telling anyone
+     */
+    private void processAll(List<StoredEvent> events) {
+        em.setFlushMode(FlushModeType.COMMIT);
+        events.forEach(this::process);
+        queue.markProcessed(events);
+        em.flush();
+        if (transaction.getRollbackOnly()) {
+            throw new SilentRollbackException();
+        }
+    }
+
+    /** Counts a failed attempt; the last one parks the event and says so once in the log. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordFailure(long id, RuntimeException failure) {
-        String reason = String.valueOf(failure);
-        em.createNativeQuery("""
-                        update whatsapp.webhook_event set attempts = attempts + 1, last_error = ?1,
-                          parked_at = case when attempts + 1 >= ?2 then now() end
-                        where id = ?3""")
-                .setParameter(1, reason.length() > 1000 ? reason.substring(0, 1000) : reason)
-                .setParameter(2, MAX_ATTEMPTS).setParameter(3, id).executeUpdate();
+        String reason = reason(failure);
+        WebhookEventQueue.Attempts attempts = queue.recordFailure(id, reason, MAX_ATTEMPTS, Duration.ofMillis(retryDelayMs));
+        if (attempts.parked()) {
+            LOG.log(Level.WARNING, "Webhook event {0} could not be processed in {1} attempts and is parked: {2}."
+                            + " An administrator can retry or dismiss it in Settings > Messages > Delivery problems.",
+                    new Object[]{Long.toString(id), attempts.count(), reason});
+        } else {
+            LOG.log(Level.FINE, "Webhook event " + id + " failed (attempt " + attempts.count() + "); trying again later",
+                    failure);
+        }
     }
 
-    private void process(Object[] row) {
-        Channel channel = em.find(Channel.class, ((Number) row[1]).longValue());
-        JsonObject payload = Json.createReader(new StringReader((String) row[3])).readObject();
-        switch ((String) row[2]) {
+    /**
+     * What went wrong, in words: the failure's own message, or for a commit that failed (which JTA wraps) its
+     * innermost cause's, such as the database's.
+     */
+    private static String reason(Throwable failure) {
+        Throwable cause = failure;
+        if (failure instanceof jakarta.transaction.TransactionalException) {
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+        }
+        String message = cause.getMessage();
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+    }
+
+    private void process(StoredEvent event) {
+        Channel channel = em.find(Channel.class, event.channelId());
+        JsonObject payload = Json.createReader(new StringReader(event.payloadJson())).readObject();
+        switch (event.kind()) {
             case "MESSAGE" -> processor.message(channel, payload);
             case "STATUS" -> processor.status(channel, payload);
             default -> {
                 // template updates and errors are recorded; their screens come with their features
             }
+        }
+    }
+
+    /** The processing raised nothing, yet its transaction can only roll back. */
+    static final class SilentRollbackException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SilentRollbackException() {
+            super("the processing was rolled back although nothing raised an error: a service it called marked the"
+                    + " transaction for rollback");
         }
     }
 }

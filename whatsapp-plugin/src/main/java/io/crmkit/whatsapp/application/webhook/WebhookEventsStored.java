@@ -1,5 +1,5 @@
 package io.crmkit.whatsapp.application.webhook;
 
-/** New webhook events were committed and wait for processing. */
+/** Webhook events were committed, new or given back to processing by an administrator, and wait for the drain. */
 public record WebhookEventsStored(int count) {
 }

@@ -79,13 +79,51 @@ public class WebhookIntake {
         return events.stream().map(IncomingEvent::routing).distinct().toList();
     }
 
+    private static final byte[] ESCAPED_NUL = "\\u0000".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Whether the body writes U+0000, which JSON can only do as an escape. */
+    private static boolean mayHoldNul(byte[] body) {
+        outer:
+        for (int i = 0; i <= body.length - ESCAPED_NUL.length; i++) {
+            for (int j = 0; j < ESCAPED_NUL.length; j++) {
+                if (body[i + j] != ESCAPED_NUL[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The same JSON with each U+0000 in its strings replaced by U+FFFD: PostgreSQL's {@code text} and
+     * {@code jsonb} cannot hold U+0000, and a customer's text with one must still be stored.
+     */
+    private static JsonValue withoutNul(JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> Json.createValue(((jakarta.json.JsonString) value).getString().replace('\u0000', '\uFFFD'));
+            case OBJECT -> {
+                var object = Json.createObjectBuilder();
+                value.asJsonObject().forEach((name, member) ->
+                        object.add(name.replace('\u0000', '\uFFFD'), withoutNul(member)));
+                yield object.build();
+            }
+            case ARRAY -> {
+                var array = Json.createArrayBuilder();
+                value.asJsonArray().forEach(element -> array.add(withoutNul(element)));
+                yield array.build();
+            }
+            default -> value;
+        };
+    }
+
     private static JsonObject parse(byte[] body) {
         try {
             JsonValue value = Json.createReader(new ByteArrayInputStream(body)).readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new Refusal(ProblemCode.MALFORMED_PAYLOAD, "the body is JSON but not a webhook object");
             }
-            return value.asJsonObject();
+            return mayHoldNul(body) ? withoutNul(value).asJsonObject() : value.asJsonObject();
         } catch (JsonException | IllegalStateException notJson) {
             throw new Refusal(ProblemCode.MALFORMED_PAYLOAD, "the body is not JSON");
         }

@@ -27,23 +27,31 @@ final class GraphHttp {
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(5);
 
-    private GraphHttp() {
+    private final Duration requestTimeout;
+
+    /**
+     * @param requestTimeout how long a call may take until its answer has arrived; the client abandons it then.
+     *                       Time limits live here rather than in Fault Tolerance's {@code @Timeout}, whose timer
+     *                       runs on a managed executor that inherits, and then fails to tear down, the calling
+     *                       request's context.
+     */
+    GraphHttp(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
     }
 
-    static JsonObject get(URI uri, Optional<String> token) {
+    JsonObject get(URI uri, Optional<String> token) {
         return exchange(builder(uri, token).GET());
     }
 
-    static JsonObject post(URI uri, String token, JsonObject body) {
+    JsonObject post(URI uri, String token, JsonObject body) {
         return exchange(builder(uri, Optional.of(token)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     /** Uploads a form with a file, as {@code multipart/form-data}. */
-    static JsonObject postMultipart(URI uri, String token, FormData form) {
+    JsonObject postMultipart(URI uri, String token, FormData form) {
         return exchange(builder(uri, Optional.of(token)).timeout(UPLOAD_TIMEOUT).header("Content-Type", form.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(form.parts())));
     }
@@ -84,12 +92,12 @@ final class GraphHttp {
         }
     }
 
-    static JsonObject delete(URI uri, String token) {
+    JsonObject delete(URI uri, String token) {
         return exchange(builder(uri, Optional.of(token)).DELETE());
     }
 
     /** Raw bytes from a media URL; a 404 means the URL expired. */
-    static byte[] bytes(URI uri, String token) {
+    byte[] bytes(URI uri, String token) {
         HttpResponse<byte[]> response;
         try {
             response = HTTP.send(builder(uri, Optional.of(token)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -108,22 +116,22 @@ final class GraphHttp {
         return response.body();
     }
 
-    private static HttpRequest.Builder builder(URI uri, Optional<String> token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+    private HttpRequest.Builder builder(URI uri, Optional<String> token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(requestTimeout)
                 .header("Accept", "application/json");
         token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
         return builder;
     }
 
-    private static JsonObject exchange(HttpRequest.Builder request) {
+    private JsonObject exchange(HttpRequest.Builder request) {
         HttpResponse<String> response;
         try {
             response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException dropped) {
             throw new TransientMetaException(MetaError.network("no answer from the Graph API: " + dropped.getClass().getSimpleName()));
         } catch (InterruptedException abandoned) {
-            // Fault Tolerance's @Timeout interrupts the calling thread to abandon a slow call. The interrupt is
-            // consumed here, so that the retry that follows is not cut short; the call counts as transient.
+            // The thread is being stopped (the server shuts down): the call counts as unanswered.
+            Thread.currentThread().interrupt();
             throw new TransientMetaException(MetaError.network("the Graph API did not answer in time"));
         }
         Optional<JsonObject> body = parse(response.body());

@@ -7,6 +7,7 @@ import io.crmkit.whatsapp.application.meta.PhoneNumberDetails;
 import io.crmkit.whatsapp.application.meta.TokenScopes;
 import io.crmkit.whatsapp.application.meta.TransientMetaException;
 import io.crmkit.whatsapp.infrastructure.InstallationSecrets;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -15,12 +16,12 @@ import jakarta.json.JsonValue;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,14 +31,13 @@ import java.util.Optional;
 
 /**
  * The Cloud API over HTTP, Meta's JSON translated into the plugin's records. Every call is fault tolerant:
- * a time limit, retries with jittered back-off for transient failures only (Meta's error code decides),
+ * a time limit (the HTTP client's, {@code whatsapp.graph.request-timeout-ms}), retries with jittered back-off for transient failures only (Meta's error code decides),
  * a circuit breaker that stops hammering Meta while it fails, and a bulkhead that bounds concurrent calls.
  * These calls are idempotent, so a timed-out one may be retried; sending is not, and is never retried here.
  */
 @ApplicationScoped
-@Timeout(value = 15, unit = ChronoUnit.SECONDS)
 @Retry(maxRetries = 3, delay = 400, jitter = 200, maxDuration = 60_000,
-        retryOn = {TransientMetaException.class, TimeoutException.class}, abortOn = PermanentMetaException.class)
+        retryOn = TransientMetaException.class, abortOn = PermanentMetaException.class)
 @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
         successThreshold = 2, skipOn = PermanentMetaException.class)
 @Bulkhead(40)
@@ -46,6 +46,16 @@ public class HttpCloudApi implements CloudApi {
     GraphSettings settings;
     @Inject
     InstallationSecrets secrets;
+    @Inject
+    @ConfigProperty(name = "whatsapp.graph.request-timeout-ms", defaultValue = "15000")
+    long requestTimeoutMs;
+
+    private GraphHttp http;
+
+    @PostConstruct
+    void connect() {
+        http = new GraphHttp(Duration.ofMillis(requestTimeoutMs));
+    }
 
     private URI at(String path) {
         return settings.versionedRoot().resolve(path);
@@ -59,13 +69,13 @@ public class HttpCloudApi implements CloudApi {
     public String exchangeCode(String code) {
         URI uri = at("oauth/access_token?client_id=" + encode(settings.appId()) + "&client_secret="
                 + encode(secrets.appSecret()) + "&code=" + encode(code));
-        return GraphHttp.get(uri, Optional.empty()).getString("access_token");
+        return http.get(uri, Optional.empty()).getString("access_token");
     }
 
     @Override
     public TokenScopes inspectToken(String accessToken) {
         URI uri = at("debug_token?input_token=" + encode(accessToken));
-        JsonObject data = GraphHttp.get(uri, Optional.of(settings.appId() + "|" + secrets.appSecret()))
+        JsonObject data = http.get(uri, Optional.of(settings.appId() + "|" + secrets.appSecret()))
                 .getJsonObject("data");
         Map<String, List<String>> targets = new LinkedHashMap<>();
         for (JsonValue scope : data.getJsonArray("granular_scopes") == null ? List.<JsonValue>of()
@@ -82,7 +92,7 @@ public class HttpCloudApi implements CloudApi {
 
     @Override
     public List<PhoneNumberDetails> phoneNumbers(String accessToken, String wabaId) {
-        JsonObject answer = GraphHttp.get(at(encode(wabaId)
+        JsonObject answer = http.get(at(encode(wabaId)
                 + "/phone_numbers?fields=id,display_phone_number,verified_name,quality_rating,platform_type"),
                 Optional.of(accessToken));
         return answer.getJsonArray("data").stream().map(JsonValue::asJsonObject).map(HttpCloudApi::phoneNumber).toList();
@@ -90,7 +100,7 @@ public class HttpCloudApi implements CloudApi {
 
     @Override
     public PhoneNumberDetails phoneNumber(String accessToken, String phoneNumberId) {
-        return phoneNumber(GraphHttp.get(at(encode(phoneNumberId)
+        return phoneNumber(http.get(at(encode(phoneNumberId)
                 + "?fields=id,display_phone_number,verified_name,quality_rating,platform_type"), Optional.of(accessToken)));
     }
 
@@ -103,12 +113,12 @@ public class HttpCloudApi implements CloudApi {
 
     @Override
     public void subscribeApp(String accessToken, String wabaId) {
-        GraphHttp.post(at(encode(wabaId) + "/subscribed_apps"), accessToken, JsonValue.EMPTY_JSON_OBJECT);
+        http.post(at(encode(wabaId) + "/subscribed_apps"), accessToken, JsonValue.EMPTY_JSON_OBJECT);
     }
 
     @Override
     public void unsubscribeApp(String accessToken, String wabaId) {
-        GraphHttp.delete(at(encode(wabaId) + "/subscribed_apps"), accessToken);
+        http.delete(at(encode(wabaId) + "/subscribed_apps"), accessToken);
     }
 
     @Override
@@ -125,28 +135,27 @@ public class HttpCloudApi implements CloudApi {
             body.add("type", media.wireType()).add(media.wireType(), object);
         }
         message.quotedWamid().ifPresent(w -> body.add("context", Json.createObjectBuilder().add("message_id", w)));
-        JsonObject answer = GraphHttp.post(at(encode(phoneNumberId) + "/messages"), accessToken, body.build());
+        JsonObject answer = http.post(at(encode(phoneNumberId) + "/messages"), accessToken, body.build());
         return answer.getJsonArray("messages").getJsonObject(0).getString("id");
     }
 
     /** Files reach 100 MB: the upload has minutes, not the seconds of other calls. */
     @Override
-    @Timeout(value = 5, unit = ChronoUnit.MINUTES)
     public String uploadMedia(String accessToken, String phoneNumberId, String mimeType, String fileName, byte[] content) {
-        return GraphHttp.postMultipart(at(encode(phoneNumberId) + "/media"), accessToken, new GraphHttp.FormData()
+        return http.postMultipart(at(encode(phoneNumberId) + "/media"), accessToken, new GraphHttp.FormData()
                 .field("messaging_product", "whatsapp").field("type", mimeType).file("file", fileName, mimeType, content))
                 .getString("id");
     }
 
     @Override
     public void markRead(String accessToken, String phoneNumberId, String wamid) {
-        GraphHttp.post(at(encode(phoneNumberId) + "/messages"), accessToken, Json.createObjectBuilder()
+        http.post(at(encode(phoneNumberId) + "/messages"), accessToken, Json.createObjectBuilder()
                 .add("messaging_product", "whatsapp").add("status", "read").add("message_id", wamid).build());
     }
 
     @Override
     public io.crmkit.whatsapp.application.meta.MediaLocation locateMedia(String accessToken, String mediaId) {
-        JsonObject media = GraphHttp.get(at(encode(mediaId)), Optional.of(accessToken));
+        JsonObject media = http.get(at(encode(mediaId)), Optional.of(accessToken));
         return new io.crmkit.whatsapp.application.meta.MediaLocation(media.getString("url"),
                 media.getString("mime_type", "application/octet-stream"),
                 media.containsKey("file_size") ? media.getJsonNumber("file_size").longValue() : -1);
@@ -154,12 +163,12 @@ public class HttpCloudApi implements CloudApi {
 
     @Override
     public byte[] downloadMedia(String accessToken, String url) {
-        return GraphHttp.bytes(URI.create(url), accessToken);
+        return http.bytes(URI.create(url), accessToken);
     }
 
     @Override
     public void register(String accessToken, String phoneNumberId, String pin) {
-        GraphHttp.post(at(encode(phoneNumberId) + "/register"), accessToken,
+        http.post(at(encode(phoneNumberId) + "/register"), accessToken,
                 Json.createObjectBuilder().add("messaging_product", "whatsapp").add("pin", pin).build());
     }
 

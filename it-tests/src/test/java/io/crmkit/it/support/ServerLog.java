@@ -1,0 +1,64 @@
+package io.crmkit.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * What the run's servers logged: every server Arquillian starts writes {@code server.log*} files (Payara
+ * Micro's {@code --logToFile}, rotated at 1 MB) into the run's temporary folder.
+ */
+public final class ServerLog {
+    /** {@code server.log.0}, {@code server.log.1} ...; not the handler's {@code .lck} files. */
+    private static final Pattern LOG_FILE = Pattern.compile("server\\.log(\\.[0-9]+)?");
+    /** Payara colours the level names of its own format with ANSI escapes. */
+    private static final Pattern TERMINAL_COLOURS = Pattern.compile("\u001B\\[[0-9;]*m");
+
+    private ServerLog() {
+    }
+
+    /** Removes the logs of an earlier run, so that a run is judged by its own lines. */
+    public static void forget(Path folder) throws IOException {
+        for (Path file : files(folder)) {
+            Files.delete(file);
+        }
+    }
+
+    /** The log files of this run. */
+    public static List<Path> files(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(file -> LOG_FILE.matcher(file.getFileName().toString()).matches()).sorted().toList();
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    /** Each line at level SEVERE, with the line after it (where the log's format puts the message). */
+    public static List<String> severeLines(Path folder) {
+        List<String> severe = new ArrayList<>();
+        for (Path file : files(folder)) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (IOException failed) {
+                throw new UncheckedIOException(failed);
+            }
+            for (int i = 0; i < lines.size(); i++) {
+                String line = TERMINAL_COLOURS.matcher(lines.get(i)).replaceAll("");
+                if (line.startsWith("SEVERE:") || line.contains("[SEVERE]")) {
+                    severe.add(file.getFileName() + ": " + line + (i + 1 < lines.size() ? " | " + lines.get(i + 1) : ""));
+                }
+            }
+        }
+        return severe;
+    }
+}

@@ -1,0 +1,48 @@
+package io.crmkit.it.support;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The check that a run's server logs hold no SEVERE line finds them in both formats Payara writes. */
+class ServerLogTest {
+
+    @Test
+    void findsSevereLinesOfBothFormatsInEveryRotatedFile(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("server.log.0"), """
+                Nov 30, 2026 10:45:42 AM org.glassfish.enterprise.concurrent.ManagedThreadFactoryImpl run
+                SEVERE: concurrent/__defaultManagedScheduledExecutorService-managedThreadFactory
+                Nov 30, 2026 10:45:43 AM io.crmkit.whatsapp.application.WakeableLoop lambda
+                INFO: all well
+                """);
+        Files.writeString(folder.resolve("server.log.1"),
+                "[2026-11-30T10:45:42.381+0000] [] [\u001B[1;91mSEVERE\u001B[0m] [] [org.glassfish] [[\n  broken\n");
+        Files.writeString(folder.resolve("server.log.0.lck"), "");
+
+        List<String> severe = ServerLog.severeLines(folder);
+
+        assertEquals(2, severe.size(), String.join("\n", severe));
+        assertTrue(severe.get(0).contains("ManagedScheduledExecutorService"), severe.get(0));
+        assertTrue(severe.get(1).contains("broken"), severe.get(1));
+    }
+
+    @Test
+    void aCleanLogHasNone(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("server.log.0"), "INFO: started\nWARNING: a customer's number was refused\n");
+        assertTrue(ServerLog.severeLines(folder).isEmpty());
+    }
+
+    @Test
+    void logsOfAnEarlierRunAreForgotten(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("server.log.3"), "SEVERE: old\n");
+        ServerLog.forget(folder);
+        assertTrue(ServerLog.files(folder).isEmpty());
+    }
+}

@@ -1,0 +1,153 @@
+package io.crmkit.whatsapp.infrastructure.persistence;
+
+import io.crmkit.whatsapp.domain.BoundedText;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The stored webhook events waiting to be processed, as a queue that several workers and nodes share:
+ * claims lock rows with {@code FOR UPDATE SKIP LOCKED}; a failed event waits before its next attempt and is
+ * parked after the last one. Every method joins the caller's transaction.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class WebhookEventQueue {
+    private static final int REASON_MAX = 1000;
+    /**
+     * The customer an event is about; a worker's share of the events is a share of the customers, so that
+     * events of one conversation are never processed by two workers at once.
+     */
+    private static final String CUSTOMER = """
+            coalesce(jsonb_extract_path_text(payload, 'message', 'from'),
+                     jsonb_extract_path_text(payload, 'message', 'user_id'),
+                     jsonb_extract_path_text(payload, 'status', 'recipient_id'), '')""";
+    private static final String WAITING = """
+            processed_at is null and parked_at is null
+              and (next_attempt_at is null or next_attempt_at <= now())
+              and mod(hashtext(%s) & 2147483647, ?2) = ?3""".formatted(CUSTOMER);
+
+    @PersistenceContext(unitName = "whatsapp")
+    EntityManager em;
+
+    /** One stored event, as Meta's JSON. */
+    public record StoredEvent(long id, long channelId, String kind, String payloadJson) {
+    }
+
+    /**
+     * An event that could not be processed and waits for an administrator.
+     *
+     * @param customer the customer's WhatsApp id or user id, when the event names one
+     */
+    public record ParkedEvent(long id, long channelId, String channelName, String displayPhoneNumber, String kind,
+                              Optional<String> customer, Instant receivedAt, Instant parkedAt, int attempts,
+                              String reason) {
+    }
+
+    /** Locks and answers up to {@code limit} waiting events of share {@code index} of {@code of}, oldest first. */
+    public List<StoredEvent> claim(int index, int of, int limit) {
+        return events(em.createNativeQuery("select id, channel_id, kind, payload::text from whatsapp.webhook_event where "
+                        + WAITING + " order by id limit ?1 for update skip locked")
+                .setParameter(1, limit).setParameter(2, of).setParameter(3, index).getResultList());
+    }
+
+    /** The ids of up to {@code limit} waiting events of a share, oldest first, without locking them. */
+    public List<Long> waitingIds(int index, int of, int limit) {
+        List<?> ids = em.createNativeQuery("select id from whatsapp.webhook_event where " + WAITING + " order by id limit ?1")
+                .setParameter(1, limit).setParameter(2, of).setParameter(3, index).getResultList();
+        return ids.stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    /** Locks one event if it still waits and no one else holds it. */
+    public Optional<StoredEvent> claimOne(long id) {
+        return events(em.createNativeQuery("""
+                        select id, channel_id, kind, payload::text from whatsapp.webhook_event
+                        where id = ?1 and processed_at is null and parked_at is null for update skip locked""")
+                .setParameter(1, id).getResultList()).stream().findFirst();
+    }
+
+    public void markProcessed(List<StoredEvent> events) {
+        if (!events.isEmpty()) {
+            em.createNativeQuery("update whatsapp.webhook_event set processed_at = now() where id = any(cast(?1 as bigint[]))")
+                    .setParameter(1, PostgresArrays.ofIds(events.stream().map(StoredEvent::id).toList()))
+                    .executeUpdate();
+        }
+    }
+
+    /**
+     * Counts a failed attempt. The event waits {@code firstDelay} after the first failure, twice as long
+     * after each next one, and is parked at the {@code maxAttempts}th.
+     *
+     * @return the attempts counted so far, and whether the event is now parked
+     */
+    public Attempts recordFailure(long id, String reason, int maxAttempts, Duration firstDelay) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        update whatsapp.webhook_event set attempts = attempts + 1, last_error = ?1,
+                          parked_at = case when attempts + 1 >= ?2 then now() end,
+                          next_attempt_at = now() + make_interval(secs => ?3 * power(2, least(attempts, 20)) / 1000.0)
+                        where id = ?4
+                        returning attempts, parked_at is not null""")
+                .setParameter(1, BoundedText.fit(reason, REASON_MAX)).setParameter(2, maxAttempts)
+                .setParameter(3, firstDelay.toMillis()).setParameter(4, id).getSingleResult();
+        return new Attempts(((Number) row[0]).intValue(), (Boolean) row[1]);
+    }
+
+    public record Attempts(int count, boolean parked) {
+    }
+
+    /** Parked events of an organisation that no one dismissed, latest received first, before the cursor id. */
+    public List<ParkedEvent> parked(long organisationId, Optional<Long> beforeId, int limit) {
+        List<?> rows = em.createNativeQuery("""
+                        select e.id, e.channel_id, c.name, c.display_phone_number, e.kind, %s, e.received_at,
+                               e.parked_at, e.attempts, coalesce(e.last_error, '')
+                        from whatsapp.webhook_event e join whatsapp.channel c on c.id = e.channel_id
+                        where e.organisation_id = ?1 and e.parked_at is not null and e.dismissed_at is null
+                          and e.id < ?2
+                        order by e.id desc limit ?3""".formatted(CUSTOMER.replace("payload", "e.payload")))
+                .setParameter(1, organisationId).setParameter(2, beforeId.orElse(Long.MAX_VALUE))
+                .setParameter(3, limit).getResultList();
+        return rows.stream().map(Object[].class::cast).map(row -> new ParkedEvent(((Number) row[0]).longValue(),
+                ((Number) row[1]).longValue(), (String) row[2], (String) row[3], (String) row[4],
+                Optional.ofNullable((String) row[5]).filter(customer -> !customer.isEmpty()), instant(row[6]),
+                instant(row[7]), ((Number) row[8]).intValue(), (String) row[9])).toList();
+    }
+
+    /** Gives a parked event of the organisation its attempts back; false when there is no such parked event. */
+    public boolean retry(long organisationId, long id) {
+        return em.createNativeQuery("""
+                        update whatsapp.webhook_event set parked_at = null, attempts = 0, next_attempt_at = null
+                        where id = ?1 and organisation_id = ?2 and parked_at is not null and dismissed_at is null""")
+                .setParameter(1, id).setParameter(2, organisationId).executeUpdate() == 1;
+    }
+
+    /** Leaves a parked event of the organisation aside for good; false when there is no such parked event. */
+    public boolean dismiss(long organisationId, long id) {
+        return em.createNativeQuery("""
+                        update whatsapp.webhook_event set dismissed_at = now()
+                        where id = ?1 and organisation_id = ?2 and parked_at is not null and dismissed_at is null""")
+                .setParameter(1, id).setParameter(2, organisationId).executeUpdate() == 1;
+    }
+
+    /** Parked events of every organisation that no one dismissed. */
+    public long parkedCount() {
+        return ((Number) em.createNativeQuery(
+                        "select count(*) from whatsapp.webhook_event where parked_at is not null and dismissed_at is null")
+                .getSingleResult()).longValue();
+    }
+
+    private static List<StoredEvent> events(List<?> rows) {
+        return rows.stream().map(Object[].class::cast).map(row -> new StoredEvent(((Number) row[0]).longValue(),
+                ((Number) row[1]).longValue(), (String) row[2], (String) row[3])).toList();
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Timestamp timestamp ? timestamp.toInstant() : (Instant) value;
+    }
+}
