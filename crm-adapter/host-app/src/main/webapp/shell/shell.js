@@ -264,7 +264,7 @@ async function settingsPage(pluginId, screenId) {
     el('ul', {}, items.map((s) => el('li', {}, link(`/app/settings/${s.pluginId}/${s.id}`, titleOf(s),
       { dataset: { settings: `${s.pluginId}/${s.id}` } }))))));
   clear(view).append(el('div', { class: 'toolbar' }, el('h1', {}, t('settings.title'))),
-    content.length ? content : el('p', { class: 'muted' }, t('settings.none')));
+    ...(content.length ? content : [el('p', { class: 'muted' }, t('settings.none'))]));
 }
 
 async function route() {

@@ -357,7 +357,9 @@ class ShellBrowserIT {
                         + " returning id",
                 "m:browser:" + wamid, wamid, payload.toString(), channel.getInt("id"));
 
-        logInAsAdministrator("app/settings/whatsapp/delivery-problems");
+        logInAsAdministrator("app/settings");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[data-settings='whatsapp/delivery-problems']")))
+                .click();
         WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                 "//table[@id='delivery-problems']//tr[td[text()='+" + customer + "']]")));
         assertTrue(row.getText().contains("the CRM did not answer: <script>alert(1)</script>"), row.getText());
