@@ -373,4 +373,34 @@ class ShellBrowserIT {
         Eventually.eventually("the retried message in its conversation", 10, () -> TestDatabase.number(
                 "select count(*) from whatsapp.message where wamid = ?", wamid) == 1);
     }
+
+    @Test
+    void aCustomerWritingFromANumberTheCrmRefusesAppearsInTheMessagesTab() {
+        ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
+        long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
+        String phoneNumberId = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
+                .add("name", "London").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json()
+                .getString("phoneNumberId");
+        String text = "Do you deliver to London? " + System.nanoTime();
+
+        browser.get(url("whatsapp/sandbox/customer.html"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#number option[value='" + phoneNumberId + "']")));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("number"))).selectByValue(phoneNumberId);
+        for (String[] field : new String[][]{{"wa-id", "+44 7700 900999"}, {"name", "Olivia ✨ Brown"}, {"text", text}}) {
+            WebElement input = browser.findElement(By.id(field[0]));
+            input.clear();
+            input.sendKeys(field[1]);
+        }
+        browser.findElement(By.id("send")).click();
+        wait.until(ExpectedConditions.textMatches(By.id("result"), java.util.regex.Pattern.compile("Sent .* HTTP 200\\.")));
+
+        logInAsAdministrator("app/tabs/whatsapp/messages");
+        WebElement arrived = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//ul[@id='conversations']/li[.//div[@class='preview' and text()='" + text + "']]")));
+        arrived.click();
+        wait.until(ExpectedConditions.textToBe(By.id("thread-title"), "Olivia ✨ Brown"));
+        assertTrue(browser.findElement(By.id("bubbles")).getText().contains(text));
+        assertTrue(browser.getPageSource().contains("+447700900999"), "the chat shows the customer's number");
+        screenshot("refused-number-chat");
+    }
 }

@@ -102,7 +102,13 @@ public class SandboxControlResource {
      */
     @POST
     @Path("customers/{waId}/messages")
-    public Response customerWrites(@PathParam("waId") String waId, JsonObject request) {
+    public Response customerWrites(@PathParam("waId") String customerNumber, JsonObject request) {
+        String waId = waIdOf(customerNumber);
+        if (waId.isEmpty()) {
+            return Response.status(400).entity(Json.createObjectBuilder()
+                    .add("error", "write the customer's number with its country code, for example +81 90 1234 5678")
+                    .build()).build();
+        }
         String phoneNumberId = request.getString("phoneNumberId", "");
         if (state.number(phoneNumberId).isEmpty()) {
             return Response.status(404).entity(Json.createObjectBuilder()
@@ -111,8 +117,13 @@ public class SandboxControlResource {
         List<JsonObject> messages = request.containsKey("messages")
                 ? request.getJsonArray("messages").stream().map(JsonValue::asJsonObject).toList()
                 : List.of(request);
-        SandboxWebhooks.Delivery delivery = webhooks.customerMessages(state.number(phoneNumberId).get(), waId,
-                request.getString("name", "Sandbox Customer"), messages);
+        SandboxWebhooks.Delivery delivery;
+        try {
+            delivery = webhooks.customerMessages(state.number(phoneNumberId).get(), waId,
+                    request.getString("name", "Sandbox Customer"), messages);
+        } catch (IllegalArgumentException unplayable) {
+            return Response.status(400).entity(Json.createObjectBuilder().add("error", unplayable.getMessage()).build()).build();
+        }
         var ids = Json.createArrayBuilder();
         delivery.wamids().forEach(ids::add);
         return Response.ok(Json.createObjectBuilder().add("wamids", ids).add("webhookStatus", delivery.status()).build())
@@ -160,7 +171,7 @@ public class SandboxControlResource {
         var sent = Json.createArrayBuilder();
         conversations.sent().stream()
                 .filter(m -> phoneNumberId == null || m.phoneNumberId().equals(phoneNumberId))
-                .filter(m -> to == null || m.to().equals(to)).forEach(m -> {
+                .filter(m -> to == null || m.to().equals(waIdOf(to))).forEach(m -> {
             var message = Json.createObjectBuilder().add("wamid", m.wamid()).add("phoneNumberId", m.phoneNumberId())
                     .add("to", m.to()).add("type", m.type()).add("body", m.body()).add("at", m.at().toString());
             attachedMedium(m).ifPresent(medium -> message.add("media", Json.createObjectBuilder().add("id", medium.id())
@@ -169,6 +180,11 @@ public class SandboxControlResource {
             sent.add(message);
         });
         return sent.build();
+    }
+
+    /** A number as people write it ({@code +44 7700 900999}) as WhatsApp's id of it: its digits. */
+    private static String waIdOf(String number) {
+        return number.replaceAll("[^0-9]", "");
     }
 
     /** The uploaded file a sent message carries, so tests can compare it with what the user attached. */
