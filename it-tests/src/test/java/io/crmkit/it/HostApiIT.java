@@ -1,6 +1,7 @@
 package io.crmkit.it;
 
 import io.crmkit.it.support.ApiClient;
+import io.crmkit.it.support.BrowserSession;
 import io.crmkit.it.support.ApiClient.Answer;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.EmbeddedDatabaseSession;
@@ -318,47 +319,27 @@ class HostApiIT {
     }
 
     @Test
-    void browserSessionsNeedTheCsrfTokenForChanges() throws Exception {
-        var cookies = new java.net.CookieManager();
-        var browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
-        java.net.URI root = java.net.URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
-        String page = browser.send(java.net.http.HttpRequest.newBuilder(root.resolve("login")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        var matcher = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
-        assertTrue(matcher.find(), "the login form carries a CSRF token");
-
-        var forged = browser.send(form(root.resolve("login"), "csrf=forged&username=admin&password="
-                + EmbeddedDatabaseSession.ADMIN_PASSWORD), java.net.http.HttpResponse.BodyHandlers.ofString());
+    void browserSessionsNeedTheCsrfTokenForChanges() {
+        BrowserSession browser = new BrowserSession(base);
+        var forged = browser.postForm("login", "csrf=forged&username=admin&password=" + EmbeddedDatabaseSession.ADMIN_PASSWORD);
         assertTrue(forged.headers().firstValue("Location").orElse("").contains("error=expired"));
 
-        var login = browser.send(form(root.resolve("login"), "csrf=" + matcher.group(1) + "&next=%2Fapp%2Fcontacts"
-                + "&username=admin&password=" + EmbeddedDatabaseSession.ADMIN_PASSWORD),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var login = browser.postForm("login", "csrf=" + browser.loginFormToken() + "&next=%2Fapp%2Fcontacts"
+                + "&username=admin&password=" + EmbeddedDatabaseSession.ADMIN_PASSWORD);
         assertEquals(302, login.statusCode());
         assertTrue(login.headers().firstValue("Location").orElse("").endsWith("/app/contacts"));
+        String token = browser.sessionToken();
 
-        String session = browser.send(java.net.http.HttpRequest.newBuilder(root.resolve("api/crm/session")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        String token = Json.createReader(new java.io.StringReader(session)).readObject().getString("csrfToken");
-
-        var withoutToken = browser.send(java.net.http.HttpRequest.newBuilder(root.resolve("api/crm/companies"))
+        var withoutToken = browser.send(java.net.http.HttpRequest.newBuilder(browser.resolve("api/crm/companies"))
                 .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"Forged\"}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"Forged\"}")).build());
         assertEquals(403, withoutToken.statusCode());
         assertEquals(0, TestDatabase.number("select count(*) from crm.company where name = 'Forged'"));
 
-        var withToken = browser.send(java.net.http.HttpRequest.newBuilder(root.resolve("api/crm/companies"))
+        var withToken = browser.send(java.net.http.HttpRequest.newBuilder(browser.resolve("api/crm/companies"))
                 .header("Content-Type", "application/json").header("X-CSRF-Token", token)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"Genuine\"}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"Genuine\"}")).build());
         assertEquals(201, withToken.statusCode(), withToken.body());
-    }
-
-    private static java.net.http.HttpRequest form(java.net.URI uri, String body) {
-        return java.net.http.HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     private ApiClient outsider() {

@@ -410,7 +410,7 @@ class InboundProcessingIT {
         assertEquals(TestDatabase.number("select count(*) from whatsapp.webhook_event where parked_at is not null"
                 + " and dismissed_at is null"), parkedCountInHealth(), "/health counts the parked events");
         assertTrue(parkedCountInHealth() >= 1);
-        String metrics = ApiClient.anonymous(base).getAccepting("/metrics?scope=application", "text/plain").body();
+        String metrics = admin().getAccepting("/metrics?scope=application", "text/plain").body();
         assertTrue(metrics.contains("whatsapp_inbound_parked_events"), metrics);
 
         JsonObject problem = admin().get("/api/whatsapp/delivery-problems?limit=200").json().getJsonArray("items").stream()
@@ -463,6 +463,45 @@ class InboundProcessingIT {
                 .add("phoneNumberId", channel.getString("phoneNumberId")).add("type", "image").add("caption", "the broken part").build());
         assertEquals(200, sent.status(), sent.body());
         return sent.json().getJsonArray("wamids").getString(0);
+    }
+
+    /** The media answer of a document the customer sent with this content, claimed type and name. */
+    private Answer customerDocument(JsonObject channel, String claimedType, String fileName, byte[] content) throws Exception {
+        Answer sent = ApiClient.anonymous(base).post("/sandbox/api/customers/" + uniqueNumber() + "/messages",
+                Json.createObjectBuilder().add("phoneNumberId", channel.getString("phoneNumberId")).add("type", "document")
+                        .add("mimeType", claimedType).add("fileName", fileName)
+                        .add("contentBase64", java.util.Base64.getEncoder().encodeToString(content)).build());
+        assertEquals(200, sent.status(), sent.body());
+        String wamid = sent.json().getJsonArray("wamids").getString(0);
+        eventually("the download", () -> TestDatabase.strings("select f.state from whatsapp.media_file f join whatsapp.message m"
+                + " on m.id = f.message_id where m.wamid = ?", wamid).equals(List.of("DOWNLOADED")));
+        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", wamid);
+        String url = admin().get("/api/whatsapp/conversations/" + conversation + "/messages").structure().asJsonArray()
+                .getJsonObject(0).getJsonObject("attachment").getString("url");
+        return admin().getAccepting(url, "*/*");
+    }
+
+    @Test
+    void customerFilesNeverRunAsPagesOfTheCrm() throws Exception {
+        JsonObject channel = channel(adminId());
+        byte[] page = "<html><script>fetch('/api/crm/session')</script></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (Answer file : List.of(customerDocument(channel, "text/html", "invoice.html", page),
+                customerDocument(channel, "image/svg+xml", "logo.svg", svg),
+                customerDocument(channel, "application/pdf", "not-really.pdf", page))) {
+            assertEquals(200, file.status());
+            assertEquals("application/octet-stream", file.contentType(), "whatever the phone claimed");
+            assertTrue(file.header("Content-Disposition").startsWith("attachment;"), file.header("Content-Disposition"));
+            assertEquals("nosniff", file.header("X-Content-Type-Options"));
+            assertEquals("sandbox; default-src 'none'", file.header("Content-Security-Policy"));
+        }
+
+        Answer pdf = customerDocument(channel, "application/octet-stream", "見積書.pdf", "%PDF-1.4 quote".getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals("application/pdf", pdf.contentType(), "a real PDF is shown with the type its content proves");
+        assertEquals("inline; filename=\"___.pdf\"; filename*=UTF-8''%E8%A6%8B%E7%A9%8D%E6%9B%B8.pdf",
+                pdf.header("Content-Disposition"));
+        assertEquals("sandbox; default-src 'none'", pdf.header("Content-Security-Policy"));
     }
 
     @Test

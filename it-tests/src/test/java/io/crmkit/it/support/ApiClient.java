@@ -51,7 +51,12 @@ public final class ApiClient {
     }
 
     /** An answer: status, content type and the parsed JSON body (when there is one). */
-    public record Answer(int status, String contentType, String body) {
+    public record Answer(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+        /** The first value of a response header, or empty text. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
+
         public JsonObject json() {
             return (JsonObject) structure();
         }
@@ -106,7 +111,7 @@ public final class ApiClient {
         return send(request(path).DELETE());
     }
 
-    /** GET with extra headers. */
+    /** GET with extra headers, which replace the defaults of the same name (such as Accept). */
     public Answer getWith(String path, String... headers) {
         HttpRequest.Builder builder = request(path).GET();
         withHeaders(builder, headers);
@@ -165,7 +170,7 @@ public final class ApiClient {
     /** Adds header name and value pairs. */
     private static void withHeaders(HttpRequest.Builder builder, String... headers) {
         for (int i = 0; i < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
+            builder.setHeader(headers[i], headers[i + 1]);
         }
     }
 
@@ -185,7 +190,7 @@ public final class ApiClient {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers());
         } catch (IOException failed) {
             throw new IllegalStateException("request failed: " + failed.getMessage(), failed);
         } catch (InterruptedException interrupted) {

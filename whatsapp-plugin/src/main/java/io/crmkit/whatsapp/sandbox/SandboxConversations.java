@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Meta's messaging rules as the sandbox keeps them: the 24-hour customer-service window opened by each
@@ -28,8 +27,8 @@ public class SandboxConversations {
 
     private final Map<String, Instant> lastInbound = new ConcurrentHashMap<>();
     private final Map<String, Bucket> throughput = new ConcurrentHashMap<>();
-    private final List<Sent> sent = new CopyOnWriteArrayList<>();
-    private final List<String> readReceipts = new CopyOnWriteArrayList<>();
+    private final RecentRecords<Sent> sent = new RecentRecords<>(20_000);
+    private final RecentRecords<String> readReceipts = new RecentRecords<>(20_000);
 
     void recordReadReceipt(String wamid) {
         readReceipts.add(wamid);
@@ -37,7 +36,7 @@ public class SandboxConversations {
 
     /** The messages the business marked read, in order. */
     public List<String> readReceipts() {
-        return List.copyOf(readReceipts);
+        return readReceipts.all();
     }
 
     /** A message the plugin sent, as the sandbox accepted it. */
@@ -63,6 +62,6 @@ public class SandboxConversations {
     }
 
     public List<Sent> sent() {
-        return List.copyOf(sent);
+        return sent.all();
     }
 }

@@ -31,18 +31,49 @@ public class SandboxMedia {
     private record DownloadUrl(String mediaId, Instant expiresAt) {
     }
 
-    private final Map<String, Medium> media = new ConcurrentHashMap<>();
+    /** What the sandbox keeps of files at most; past it, the oldest are forgotten (Meta keeps files 30 days). */
+    static final long KEPT_BYTES = 256L << 20;
+
+    /** Files in the order they came, guarded by itself. */
+    private final Map<String, Medium> media = new java.util.LinkedHashMap<>();
+    private long keptBytes;
     private final Map<String, DownloadUrl> urls = new ConcurrentHashMap<>();
 
     Medium store(String id, String wabaId, String mimeType, byte[] bytes, String fileName) {
         Medium medium = new Medium(id, wabaId, mimeType, bytes.clone(), sha256(bytes), fileName);
-        media.put(id, medium);
+        synchronized (media) {
+            media.put(id, medium);
+            keptBytes += bytes.length;
+            var oldest = media.values().iterator();
+            while (keptBytes > KEPT_BYTES && oldest.hasNext()) {
+                Medium forgotten = oldest.next();
+                if (forgotten != medium) {
+                    keptBytes -= forgotten.bytes().length;
+                    oldest.remove();
+                }
+            }
+        }
         return medium;
     }
 
     /** What a customer's phone would upload for a message of this kind. */
     Medium storeCustomerSample(String id, String wabaId, String mimeType, String fileName) {
         return store(id, wabaId, mimeType, mimeType.startsWith("image/") ? sampleJpeg() : SAMPLE_PDF, fileName);
+    }
+
+    /** The largest file a played customer may send with its own content. */
+    static final int CUSTOMER_FILE_MAX_BYTES = 1 << 20;
+
+    /**
+     * A file with the content the player chose (base64), as a customer's phone may send anything under any type.
+     *
+     * @throws IllegalArgumentException for content that is not base64 or larger than {@value #CUSTOMER_FILE_MAX_BYTES} bytes
+     */
+    Medium storeCustomerFile(String id, String wabaId, String mimeType, String fileName, String contentBase64) {
+        if (contentBase64.length() > CUSTOMER_FILE_MAX_BYTES / 3 * 4 + 4) {
+            throw new IllegalArgumentException("the file is larger than " + CUSTOMER_FILE_MAX_BYTES + " bytes");
+        }
+        return store(id, wabaId, mimeType, java.util.Base64.getDecoder().decode(contentBase64), fileName);
     }
 
     /** A small real JPEG: a 16 by 16 green square. */
@@ -63,13 +94,19 @@ public class SandboxMedia {
     }
 
     Optional<Medium> find(String id) {
-        return Optional.ofNullable(media.get(id));
+        synchronized (media) {
+            return Optional.ofNullable(media.get(id));
+        }
     }
 
     /** A new download key for a medium, valid for five minutes. */
     String issueDownloadKey(String mediaId) {
         String key = UUID.randomUUID().toString().replace("-", "");
-        urls.put(key, new DownloadUrl(mediaId, Instant.now().plus(URL_LIFETIME)));
+        Instant now = Instant.now();
+        if (urls.size() > 10_000) {
+            urls.values().removeIf(url -> url.expiresAt().isBefore(now));
+        }
+        urls.put(key, new DownloadUrl(mediaId, now.plus(URL_LIFETIME)));
         return key;
     }
 

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What the emulated Meta knows: accounts, numbers, tokens, signup codes, subscriptions, and what it received. */
@@ -37,7 +36,7 @@ public class SandboxState {
     private final Map<String, Set<String>> wabasByToken = new ConcurrentHashMap<>();
     private final Map<String, SignupCode> codes = new ConcurrentHashMap<>();
     private final Set<String> subscribedWabas = ConcurrentHashMap.newKeySet();
-    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final RecentRecords<Received> received = new RecentRecords<>(20_000);
 
     void recordRequest(String method, String path) {
         received.add(new Received(method, path, Instant.now()));
@@ -128,6 +127,6 @@ public class SandboxState {
     }
 
     public long countReceived(String method, String pathFragment) {
-        return received.stream().filter(r -> r.method().equals(method) && r.path().contains(pathFragment)).count();
+        return received.all().stream().filter(r -> r.method().equals(method) && r.path().contains(pathFragment)).count();
     }
 }

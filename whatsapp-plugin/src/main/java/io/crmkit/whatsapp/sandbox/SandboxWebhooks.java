@@ -119,8 +119,11 @@ public class SandboxWebhooks {
             case "text" -> message.add("text", Json.createObjectBuilder().add("body", request.getString("text", "")));
             case "image", "document", "video", "audio", "sticker" -> {
                 String mimeType = request.getString("mimeType", type.equals("document") ? "application/pdf" : "image/jpeg");
-                SandboxMedia.Medium medium = media.storeCustomerSample("media" + UUID.randomUUID().toString().substring(0, 12)
-                        .replace("-", ""), number.wabaId(), mimeType, request.getString("fileName", null));
+                String mediaId = "media" + UUID.randomUUID().toString().substring(0, 12).replace("-", "");
+                SandboxMedia.Medium medium = request.containsKey("contentBase64")
+                        ? media.storeCustomerFile(mediaId, number.wabaId(), mimeType, request.getString("fileName", null),
+                                request.getString("contentBase64"))
+                        : media.storeCustomerSample(mediaId, number.wabaId(), mimeType, request.getString("fileName", null));
                 JsonObjectBuilder object = Json.createObjectBuilder().add("id", medium.id())
                         .add("mime_type", mimeType).add("sha256", medium.sha256());
                 if (request.containsKey("caption")) {

@@ -8,6 +8,7 @@ import io.crmkit.whatsapp.application.conversations.ConversationService;
 import io.crmkit.whatsapp.domain.Conversation;
 import io.crmkit.whatsapp.domain.Message;
 import io.crmkit.whatsapp.domain.ProblemCode;
+import io.crmkit.whatsapp.domain.DisplayableFormat;
 import io.crmkit.whatsapp.domain.Refusal;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -240,16 +241,22 @@ public class ConversationsResource {
         return Response.accepted(view(outbox.retry(caller(), id, messageId), Map.of())).build();
     }
 
-    /** The file of a message, once downloaded. */
+    /**
+     * The file of a message, once downloaded. Only pictures and PDFs, as their content proves them, are shown in
+     * the browser; anything else, whatever type the sender claimed, is a download of plain bytes. The answer may
+     * never run as a page of the CRM: it is sandboxed and may load nothing.
+     */
     @GET
     @Path("conversations/{id: [0-9]+}/messages/{messageId: [0-9]+}/media")
     @Produces(MediaType.WILDCARD)
     public Response media(@PathParam("id") long id, @PathParam("messageId") long messageId) {
         ConversationService.MediaContent file = conversations.media(caller(), id, messageId);
-        String name = file.fileName().orElse("whatsapp-" + messageId).replaceAll("[\\r\\n\"]", "_");
-        return Response.ok(file.bytes(), file.mimeType())
-                .header("Content-Disposition", "inline; filename=\"" + name + "\"")
-                .header("X-Content-Type-Options", "nosniff").build();
+        Optional<DisplayableFormat> displayable = DisplayableFormat.of(file.bytes());
+        String name = file.fileName().orElse("whatsapp-" + messageId);
+        return Response.ok(file.bytes(), displayable.map(DisplayableFormat::mimeType).orElse(MediaType.APPLICATION_OCTET_STREAM))
+                .header("Content-Disposition", ContentDisposition.of(displayable.isPresent(), name))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'").build();
     }
 
     /** Tries a failed download of a message's file again. */

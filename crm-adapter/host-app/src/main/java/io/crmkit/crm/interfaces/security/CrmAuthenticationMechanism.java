@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +24,8 @@ import java.util.Set;
  * session; API clients send HTTP Basic credentials with every request (no session is created for them).
  *
  * <p>Unauthenticated requests for protected resources get 401 problem+json under {@code /api/}, and a
- * redirect to the login page elsewhere.
+ * redirect to the login page elsewhere. Password guessing is throttled per user name and per client address
+ * ({@link LoginThrottle}): a throttled attempt gets 429 with {@code Retry-After}, before any password is checked.
  */
 @ApplicationScoped
 public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -33,6 +35,10 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
     IdentityStoreHandler identityStores;
     @Inject
     CsrfTokens csrfTokens;
+    @Inject
+    CrmIdentityStore identityStore;
+
+    private final LoginThrottle throttle = new LoginThrottle(java.time.Clock.systemUTC());
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -63,13 +69,40 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
     private AuthenticationStatus basic(String encoded, HttpServletRequest request, HttpServletResponse response,
                                        HttpMessageContext context) {
         Optional<UsernamePasswordCredential> credential = decodeBasic(encoded);
-        if (credential.isPresent()) {
-            CredentialValidationResult result = identityStores.validate(credential.get());
-            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                return context.notifyContainerAboutLogin(result);
-            }
+        if (credential.isEmpty()) {
+            return unauthorized(request, response, context);
         }
-        return unauthorized(request, response, context);
+        String username = credential.get().getCaller();
+        Optional<Duration> wait = identityStore.remembers(credential.get()) ? Optional.empty()
+                : throttle.waitBeforeNextAttempt(username, request.getRemoteAddr());
+        if (wait.isPresent()) {
+            return tooManyAttempts(response, wait.get());
+        }
+        CredentialValidationResult result = identityStores.validate(credential.get());
+        return switch (result.getStatus()) {
+            case VALID -> {
+                throttle.succeeded(username, request.getRemoteAddr());
+                yield context.notifyContainerAboutLogin(result);
+            }
+            case NOT_VALIDATED -> tooManyAttempts(response, CrmIdentityStore.BUSY_RETRY_AFTER);
+            default -> {
+                throttle.failed(username, request.getRemoteAddr());
+                yield unauthorized(request, response, context);
+            }
+        };
+    }
+
+    /** 429 with the time to wait, as problem+json: a throttled user name or address, or password checks all busy. */
+    private static AuthenticationStatus tooManyAttempts(HttpServletResponse response, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        try {
+            ProblemResponses.write(response, 429, "TOO_MANY_ATTEMPTS", "Too many login attempts",
+                    "Too many failed logins for this user or from this address: try again in " + seconds + " s.");
+        } catch (IOException clientGone) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     static Optional<UsernamePasswordCredential> decodeBasic(String encoded) {
@@ -91,10 +124,20 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (!csrfTokens.matchesLoginToken(request, request.getParameter(CsrfTokens.FORM_FIELD)) || username.isEmpty()) {
             return context.redirect(request.getContextPath() + LoginServlet.PATH + "?error=expired&next=" + encode(next));
         }
+        Optional<Duration> wait = throttle.waitBeforeNextAttempt(username, request.getRemoteAddr());
+        if (wait.isPresent()) {
+            return tooManyAttempts(response, wait.get());
+        }
         CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(username, password));
+        if (result.getStatus() == CredentialValidationResult.Status.NOT_VALIDATED) {
+            return tooManyAttempts(response, CrmIdentityStore.BUSY_RETRY_AFTER);
+        }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            throttle.failed(username, request.getRemoteAddr());
             return context.redirect(request.getContextPath() + LoginServlet.PATH + "?error=credentials&next=" + encode(next));
         }
+        throttle.succeeded(username, request.getRemoteAddr());
+        csrfTokens.forgetLoginToken(request, response);
         request.getSession(true);
         request.changeSessionId();
         HttpSession session = request.getSession();
@@ -109,8 +152,9 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
                                                      HttpMessageContext context) {
-        // The shell's own requests say who they are: a Basic challenge would make the browser show its dialog.
-        if (request.getHeader(CsrfTokens.HEADER) == null && request.getHeader("X-Requested-With") == null) {
+        // Only API clients are challenged: a browser would ask for credentials and then send them with every
+        // request to this site, cross-site forms included (Basic credentials are ambient, like cookies).
+        if (!fromABrowser(request)) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"crm\", charset=\"UTF-8\"");
         }
         try {
@@ -120,6 +164,13 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
             return AuthenticationStatus.SEND_FAILURE;
         }
         return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** The shell's scripts, a page navigation or anything a browser sends says so in its headers. */
+    private static boolean fromABrowser(HttpServletRequest request) {
+        String accept = Optional.ofNullable(request.getHeader("Accept")).orElse("");
+        return request.getHeader(CsrfTokens.HEADER) != null || request.getHeader("X-Requested-With") != null
+                || request.getHeader("Sec-Fetch-Mode") != null || accept.contains("text/html");
     }
 
     static String pathOf(HttpServletRequest request) {

@@ -2,39 +2,57 @@ package io.crmkit.crm.interfaces.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
- * Synchroniser tokens against cross-site request forgery. The login form carries a token bound to the
- * pre-login session; after login a new session gets a new token, which the shell sends in
+ * Tokens against cross-site request forgery. The login form carries a token that its own cookie repeats (no
+ * session exists before login); a logged-in session gets a token of its own, which the shell sends in
  * {@value #HEADER} with every change.
  */
 @ApplicationScoped
 public class CsrfTokens {
     public static final String HEADER = "X-CSRF-Token";
     static final String FORM_FIELD = "csrf";
-    private static final String LOGIN_ATTRIBUTE = "crm.csrf.login";
+    private static final String LOGIN_COOKIE = "crm_login_csrf";
+    private static final Duration LOGIN_TOKEN_LIFETIME = Duration.ofHours(1);
     private static final String SESSION_ATTRIBUTE = "crm.csrf";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    String issueLoginToken(HttpServletRequest request) {
+    /**
+     * A token for the login form, also set as a cookie that only this site's login page receives (double
+     * submit): the form proves it came from our page without a server session, which exists only after login.
+     */
+    String issueLoginToken(HttpServletRequest request, HttpServletResponse response) {
         String token = newToken();
-        request.getSession(true).setAttribute(LOGIN_ATTRIBUTE, token);
+        response.addHeader("Set-Cookie", loginCookie(request, token, LOGIN_TOKEN_LIFETIME));
         return token;
     }
 
     boolean matchesLoginToken(HttpServletRequest request, String presented) {
-        HttpSession session = request.getSession(false);
-        return session != null && equalTokens(session.getAttribute(LOGIN_ATTRIBUTE), presented);
+        return Optional.ofNullable(request.getCookies()).stream().flatMap(Arrays::stream)
+                .filter(cookie -> LOGIN_COOKIE.equals(cookie.getName()))
+                .anyMatch(cookie -> equalTokens(cookie.getValue(), presented));
+    }
+
+    void forgetLoginToken(HttpServletRequest request, HttpServletResponse response) {
+        response.addHeader("Set-Cookie", loginCookie(request, "", Duration.ZERO));
+    }
+
+    private static String loginCookie(HttpServletRequest request, String value, Duration lifetime) {
+        return LOGIN_COOKIE + "=" + value + "; Path=" + request.getContextPath() + LoginServlet.PATH + "; Max-Age="
+                + lifetime.toSeconds() + "; HttpOnly; SameSite=Strict" + (request.isSecure() ? "; Secure" : "");
     }
 
     void issueSessionToken(HttpSession session) {
-        session.removeAttribute(LOGIN_ATTRIBUTE);
         session.setAttribute(SESSION_ATTRIBUTE, newToken());
     }
 

@@ -34,7 +34,7 @@ public class LoginServlet extends HttpServlet {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "no-store");
         response.getWriter().write(template
-                .replace("{{csrf}}", html(csrfTokens.issueLoginToken(request)))
+                .replace("{{csrf}}", html(csrfTokens.issueLoginToken(request, response)))
                 .replace("{{next}}", html(safeNext(request.getParameter("next"))))
                 .replace("{{error}}", "credentials".equals(error) || "expired".equals(error) ? error : ""));
     }

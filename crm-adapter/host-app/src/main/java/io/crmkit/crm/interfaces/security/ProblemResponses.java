@@ -14,6 +14,7 @@ final class ProblemResponses {
     static void write(HttpServletResponse response, int status, String code, String title, String detail)
             throws IOException {
         response.setStatus(status);
+        response.setHeader("X-Content-Type-Options", "nosniff");
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(Json.createObjectBuilder()

@@ -1,0 +1,198 @@
+package io.crmkit.it;
+
+import io.crmkit.it.support.ApiClient;
+import io.crmkit.it.support.ApiClient.Answer;
+import io.crmkit.it.support.BrowserSession;
+import io.crmkit.it.support.Deployments;
+import io.crmkit.it.support.EmbeddedDatabaseSession;
+import io.crmkit.it.support.Organisations;
+import io.crmkit.it.support.TestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A default install as an attacker meets it: sessions, CSRF, challenges, headers, metrics and password guessing.
+ * The guessing tests run last: they leave this server's client address throttled for fresh passwords.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SecurityIT {
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        return Deployments.application();
+    }
+
+    private ApiClient admin() {
+        return Organisations.administrator(base);
+    }
+
+    /** A new user of the Standard profile with this password; answers the user name. */
+    private String newAgent(String password) {
+        long standard = admin().get("/api/crm/profiles").structure().asJsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(p -> p.getString("name").equals("Standard")).findFirst().orElseThrow().getJsonNumber("id").longValue();
+        String username = "guard" + UUID.randomUUID().toString().substring(0, 8);
+        Answer created = admin().post("/api/crm/users", Json.createObjectBuilder().add("username", username).add("name", username)
+                .add("profileId", standard).add("password", password).build());
+        assertEquals(201, created.status(), created.body());
+        return username;
+    }
+
+    private static List<String> cookies(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie");
+    }
+
+    @Test
+    @Order(1)
+    void theLoginPageNeedsNoServerSessionAndItsTokenCookieStaysOnThisSite() {
+        BrowserSession browser = new BrowserSession(base);
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(browser.resolve("login")).build());
+        assertEquals(200, page.statusCode());
+        assertTrue(cookies(page).stream().noneMatch(c -> c.startsWith("JSESSIONID")), "no session before login: " + cookies(page));
+        assertTrue(cookies(page).stream().anyMatch(c -> c.startsWith("crm_login_csrf=") && c.contains("SameSite=Strict")
+                && c.contains("HttpOnly")), cookies(page).toString());
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+    }
+
+    @Test
+    @Order(2)
+    void theSessionCookieIsHttpOnlyAndSameSiteLax() {
+        BrowserSession browser = new BrowserSession(base);
+        HttpResponse<String> login = browser.logIn("admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
+        assertEquals(302, login.statusCode());
+        String session = cookies(login).stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertTrue(session.contains("HttpOnly"), session);
+        assertTrue(session.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"), session);
+    }
+
+    @Test
+    @Order(3)
+    void aSessionNeedsItsTokenEvenWhenTheRequestAlsoCarriesBasicCredentials() {
+        BrowserSession browser = new BrowserSession(base);
+        assertEquals(302, browser.logIn("admin", EmbeddedDatabaseSession.ADMIN_PASSWORD).statusCode());
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + EmbeddedDatabaseSession.ADMIN_PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String name = "Forged with Basic " + UUID.randomUUID();
+        HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(browser.resolve("api/crm/companies"))
+                .header("Content-Type", "application/json").header("Authorization", basic)
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("name", name).build().toString())).build());
+        assertEquals(403, forged.statusCode(), forged.body());
+        assertEquals(0, TestDatabase.number("select count(*) from crm.company where name = ?", name));
+    }
+
+    @Test
+    @Order(4)
+    void browsersAreNeverAskedForBasicCredentialsButApiClientsAre() {
+        Answer navigation = ApiClient.anonymous(base).getWith("/api/crm/session", "Accept", "text/html,application/xhtml+xml");
+        assertEquals(401, navigation.status());
+        assertEquals("", navigation.header("WWW-Authenticate"), "a browser would remember and resend what it is given");
+        Answer fetch = ApiClient.anonymous(base).getWith("/api/crm/session", "Sec-Fetch-Mode", "cors");
+        assertEquals("", fetch.header("WWW-Authenticate"));
+        Answer script = ApiClient.anonymous(base).get("/api/crm/session");
+        assertTrue(script.header("WWW-Authenticate").startsWith("Basic"), "an API client learns how to authenticate");
+    }
+
+    @Test
+    @Order(5)
+    void everyAnswerCarriesNosniffAndAReferrerPolicyAndPagesACsp() {
+        for (Answer answer : List.of(admin().get("/api/crm/session"), ApiClient.anonymous(base).get("/api/crm/session"),
+                ApiClient.anonymous(base).get("/health"), ApiClient.anonymous(base).get("/whatsapp/ui/dom.js"),
+                ApiClient.anonymous(base).get("/no/such/page"), admin().get("/api/whatsapp/conversations/999999999"))) {
+            assertEquals("nosniff", answer.header("X-Content-Type-Options"), answer.status() + " " + answer.body());
+        }
+        assertEquals("same-origin", admin().get("/api/crm/session").header("Referrer-Policy"));
+        for (String page : List.of("/login", "/whatsapp/sandbox/customer.html")) {
+            String policy = ApiClient.anonymous(base).getAccepting(page, "text/html").header("Content-Security-Policy");
+            assertTrue(policy.contains("default-src 'self'") && policy.contains("frame-ancestors 'none'"), page + ": " + policy);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void metricsAreForAdministratorsOrTheScrapeToken() {
+        String agent = newAgent("agent-password-1");
+        assertEquals(401, ApiClient.anonymous(base).getAccepting("/metrics", "text/plain").status());
+        assertEquals(401, ApiClient.anonymous(base).getWith("/metrics", "Authorization", "Bearer wrong-token",
+                "Accept", "text/plain").status());
+        assertEquals(403, ApiClient.as(base, agent, "agent-password-1").getAccepting("/metrics", "text/plain").status());
+        assertEquals(200, admin().getAccepting("/metrics", "text/plain").status());
+        assertEquals(200, ApiClient.anonymous(base).getWith("/metrics", "Authorization", "Bearer test-metrics-token",
+                "Accept", "text/plain").status());
+    }
+
+    @Test
+    @Order(100)
+    void failedBasicLoginsWaitLongerEachTimeAndASuccessStartsAfresh() throws InterruptedException {
+        String user = newAgent("the-right-password");
+        ApiClient guesser = ApiClient.as(base, user, "a-wrong-password");
+        for (int attempt = 1; attempt < 5; attempt++) {
+            assertEquals(401, guesser.get("/api/crm/session").status(), "attempt " + attempt);
+        }
+        assertEquals(401, guesser.get("/api/crm/session").status(), "the fifth failure is answered, and starts the waiting");
+        Answer throttled = guesser.get("/api/crm/session");
+        assertEquals(429, throttled.status());
+        assertEquals("TOO_MANY_ATTEMPTS", throttled.code());
+        assertTrue(Integer.parseInt(throttled.header("Retry-After")) >= 1);
+        assertEquals(429, ApiClient.as(base, user, "the-right-password").get("/api/crm/session").status(),
+                "while it waits, even the right password is not checked");
+
+        Thread.sleep(1_100);
+        assertEquals(200, ApiClient.as(base, user, "the-right-password").get("/api/crm/session").status());
+        assertEquals(401, guesser.get("/api/crm/session").status(), "the success cleared the count");
+    }
+
+    @Test
+    @Order(101)
+    void failedFormLoginsAreThrottledToo() {
+        String user = newAgent("form-password");
+        BrowserSession browser = new BrowserSession(base);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            HttpResponse<String> failed = browser.logIn(user, "wrong");
+            assertEquals(302, failed.statusCode());
+            assertTrue(failed.headers().firstValue("Location").orElse("").contains("error=credentials"));
+        }
+        HttpResponse<String> throttled = browser.logIn(user, "form-password");
+        assertEquals(429, throttled.statusCode());
+        assertTrue(throttled.headers().firstValue("Retry-After").isPresent());
+    }
+
+    @Test
+    @Order(102)
+    void thirtyGuessesInARowCostAtMostAHandfulOfPasswordChecks() {
+        String user = newAgent("never-guessed");
+        ApiClient guesser = ApiClient.as(base, user, "guess");
+        long refused = 0;
+        long throttled = 0;
+        for (int attempt = 0; attempt < 30; attempt++) {
+            int status = guesser.get("/api/crm/session").status();
+            refused += status == 401 ? 1 : 0;
+            throttled += status == 429 ? 1 : 0;
+        }
+        assertTrue(refused <= 5, refused + " guesses were checked");
+        assertEquals(30 - refused, throttled);
+        assertFalse(ApiClient.anonymous(base).get("/health").body().contains("DOWN"), "the server stays healthy");
+        assertEquals(200, admin().get("/api/crm/session").status(), "a user who logged in a moment ago carries on");
+    }
+}
