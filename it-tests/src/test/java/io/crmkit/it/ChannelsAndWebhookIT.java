@@ -44,7 +44,7 @@ class ChannelsAndWebhookIT {
     }
 
     private ApiClient sandbox() {
-        return ApiClient.anonymous(base);
+        return ApiClient.sandbox(base);
     }
 
     @AfterEach

@@ -45,12 +45,12 @@ class DispatchCrashIT {
 
     @AfterEach
     void clearFaults() {
-        ApiClient.anonymous(meta).delete("/sandbox/api/faults");
+        ApiClient.sandbox(meta).delete("/sandbox/api/faults");
     }
 
     @Test
     void answersInFlightWhenTheServerIsKilledEndSentExactlyOnceOrFailedWithAReason() throws Exception {
-        ApiClient sandbox = ApiClient.anonymous(meta);
+        ApiClient sandbox = ApiClient.sandbox(meta);
         JsonObject number = sandbox.post("/sandbox/api/test-numbers", JsonValue.EMPTY_JSON_OBJECT).json();
         String database = TestDatabase.createDatabase("crash_" + UUID.randomUUID().toString().substring(0, 8));
         try (SecondServer plugin = new SecondServer("crashing-node", Map.of(

@@ -119,7 +119,8 @@ class GraphClientIT {
     private Channel channelFor(Account account) {
         return new Channel(1, "Checked", ChannelMode.MANUAL, new Channel.MetaNumber(account.number().id(),
                 account.number().wabaId(), account.number().displayPhoneNumber(), null),
-                cipher.encrypt(account.token()), java.util.List.of(1L), java.time.Instant.now());
+                cipher.encrypt(account.token(), TokenCipher.channelToken(account.number().id())), java.util.List.of(1L),
+                java.time.Instant.now());
     }
 
     @Test

@@ -35,6 +35,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the stored webhook events become: contacts, owners, conversations, messages and statuses. */
@@ -200,7 +201,7 @@ class InboundProcessingIT {
         deliver(channel, Json.createArrayBuilder().add(early), Json.createArrayBuilder());
         eventually("the text", () -> TestDatabase.number("select count(*) from whatsapp.message where wamid = ?", text) == 1);
 
-        Answer played = ApiClient.anonymous(base).post("/sandbox/api/customers/" + customer + "/messages", Json.createObjectBuilder()
+        Answer played = ApiClient.sandbox(base).post("/sandbox/api/customers/" + customer + "/messages", Json.createObjectBuilder()
                 .add("phoneNumberId", channel.getString("phoneNumberId")).add("name", "Mika")
                 .add("messages", Json.createArrayBuilder()
                         .add(Json.createObjectBuilder().add("type", "image").add("caption", "this one"))
@@ -454,12 +455,12 @@ class InboundProcessingIT {
     // ---- media ----
 
     private void fault(String path, int status, int errorCode, int count) {
-        ApiClient.anonymous(base).post("/sandbox/api/faults", Json.createObjectBuilder().add("path", path).add("status", status)
+        ApiClient.sandbox(base).post("/sandbox/api/faults", Json.createObjectBuilder().add("path", path).add("status", status)
                 .add("errorCode", errorCode).add("count", count).build());
     }
 
     private String customerSendsImage(JsonObject channel, String customer) {
-        Answer sent = ApiClient.anonymous(base).post("/sandbox/api/customers/" + customer + "/messages", Json.createObjectBuilder()
+        Answer sent = ApiClient.sandbox(base).post("/sandbox/api/customers/" + customer + "/messages", Json.createObjectBuilder()
                 .add("phoneNumberId", channel.getString("phoneNumberId")).add("type", "image").add("caption", "the broken part").build());
         assertEquals(200, sent.status(), sent.body());
         return sent.json().getJsonArray("wamids").getString(0);
@@ -467,7 +468,7 @@ class InboundProcessingIT {
 
     /** The media answer of a document the customer sent with this content, claimed type and name. */
     private Answer customerDocument(JsonObject channel, String claimedType, String fileName, byte[] content) throws Exception {
-        Answer sent = ApiClient.anonymous(base).post("/sandbox/api/customers/" + uniqueNumber() + "/messages",
+        Answer sent = ApiClient.sandbox(base).post("/sandbox/api/customers/" + uniqueNumber() + "/messages",
                 Json.createObjectBuilder().add("phoneNumberId", channel.getString("phoneNumberId")).add("type", "document")
                         .add("mimeType", claimedType).add("fileName", fileName)
                         .add("contentBase64", java.util.Base64.getEncoder().encodeToString(content)).build());
@@ -511,7 +512,7 @@ class InboundProcessingIT {
         String wamid = customerSendsImage(channel, uniqueNumber());
         eventually("the download", () -> TestDatabase.strings("select f.state from whatsapp.media_file f join whatsapp.message m"
                 + " on m.id = f.message_id where m.wamid = ?", wamid).equals(List.of("DOWNLOADED")));
-        ApiClient.anonymous(base).delete("/sandbox/api/faults");
+        ApiClient.sandbox(base).delete("/sandbox/api/faults");
 
         long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", wamid);
         JsonObject image = admin().get("/api/whatsapp/conversations/" + conversation + "/messages").structure().asJsonArray()
@@ -541,7 +542,7 @@ class InboundProcessingIT {
         assertEquals("FAILED", admin().get("/api/whatsapp/conversations/" + conversation + "/messages").structure().asJsonArray()
                 .getJsonObject(0).getJsonObject("attachment").getString("state"));
 
-        ApiClient.anonymous(base).delete("/sandbox/api/faults");
+        ApiClient.sandbox(base).delete("/sandbox/api/faults");
         Thread.sleep(2_500);
         Answer retried = admin().post("/api/whatsapp/conversations/" + conversation + "/messages/" + message + "/media/retry",
                 JsonValue.EMPTY_JSON_OBJECT);
@@ -590,7 +591,7 @@ class InboundProcessingIT {
         assertEquals(0, read.getInt("unreadCount"));
         assertEquals(unreadBefore - 1, admin().get("/api/whatsapp/unread-count").json().getJsonNumber("count").longValue());
         assertEquals(List.of("second customer asks about size M", "first customer"), previews(admin().get(list + "&unread=true").json()));
-        assertTrue(ApiClient.anonymous(base).get("/sandbox/api/read-receipts").structure().asJsonArray().stream()
+        assertTrue(ApiClient.sandbox(base).get("/sandbox/api/read-receipts").structure().asJsonArray().stream()
                 .anyMatch(v -> v.toString().contains(latest)), "WhatsApp was told the message was read");
 
         assertEquals(1, admin().post("/api/whatsapp/conversations/" + third + "/unread", JsonValue.EMPTY_JSON_OBJECT)
@@ -747,9 +748,67 @@ class InboundProcessingIT {
             return List.copyOf(events);
         }
 
+        /** Whether the server ended the stream. */
+        boolean ended() {
+            return !reader.isAlive();
+        }
+
         @Override
         public void close() throws Exception {
             stream.close();
+        }
+    }
+
+    @Test
+    void viewOnlyUsersSeeOnlyWhatCustomersWroteAndSendNoReadReceipts() throws Exception {
+        JsonObject channel = channel(adminId());
+        ApiClient viewOnly = userWithLevel("VIEW_ONLY");
+        String question = "Is the blue one in stock " + UUID.randomUUID() + "?";
+        String inbound = customerWrites(channel, uniqueNumber(), question, Instant.now().getEpochSecond());
+        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", inbound);
+        String answer = "Two left in blue " + UUID.randomUUID();
+        assertEquals(202, admin().post("/api/whatsapp/conversations/" + conversation + "/messages",
+                Json.createObjectBuilder().add("text", answer).build()).status());
+        eventually("the answer in the list", () -> admin().get("/api/whatsapp/conversations/" + conversation).json()
+                .getString("lastMessagePreview").equals(answer));
+
+        assertEquals(question, viewOnly.get("/api/whatsapp/conversations/" + conversation).json().getString("lastMessagePreview"),
+                "the list shows a view-only user what the customer wrote, not the answer");
+        assertEquals(0, viewOnly.get("/api/whatsapp/conversations?q=" + answer.replace(" ", "%20")).json()
+                .getJsonArray("items").size(), "nor finds the chat by the answer's words");
+        assertEquals(1, admin().get("/api/whatsapp/conversations?q=" + answer.replace(" ", "%20")).json()
+                .getJsonArray("items").size());
+        assertEquals(1, viewOnly.get("/api/whatsapp/conversations?q=" + question.substring(0, 30).replace(" ", "%20")).json()
+                .getJsonArray("items").size());
+
+        assertEquals(200, viewOnly.post("/api/whatsapp/conversations/" + conversation + "/read", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(0, TestDatabase.number("select unread_count from whatsapp.conversation where id = ?", conversation));
+        assertFalse(readReceipts().contains(inbound), "a view-only user's reading tells the customer nothing");
+
+        admin().post("/api/whatsapp/conversations/" + conversation + "/unread", JsonValue.EMPTY_JSON_OBJECT);
+        admin().post("/api/whatsapp/conversations/" + conversation + "/read", JsonValue.EMPTY_JSON_OBJECT);
+        eventually("the agent's read receipt", () -> readReceipts().contains(inbound));
+    }
+
+    private List<String> readReceipts() {
+        return ApiClient.sandbox(base).get("/sandbox/api/read-receipts").structure().asJsonArray().stream()
+                .map(v -> ((jakarta.json.JsonString) v).getString()).toList();
+    }
+
+    @Test
+    void theLiveStreamOfAUserWhoLostAccessCloses() throws Exception {
+        long profile = admin().post("/api/crm/profiles", Json.createObjectBuilder()
+                .add("name", "Demoted " + UUID.randomUUID().toString().substring(0, 6)).build()).id();
+        admin().put("/api/whatsapp/permissions/" + profile, Json.createObjectBuilder().add("level", "VIEW_ONLY").build());
+        String username = "d" + UUID.randomUUID().toString().substring(0, 8);
+        admin().post("/api/crm/users", Json.createObjectBuilder().add("username", username).add("name", username)
+                .add("profileId", profile).add("password", "demoted-password").build());
+        try (EventListener listener = new EventListener(base, username, "demoted-password")) {
+            eventually("listening", () -> listener.received().contains("ready"));
+            assertFalse(listener.ended());
+            Answer demoted = admin().put("/api/whatsapp/permissions/" + profile, Json.createObjectBuilder().add("level", "NONE").build());
+            assertEquals(200, demoted.status(), demoted.body());
+            eventually("the stream closed", listener::ended);
         }
     }
 

@@ -53,7 +53,7 @@ class OutboxIT {
     }
 
     private ApiClient sandbox() {
-        return ApiClient.anonymous(base);
+        return ApiClient.sandbox(base);
     }
 
     /** A conversation whose customer wrote at {@code wroteAt}; answers its id. */
@@ -277,7 +277,7 @@ class OutboxIT {
         JsonObject received = sandbox().get("/sandbox/api/sent?phoneNumberId=" + phoneNumberId + "&to=" + customer).structure()
                 .asJsonArray().stream().map(JsonValue::asJsonObject).filter(m -> m.getString("type").equals("document"))
                 .filter(m -> m.getJsonObject("media").getString("fileName").equals("invoice.pdf")).findFirst().orElseThrow();
-        byte[] onThePhone = ApiClient.anonymous(base).download(base + "sandbox/api/media/"
+        byte[] onThePhone = sandbox().download(base + "sandbox/api/media/"
                 + received.getJsonObject("media").getString("id") + "/content", "none");
         assertEquals(sha256(SampleFiles.pdf()), sha256(onThePhone), "the customer's phone opens the very PDF");
 

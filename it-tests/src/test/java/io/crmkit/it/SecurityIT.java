@@ -142,6 +142,137 @@ class SecurityIT {
                 "Accept", "text/plain").status());
     }
 
+    /** A sandbox number connected by the first organisation; answers its phone number id. */
+    private String ourSandboxNumber() {
+        long adminId = admin().get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
+        Answer channel = admin().post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
+                .add("name", "Guarded").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build());
+        assertEquals(201, channel.status(), channel.body());
+        return channel.json().getString("phoneNumberId");
+    }
+
+    private static JsonValue customerMessage(String phoneNumberId, String text) {
+        return Json.createObjectBuilder().add("phoneNumberId", phoneNumberId).add("type", "text").add("text", text).build();
+    }
+
+    @Test
+    @Order(7)
+    void theSandboxIsNoOpenDoor() {
+        String ours = ourSandboxNumber();
+        ApiClient anonymous = ApiClient.anonymous(base);
+        assertEquals(401, anonymous.get("/sandbox/api/sent").status());
+        assertEquals(401, anonymous.get("/sandbox/api/numbers").status());
+        assertEquals(401, anonymous.post("/sandbox/api/customers/819011112222/messages", customerMessage(ours, "hi")).status());
+        assertEquals(401, anonymous.post("/sandbox/api/faults", Json.createObjectBuilder().add("path", "")
+                .add("delayMs", 600_000).add("count", 99_999).build()).status());
+        assertEquals(401, anonymous.put("/sandbox/api/accounts/1/callback-url",
+                Json.createObjectBuilder().add("callbackUrl", "http://10.0.0.1/").build()).status());
+        assertEquals(401, anonymous.post("/sandbox/api/test-numbers", JsonValue.EMPTY_JSON_OBJECT).status());
+
+        assertEquals(403, admin().post("/sandbox/api/faults", Json.createObjectBuilder().add("path", "/x").build()).status(),
+                "faults are for the installation's tests, not for users");
+        assertEquals(403, admin().put("/sandbox/api/accounts/1/callback-url",
+                Json.createObjectBuilder().add("callbackUrl", "http://localhost:1/").build()).status());
+
+        String text = "From our customer " + UUID.randomUUID();
+        assertEquals(200, admin().post("/sandbox/api/customers/819011112222/messages", customerMessage(ours, text)).status(),
+                "a user plays the customers of the organisation's own numbers");
+        assertTrue(admin().get("/sandbox/api/numbers").body().contains(ours));
+
+        ApiClient outsider = Organisations.outsider(base);
+        assertEquals(404, outsider.post("/sandbox/api/customers/819011112222/messages", customerMessage(ours, "forged")).status(),
+                "another organisation cannot write to our number");
+        assertFalse(outsider.get("/sandbox/api/numbers").body().contains(ours));
+        assertEquals("[]", outsider.get("/sandbox/api/sent?phoneNumberId=" + ours).body().replace(" ", ""));
+    }
+
+    @Test
+    @Order(8)
+    void theInstallationsTestsSteerTheSandboxWithinBounds() {
+        ApiClient tests = ApiClient.sandbox(base);
+        jakarta.json.JsonObject number = tests.post("/sandbox/api/test-numbers", JsonValue.EMPTY_JSON_OBJECT).json();
+        String waba = number.getString("wabaId");
+        for (String outside : List.of("http://10.0.0.1/", "http://192.168.0.1:8080/", "http://user@localhost/", "file:///etc/passwd")) {
+            assertEquals(400, tests.put("/sandbox/api/accounts/" + waba + "/callback-url",
+                    Json.createObjectBuilder().add("callbackUrl", outside).build()).status(), outside);
+        }
+        assertEquals(204, tests.put("/sandbox/api/accounts/" + waba + "/callback-url",
+                Json.createObjectBuilder().add("callbackUrl", "http://localhost:" + base.getPort() + "/webhooks/whatsapp")
+                        .build()).status());
+        assertEquals(400, tests.post("/sandbox/api/faults", Json.createObjectBuilder().add("path", "")
+                .add("delayMs", 600_000).build()).status(), "a delay of ten minutes");
+        assertEquals(400, tests.post("/sandbox/api/faults", Json.createObjectBuilder().add("path", "")
+                .add("count", 99_999_999).build()).status());
+        assertEquals(400, ApiClient.sandbox(base).post("/sandbox/api/customers/819011112222/messages",
+                Json.createObjectBuilder().add("phoneNumberId", number.getString("phoneNumberId")).add("type", "document")
+                        .add("contentBase64", "A".repeat(2 << 20)).build()).status(), "a customer file over 1 MB");
+        assertEquals(401, ApiClient.anonymous(base).getWith("/sandbox/api/sent", "X-Sandbox-Key", "guessed").status());
+    }
+
+    @Test
+    @Order(9)
+    void theSandboxPageOfABrowserSessionNeedsTheSessionsToken() {
+        String ours = ourSandboxNumber();
+        BrowserSession browser = new BrowserSession(base);
+        assertEquals(302, browser.logIn("admin", EmbeddedDatabaseSession.ADMIN_PASSWORD).statusCode());
+        HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(browser.resolve("sandbox/api/customers/819011113333/messages"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(customerMessage(ours, "forged").toString())).build());
+        assertEquals(403, forged.statusCode());
+        HttpResponse<String> played = browser.send(HttpRequest.newBuilder(browser.resolve("sandbox/api/customers/819011113333/messages"))
+                .header("Content-Type", "application/json").header("X-CSRF-Token", browser.sessionToken())
+                .POST(HttpRequest.BodyPublishers.ofString(customerMessage(ours, "played").toString())).build());
+        assertEquals(200, played.statusCode(), played.body());
+    }
+
+    /**
+     * Sends only the start of a request whose headers announce a large body, and reads the first line of the
+     * answer: a server that waited for the whole body would not answer within the time.
+     */
+    private String answerToAnnouncedBody(String path, String contentType, long contentLength, String authorization)
+            throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                    + "Authorization: " + authorization + "\r\nAccept: application/json\r\nContent-Type: " + contentType
+                    + "\r\nContent-Length: " + contentLength + "\r\n\r\n--b\r\nContent-Disposition: form-data; name=\"file\";"
+                    + " filename=\"big.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+
+    private static String basic(String username, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @Order(10)
+    void uploadsAreRefusedBeforeTheirBodyIsRead() throws Exception {
+        String ours = ourSandboxNumber();
+        String customer = "8190" + (10_000_000 + Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 89_999_999L));
+        String wamid = ApiClient.sandbox(base).post("/sandbox/api/customers/" + customer + "/messages",
+                customerMessage(ours, "please send the quote")).json().getJsonArray("wamids").getString(0);
+        io.crmkit.it.support.Eventually.eventually("the conversation", 10, () -> TestDatabase.number(
+                "select count(*) from whatsapp.message where wamid = ?", wamid) == 1);
+        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", wamid);
+        String path = "/api/whatsapp/conversations/" + conversation + "/messages";
+        String multipart = "multipart/form-data; boundary=b";
+
+        String viewer = newAgent("viewer-password");
+        assertTrue(answerToAnnouncedBody(path, multipart, 50_000_000, basic(viewer, "viewer-password")).contains(" 403"),
+                "a user who may not answer is refused at once");
+        String outsider = Organisations.outsider(base).get("/api/crm/session").json().getJsonObject("user").getString("username");
+        assertTrue(answerToAnnouncedBody(path, multipart, 50_000_000, basic(outsider, EmbeddedDatabaseSession.ADMIN_PASSWORD))
+                .contains(" 404"), "another organisation's conversation is unknown");
+        assertTrue(answerToAnnouncedBody(path, multipart, 200_000_000, basic("admin", EmbeddedDatabaseSession.ADMIN_PASSWORD))
+                .contains(" 413"), "more than any file WhatsApp takes is refused before it is read");
+        assertTrue(answerToAnnouncedBody("/webhooks/whatsapp", "application/json", 50_000_000, "none").contains(" 413"));
+    }
+
     @Test
     @Order(100)
     void failedBasicLoginsWaitLongerEachTimeAndASuccessStartsAfresh() throws InterruptedException {

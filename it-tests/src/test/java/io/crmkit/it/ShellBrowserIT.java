@@ -107,7 +107,7 @@ class ShellBrowserIT {
                 .add("name", "Read only").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json()
                 .getString("phoneNumberId");
         String text = "Question for the team " + System.nanoTime();
-        ApiClient.anonymous(base).post("/sandbox/api/customers/819077700011/messages", Json.createObjectBuilder()
+        ApiClient.sandbox(base).post("/sandbox/api/customers/819077700011/messages", Json.createObjectBuilder()
                 .add("phoneNumberId", phoneNumberId).add("name", "Reader Customer").add("type", "text").add("text", text).build());
         long profile = admin.post("/api/crm/profiles", Json.createObjectBuilder().add("name", "Viewers " + System.nanoTime()).build()).id();
         admin.put("/api/whatsapp/permissions/" + profile, Json.createObjectBuilder().add("level", "VIEW_ONLY").build());
@@ -143,7 +143,7 @@ class ShellBrowserIT {
         logInAsAdministrator("app/tabs/whatsapp/messages");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("whatsapp-messages-tab #conversations")));
         String text = "Live hello " + System.nanoTime();
-        ApiClient.anonymous(base).post("/sandbox/api/customers/819012312312/messages", Json.createObjectBuilder()
+        ApiClient.sandbox(base).post("/sandbox/api/customers/819012312312/messages", Json.createObjectBuilder()
                 .add("phoneNumberId", phoneNumberId).add("name", "Live Customer").add("type", "text").add("text", text).build());
 
         By item = By.xpath("//ul[@id='conversations']/li[.//div[@class='preview' and text()='" + text + "']]");
@@ -175,7 +175,7 @@ class ShellBrowserIT {
         String typed = "Size M ships tomorrow " + System.nanoTime();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("composer-text"))).sendKeys(typed);
         String meanwhile = "Do you ship to Osaka? " + System.nanoTime();
-        String questionWamid = ApiClient.anonymous(base).post("/sandbox/api/customers/819012312312/messages", Json.createObjectBuilder()
+        String questionWamid = ApiClient.sandbox(base).post("/sandbox/api/customers/819012312312/messages", Json.createObjectBuilder()
                 .add("phoneNumberId", phoneNumberId).add("name", "Live Customer").add("type", "text").add("text", meanwhile).build())
                 .json().getJsonArray("wamids").getString(0);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bubbles"), meanwhile));
@@ -198,7 +198,7 @@ class ShellBrowserIT {
                 + typed + "')]/blockquote[contains(., '" + meanwhile + "')]")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                 "//li[contains(@class,'bubble out') and contains(., '" + typed + "')]//span[contains(@class,'tick DELIVERED')]")));
-        assertEquals(questionWamid, ApiClient.anonymous(base).get("/sandbox/api/sent").structure().asJsonArray().stream()
+        assertEquals(questionWamid, ApiClient.sandbox(base).get("/sandbox/api/sent").structure().asJsonArray().stream()
                 .map(v -> v.asJsonObject().getJsonObject("body"))
                 .filter(b -> b.containsKey("text") && b.getJsonObject("text").getString("body").equals(typed))
                 .map(b -> b.getJsonObject("context").getString("message_id")).findFirst().orElse("none"),
@@ -216,7 +216,7 @@ class ShellBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                 "//li[contains(@class,'bubble out') and @data-type='document' and contains(., 'price-list.pdf')]"
                         + "//span[contains(@class,'tick DELIVERED')]")));
-        assertEquals(Files.size(pdf), ApiClient.anonymous(base).get("/sandbox/api/sent").structure().asJsonArray().stream()
+        assertEquals(Files.size(pdf), ApiClient.sandbox(base).get("/sandbox/api/sent").structure().asJsonArray().stream()
                 .map(v -> v.asJsonObject()).filter(m -> m.getString("type").equals("document"))
                 .filter(m -> m.getJsonObject("media").getString("fileName").equals("price-list.pdf"))
                 .mapToLong(m -> m.getJsonObject("media").getJsonNumber("size").longValue()).findFirst().orElse(-1),
@@ -383,6 +383,8 @@ class ShellBrowserIT {
                 .getString("phoneNumberId");
         String text = "Do you deliver to London? " + System.nanoTime();
 
+        logInAsAdministrator("app/tabs/whatsapp/messages");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("whatsapp-messages-tab #conversations")));
         browser.get(url("whatsapp/sandbox/customer.html"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#number option[value='" + phoneNumberId + "']")));
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("number"))).selectByValue(phoneNumberId);
@@ -394,7 +396,7 @@ class ShellBrowserIT {
         browser.findElement(By.id("send")).click();
         wait.until(ExpectedConditions.textMatches(By.id("result"), java.util.regex.Pattern.compile("Sent .* HTTP 200\\.")));
 
-        logInAsAdministrator("app/tabs/whatsapp/messages");
+        browser.get(url("app/tabs/whatsapp/messages"));
         WebElement arrived = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//ul[@id='conversations']/li[.//div[@class='preview' and text()='" + text + "']]")));
         arrived.click();

@@ -24,21 +24,31 @@ public final class ApiClient {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
+    /** The sandbox key of the test deployments ({@code whatsapp.sandbox.test-key} in arquillian.xml). */
+    public static final String SANDBOX_TEST_KEY = "test-sandbox-key";
+
     private final URI base;
     private final Optional<String> authorization;
+    private final Optional<String> sandboxKey;
 
-    private ApiClient(URI base, Optional<String> authorization) {
+    private ApiClient(URI base, Optional<String> authorization, Optional<String> sandboxKey) {
         this.base = base;
         this.authorization = authorization;
+        this.sandboxKey = sandboxKey;
     }
 
     public static ApiClient anonymous(URL base) {
-        return new ApiClient(toUri(base), Optional.empty());
+        return new ApiClient(toUri(base), Optional.empty(), Optional.empty());
     }
 
     public static ApiClient as(URL base, String username, String password) {
         String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new ApiClient(toUri(base), Optional.of("Basic " + token));
+        return new ApiClient(toUri(base), Optional.of("Basic " + token), Optional.empty());
+    }
+
+    /** The tests' hand on the sandbox: its control API with the installation key the test deployments set. */
+    public static ApiClient sandbox(URL base) {
+        return new ApiClient(toUri(base), Optional.empty(), Optional.of(SANDBOX_TEST_KEY));
     }
 
     private static URI toUri(URL base) {
@@ -125,11 +135,12 @@ public final class ApiClient {
         return send(builder);
     }
 
-    /** The raw bytes at an absolute URL, fetched with a Bearer header. */
+    /** The raw bytes at an absolute URL, fetched with this Authorization header (and the sandbox key, if any). */
     public byte[] download(String url, String bearer) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", bearer).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray()).body();
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", bearer).GET();
+            sandboxKey.ifPresent(key -> request.header("X-Sandbox-Key", key));
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()).body();
         } catch (IOException failed) {
             throw new IllegalStateException(failed);
         } catch (InterruptedException interrupted) {
@@ -183,6 +194,7 @@ public final class ApiClient {
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", accept);
         authorization.ifPresent(value -> builder.header("Authorization", value));
+        sandboxKey.ifPresent(key -> builder.header("X-Sandbox-Key", key));
         return builder;
     }
 

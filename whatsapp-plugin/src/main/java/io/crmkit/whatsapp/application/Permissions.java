@@ -22,6 +22,12 @@ public class Permissions {
     EntityManager em;
     @Inject
     CrmHost host;
+    @Inject
+    jakarta.enterprise.event.Event<LevelsChanged> levelsChanged;
+
+    /** The levels of an organisation's profiles changed; observed after the change committed. */
+    public record LevelsChanged(long organisationId) {
+    }
 
     /** A host profile and the level it has. */
     public record ProfileLevel(Profile profile, AccessLevel level) {
@@ -61,6 +67,19 @@ public class Permissions {
                 .toList();
     }
 
+    /**
+     * The level a user has now, looked up afresh (profile, activity, grants), for decisions that outlive a
+     * request such as an open stream of live events. {@code NONE} for a user who left or was deactivated.
+     */
+    @Transactional
+    public AccessLevel currentLevel(long organisationId, long userId) {
+        var users = host.organisation(organisationId).users();
+        return users.find(userId).filter(io.crmkit.plugin.api.User::active)
+                .map(user -> users.findProfile(user.profileId()).filter(Profile::administrator).isPresent()
+                        ? AccessLevel.VIEW_AND_REPLY : granted(organisationId, user.profileId()))
+                .orElse(AccessLevel.NONE);
+    }
+
     private AccessLevel granted(long organisationId, long profileId) {
         ProfilePermission permission = em.find(ProfilePermission.class, new ProfilePermission.Key(organisationId, profileId));
         return permission == null ? AccessLevel.NONE : permission.level();
@@ -80,6 +99,7 @@ public class Permissions {
         } else {
             permission.grant(level);
         }
+        levelsChanged.fire(new LevelsChanged(admin.organisationId()));
         return new ProfileLevel(profile, level);
     }
 }

@@ -1,14 +1,10 @@
 package io.crmkit.whatsapp.domain;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * The file formats users may send (.JPG .JPEG .PNG .PDF .MP3 .MP4 .DOC .DOCX), each recognised by its
@@ -148,17 +144,8 @@ public enum AttachmentFormat {
         return content.length >= 2 && (content[0] & 0xFF) == 0xFF && (content[1] & 0xE0) == 0xE0 && (content[1] & 0x06) == 0x02;
     }
 
-    /** A ZIP whose parts include the main part of a Word document. */
+    /** A ZIP whose parts include the main part of a Word document, judged by its directory alone. */
     private static boolean isWordPackage(byte[] content) {
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (entry.getName().equals("word/document.xml")) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (IOException | IllegalArgumentException notAZip) {
-            return false;
-        }
+        return ZipDirectory.entryNames(content).filter(names -> names.contains("word/document.xml")).isPresent();
     }
 }

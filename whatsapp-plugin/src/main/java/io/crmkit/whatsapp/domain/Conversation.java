@@ -44,6 +44,11 @@ public class Conversation {
     private Instant lastMessageAt;
     @Column(name = "last_message_preview", nullable = false)
     private String lastMessagePreview;
+    /** What the customer wrote last, apart from the business's answers: the list of view-only users shows it. */
+    @Column(name = "last_inbound_at")
+    private Instant lastInboundAt;
+    @Column(name = "last_inbound_preview", nullable = false)
+    private String lastInboundPreview;
     @Column(name = "unread_count", nullable = false)
     private int unreadCount;
     @Column(name = "created_at", nullable = false)
@@ -62,6 +67,7 @@ public class Conversation {
         this.ownerId = ownerId.orElse(null);
         this.lastMessageAt = at;
         this.lastMessagePreview = "";
+        this.lastInboundPreview = "";
         this.createdAt = Instant.now();
     }
 
@@ -72,6 +78,10 @@ public class Conversation {
             windowExpiresAt = expires;
         }
         unreadCount++;
+        if (lastInboundAt == null || !sentAt.isBefore(lastInboundAt)) {
+            lastInboundAt = sentAt;
+            lastInboundPreview = BoundedText.fit(preview, PREVIEW_MAX);
+        }
         showLatest(sentAt, preview);
     }
 
@@ -138,6 +148,15 @@ public class Conversation {
 
     public String lastMessagePreview() {
         return lastMessagePreview;
+    }
+
+    /** When the customer wrote last; empty for a chat the business started. */
+    public Optional<Instant> lastInboundAt() {
+        return Optional.ofNullable(lastInboundAt);
+    }
+
+    public String lastInboundPreview() {
+        return lastInboundPreview;
     }
 
     public int unreadCount() {

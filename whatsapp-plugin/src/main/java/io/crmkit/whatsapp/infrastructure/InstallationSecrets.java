@@ -17,8 +17,8 @@ import java.util.Optional;
 /**
  * The Meta app's secret (webhook signatures are computed with it) and the webhook verify token. Both come
  * from configuration ({@code WHATSAPP_APP_SECRET}, {@code WHATSAPP_VERIFY_TOKEN}); when unset, values
- * generated once per installation are kept in the plugin's schema, the secret encrypted, so that the demo
- * and its sandbox work with no configuration.
+ * generated once per installation are kept in the plugin's schema, both sealed ({@link TokenCipher}), so
+ * that the demo and its sandbox work with no configuration.
  */
 @ApplicationScoped
 public class InstallationSecrets {
@@ -36,31 +36,73 @@ public class InstallationSecrets {
     private volatile String appSecret;
     private volatile String verifyToken;
 
-    /** Generates the installation's values on first start; later starts read them. */
+    private static final String APP_SECRET = "installation:app-secret";
+    private static final String VERIFY_TOKEN = "installation:verify-token";
+
+    /**
+     * Generates the installation's values on first start; later starts read them. Secrets stored before they
+     * were sealed to their owners (the verify token in plain text, the app secret and channel tokens in the first
+     * format) are sealed now.
+     */
     public void ensureInstalled() {
-        String generatedSecret = random();
-        String generatedToken = random();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
-                     insert into whatsapp.installation (id, verify_token, app_secret, created_at)
+                     insert into whatsapp.installation (id, verify_token_sealed, app_secret, created_at)
                      values (1, ?, ?, now()) on conflict (id) do nothing""")) {
-            insert.setString(1, generatedToken);
-            insert.setBytes(2, cipher.encrypt(generatedSecret));
+            insert.setBytes(1, cipher.encrypt(random(), VERIFY_TOKEN));
+            insert.setBytes(2, cipher.encrypt(random(), APP_SECRET));
             insert.executeUpdate();
+            sealOlderSecrets(connection);
         } catch (SQLException failed) {
             throw new IllegalStateException("cannot record the installation's webhook secrets", failed);
         }
         load();
     }
 
+    private void sealOlderSecrets(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select verify_token, verify_token_sealed, app_secret from whatsapp.installation where id = 1");
+             ResultSet row = select.executeQuery();
+             PreparedStatement update = connection.prepareStatement(
+                     "update whatsapp.installation set verify_token = null, verify_token_sealed = ?, app_secret = ? where id = 1")) {
+            row.next();
+            String plainToken = row.getString(1);
+            byte[] appSecret = row.getBytes(3);
+            if (plainToken != null || TokenCipher.isUnbound(appSecret)) {
+                update.setBytes(1, plainToken != null ? cipher.encrypt(plainToken, VERIFY_TOKEN) : row.getBytes(2));
+                update.setBytes(2, cipher.encrypt(cipher.decrypt(appSecret, APP_SECRET), APP_SECRET));
+                update.executeUpdate();
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "select id, phone_number_id, access_token from whatsapp.channel where get_byte(access_token, 0) = 1");
+             ResultSet rows = select.executeQuery();
+             PreparedStatement update = connection.prepareStatement("update whatsapp.channel set access_token = ? where id = ?")) {
+            while (rows.next()) {
+                String owner = TokenCipher.channelToken(rows.getString(2));
+                update.setBytes(1, cipher.encrypt(cipher.decrypt(rows.getBytes(3), owner), owner));
+                update.setLong(2, rows.getLong(1));
+                update.executeUpdate();
+            }
+        }
+    }
+
     private void load() {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "select verify_token, app_secret from whatsapp.installation where id = 1");
+                     "select verify_token_sealed, app_secret from whatsapp.installation where id = 1");
              ResultSet row = select.executeQuery()) {
             row.next();
-            verifyToken = configuredVerifyToken.orElse(row.getString(1));
-            appSecret = configuredAppSecret.orElse(cipher.decrypt(row.getBytes(2)));
+            verifyToken = configuredVerifyToken.orElseGet(() -> cipher.decrypt(bytes(row, 1), VERIFY_TOKEN));
+            appSecret = configuredAppSecret.orElseGet(() -> cipher.decrypt(bytes(row, 2), APP_SECRET));
+        } catch (SQLException failed) {
+            throw new IllegalStateException("cannot read the installation's webhook secrets", failed);
+        }
+    }
+
+    private static byte[] bytes(ResultSet row, int column) {
+        try {
+            return row.getBytes(column);
         } catch (SQLException failed) {
             throw new IllegalStateException("cannot read the installation's webhook secrets", failed);
         }

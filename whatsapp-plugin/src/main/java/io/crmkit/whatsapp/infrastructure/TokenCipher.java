@@ -23,11 +23,15 @@ import java.util.Optional;
 /**
  * Encrypts secrets at rest with AES-256-GCM (Tink). The key is {@code WHATSAPP_ENCRYPTION_KEY} (32 bytes,
  * base64), which every node of a cluster must share; without it, a key generated on first use is kept in
- * {@code <CRM_DATA_DIR>/whatsapp/token-encryption.key}, readable by the server's user only.
+ * {@code <CRM_DATA_DIR>/whatsapp/token-encryption.key}, readable by the server's user only. Each secret is sealed
+ * to what it belongs to (a channel's number, the installation), so that ciphertexts cannot be swapped.
  */
 @ApplicationScoped
 public class TokenCipher {
-    private static final byte FORMAT_V1 = 1;
+    /** The first format: sealed with a fixed context, so any row's ciphertext opened in any other row. */
+    private static final byte FORMAT_UNBOUND = 1;
+    /** Sealed to its owner (AEAD associated data). */
+    private static final byte FORMAT_BOUND = 2;
     private static final byte[] CONTEXT = "whatsapp-secret".getBytes(StandardCharsets.US_ASCII);
 
     @Inject
@@ -84,11 +88,17 @@ public class TokenCipher {
         }
     }
 
-    public byte[] encrypt(String secret) {
+    /**
+     * Seals a secret to what it belongs to: the ciphertext opens only for the same {@code owner}, so a token
+     * copied into another channel's row (or the app secret into a token's) is useless there.
+     *
+     * @param owner what the secret belongs to, such as {@link #channelToken(String)}
+     */
+    public byte[] encrypt(String secret, String owner) {
         try {
-            byte[] sealed = aead.encrypt(secret.getBytes(StandardCharsets.UTF_8), CONTEXT);
+            byte[] sealed = aead.encrypt(secret.getBytes(StandardCharsets.UTF_8), associatedData(owner));
             byte[] stored = new byte[sealed.length + 1];
-            stored[0] = FORMAT_V1;
+            stored[0] = FORMAT_BOUND;
             System.arraycopy(sealed, 0, stored, 1, sealed.length);
             return stored;
         } catch (GeneralSecurityException failed) {
@@ -96,16 +106,32 @@ public class TokenCipher {
         }
     }
 
-    public String decrypt(byte[] stored) {
-        if (stored.length < 2 || stored[0] != FORMAT_V1) {
+    /** Opens a secret sealed to {@code owner}; a secret of the first format, bound to nothing, opens as well. */
+    public String decrypt(byte[] stored, String owner) {
+        if (stored.length < 2 || (stored[0] != FORMAT_BOUND && stored[0] != FORMAT_UNBOUND)) {
             throw new IllegalStateException("stored secret has an unknown format");
         }
         try {
-            byte[] plain = aead.decrypt(Arrays.copyOfRange(stored, 1, stored.length), CONTEXT);
+            byte[] plain = aead.decrypt(Arrays.copyOfRange(stored, 1, stored.length),
+                    stored[0] == FORMAT_BOUND ? associatedData(owner) : CONTEXT);
             return new String(plain, StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException wrongKey) {
-            throw new IllegalStateException("a stored secret cannot be decrypted: was WHATSAPP_ENCRYPTION_KEY changed?",
-                    wrongKey);
+        } catch (GeneralSecurityException wrongKeyOrOwner) {
+            throw new IllegalStateException("a stored secret cannot be decrypted: it belongs to something else, or"
+                    + " WHATSAPP_ENCRYPTION_KEY was changed", wrongKeyOrOwner);
         }
+    }
+
+    /** Whether a stored secret still has the first format, bound to nothing: migrated at start. */
+    public static boolean isUnbound(byte[] stored) {
+        return stored.length > 0 && stored[0] == FORMAT_UNBOUND;
+    }
+
+    /** The owner of a channel's access token: its phone number id. */
+    public static String channelToken(String phoneNumberId) {
+        return "channel-token:" + phoneNumberId;
+    }
+
+    private static byte[] associatedData(String owner) {
+        return ("whatsapp-secret:" + owner).getBytes(StandardCharsets.UTF_8);
     }
 }

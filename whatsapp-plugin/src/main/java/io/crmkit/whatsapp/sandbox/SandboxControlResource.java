@@ -9,6 +9,7 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -19,10 +20,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Controls the sandbox: test numbers, the browser half of Embedded Signup, a customer to play, and fault
- * injection for tests ({@code /sandbox/api}).
+ * injection for tests ({@code /sandbox/api}). Who may do what: {@link SandboxAccess}.
  */
 @Path("api")
 @ApplicationScoped
@@ -39,11 +41,16 @@ public class SandboxControlResource {
     SandboxConversations conversations;
     @Inject
     SandboxMedia media;
+    @Inject
+    SandboxAccess access;
+    @Inject
+    io.crmkit.whatsapp.infrastructure.PublicAddress publicAddress;
 
     /** A registered test number with a token: what a sandbox connect uses. */
     @POST
     @Path("test-numbers")
-    public JsonObject testNumber() {
+    public JsonObject testNumber(@HeaderParam(SandboxAccess.KEY_HEADER) String key) {
+        access.installation(key);
         SandboxState.Number number = state.createAccount(true);
         return Json.createObjectBuilder().add("wabaId", number.wabaId()).add("phoneNumberId", number.id())
                 .add("displayPhoneNumber", number.displayPhoneNumber())
@@ -56,7 +63,8 @@ public class SandboxControlResource {
      */
     @POST
     @Path("embedded-signup")
-    public JsonObject embeddedSignup() {
+    public JsonObject embeddedSignup(@HeaderParam(SandboxAccess.KEY_HEADER) String key) {
+        access.installation(key);
         SandboxState.Number number = state.createAccount(false);
         String code = "sbx-code-" + SandboxState.newToken().substring(4, 20);
         state.issueCode(code, state.grantToken(number.wabaId()));
@@ -67,30 +75,36 @@ public class SandboxControlResource {
     /** Revokes every token of an account: the next call with them fails with 190. */
     @POST
     @Path("accounts/{waba}/revoke")
-    public Response revoke(@PathParam("waba") String wabaId) {
+    public Response revoke(@PathParam("waba") String wabaId, @HeaderParam(SandboxAccess.KEY_HEADER) String key) {
+        access.installation(key);
         state.revokeAccount(wabaId);
         return Response.noContent().build();
     }
 
     /**
      * {@code {callbackUrl}}: the account's webhooks go to this receiver from now on, as when an app's callback
-     * URL is changed in Meta's dashboard; for example a second server under test.
+     * URL is changed in Meta's dashboard; for example a second server under test. Only this installation's own
+     * webhook, or a server on this machine (loopback): the sandbox never becomes a way into other hosts.
      */
     @PUT
     @Path("accounts/{waba}/callback-url")
-    public Response redirectWebhooks(@PathParam("waba") String wabaId, JsonObject request) {
-        String url = request.getString("callbackUrl", "");
-        if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            return Response.status(400).entity(Json.createObjectBuilder().add("error", "callbackUrl must be an http(s) URL")
+    public Response redirectWebhooks(@PathParam("waba") String wabaId, JsonObject request, @HeaderParam(SandboxAccess.KEY_HEADER) String key) {
+        access.installation(key);
+        Optional<java.net.URI> url = CallbackUrls.allowed(request.getString("callbackUrl", ""),
+                publicAddress.of("/webhooks/whatsapp"));
+        if (url.isEmpty()) {
+            return Response.status(400).entity(Json.createObjectBuilder().add("error", "callbackUrl must be this"
+                    + " installation's webhook or an http(s) address on this machine (localhost, 127.0.0.1, [::1])")
                     .build()).build();
         }
-        webhooks.redirect(wabaId, java.net.URI.create(url));
+        webhooks.redirect(wabaId, url.get());
         return Response.noContent().build();
     }
 
     @GET
     @Path("accounts/{waba}")
-    public JsonObject account(@PathParam("waba") String wabaId) {
+    public JsonObject account(@PathParam("waba") String wabaId, @HeaderParam(SandboxAccess.KEY_HEADER) String key) {
+        access.installation(key);
         return Json.createObjectBuilder().add("wabaId", wabaId).add("subscribed", state.isSubscribed(wabaId))
                 .add("registered", state.numbersOf(wabaId).stream().allMatch(SandboxState.Number::registered)).build();
     }
@@ -102,7 +116,8 @@ public class SandboxControlResource {
      */
     @POST
     @Path("customers/{waId}/messages")
-    public Response customerWrites(@PathParam("waId") String customerNumber, JsonObject request) {
+    public Response customerWrites(@PathParam("waId") String customerNumber, JsonObject request, @HeaderParam(SandboxAccess.KEY_HEADER) String key) {
+        SandboxAccess.Caller caller = access.caller(key);
         String waId = waIdOf(customerNumber);
         if (waId.isEmpty()) {
             return Response.status(400).entity(Json.createObjectBuilder()
@@ -110,6 +125,7 @@ public class SandboxControlResource {
                     .build()).build();
         }
         String phoneNumberId = request.getString("phoneNumberId", "");
+        access.requireNumber(caller, phoneNumberId);
         if (state.number(phoneNumberId).isEmpty()) {
             return Response.status(404).entity(Json.createObjectBuilder()
                     .add("error", "no sandbox number " + phoneNumberId).build()).build();
@@ -133,17 +149,25 @@ public class SandboxControlResource {
     /** {@code {path, status, errorCode, delayMs, count, drop, rate}}: see {@link SandboxFaults}. */
     @POST
     @Path("faults")
-    public Response addFault(JsonObject fault) {
-        faults.add(new SandboxFaults.Fault(fault.getString("path", ""), fault.getInt("status", 500),
-                fault.getInt("errorCode", 0), fault.getJsonNumber("delayMs") == null ? 0 : fault.getJsonNumber("delayMs").longValue(),
-                fault.getInt("count", 1), fault.getBoolean("drop", false),
-                fault.getJsonNumber("rate") == null ? 1.0 : fault.getJsonNumber("rate").doubleValue()));
+    public Response addFault(JsonObject fault, @HeaderParam(SandboxAccess.KEY_HEADER) String key) {
+        access.installation(key);
+        try {
+            faults.add(SandboxFaults.Fault.bounded(fault.getString("path", ""), fault.getInt("status", 500),
+                    fault.getInt("errorCode", 0), fault.getJsonNumber("delayMs") == null ? 0
+                            : fault.getJsonNumber("delayMs").longValue(),
+                    fault.getInt("count", 1), fault.getBoolean("drop", false),
+                    fault.getJsonNumber("rate") == null ? 1.0 : fault.getJsonNumber("rate").doubleValue()));
+        } catch (IllegalArgumentException | ClassCastException outOfBounds) {
+            return Response.status(400).entity(Json.createObjectBuilder().add("error", String.valueOf(outOfBounds.getMessage()))
+                    .build()).build();
+        }
         return Response.noContent().build();
     }
 
     @DELETE
     @Path("faults")
-    public Response clearFaults() {
+    public Response clearFaults(@HeaderParam(SandboxAccess.KEY_HEADER) String key) {
+        access.installation(key);
         faults.clear();
         return Response.noContent().build();
     }
@@ -151,7 +175,8 @@ public class SandboxControlResource {
     /** How many requests of a method reached paths containing a fragment. */
     @GET
     @Path("requests")
-    public JsonObject requests(@QueryParam("method") String method, @QueryParam("path") String path) {
+    public JsonObject requests(@QueryParam("method") String method, @QueryParam("path") String path, @HeaderParam(SandboxAccess.KEY_HEADER) String key) {
+        access.installation(key);
         return Json.createObjectBuilder().add("count", state.countReceived(method == null ? "GET" : method,
                 path == null ? "" : path)).build();
     }
@@ -159,17 +184,24 @@ public class SandboxControlResource {
     /** Lets a medium's download URLs expire now, as if five minutes had passed. */
     @POST
     @Path("media/{id}/expire-urls")
-    public Response expireMediaUrls(@PathParam("id") String mediaId) {
+    public Response expireMediaUrls(@PathParam("id") String mediaId, @HeaderParam(SandboxAccess.KEY_HEADER) String key) {
+        access.installation(key);
         media.expireUrls(mediaId);
         return Response.noContent().build();
     }
 
-    /** What the plugin sent, in the order the sandbox accepted it; optionally only from one number to one customer. */
+    /**
+     * What the plugin sent from the caller's numbers, in the order the sandbox accepted it; optionally only from
+     * one number to one customer.
+     */
     @GET
     @Path("sent")
-    public JsonArray sent(@QueryParam("phoneNumberId") String phoneNumberId, @QueryParam("to") String to) {
+    public JsonArray sent(@QueryParam("phoneNumberId") String phoneNumberId, @QueryParam("to") String to, @HeaderParam(SandboxAccess.KEY_HEADER) String key) {
+        SandboxAccess.Caller caller = access.caller(key);
+        java.util.Map<String, Boolean> reached = new java.util.HashMap<>();
         var sent = Json.createArrayBuilder();
         conversations.sent().stream()
+                .filter(m -> reached.computeIfAbsent(m.phoneNumberId(), id -> access.reaches(caller, id)))
                 .filter(m -> phoneNumberId == null || m.phoneNumberId().equals(phoneNumberId))
                 .filter(m -> to == null || m.to().equals(waIdOf(to))).forEach(m -> {
             var message = Json.createObjectBuilder().add("wamid", m.wamid()).add("phoneNumberId", m.phoneNumberId())
@@ -198,8 +230,10 @@ public class SandboxControlResource {
     @GET
     @Path("media/{id}/content")
     @Produces(MediaType.WILDCARD)
-    public Response mediaContent(@PathParam("id") String mediaId) {
-        return media.find(mediaId).map(medium -> Response.ok(medium.bytes(), medium.mimeType())
+    public Response mediaContent(@PathParam("id") String mediaId, @HeaderParam(SandboxAccess.KEY_HEADER) String key) {
+        SandboxAccess.Caller caller = access.caller(key);
+        return media.find(mediaId).filter(medium -> state.numbersOf(medium.wabaId()).stream()
+                        .anyMatch(number -> access.reaches(caller, number.id()))).map(medium -> Response.ok(medium.bytes(), medium.mimeType())
                         .header("Content-Disposition", "attachment; filename=\"" + (medium.fileName() == null ? medium.id()
                                 : medium.fileName().replaceAll("[\\r\\n\"]", "_")) + "\"")
                         .header("X-Content-Type-Options", "nosniff").build())
@@ -209,18 +243,20 @@ public class SandboxControlResource {
     /** The messages the plugin marked read. */
     @GET
     @Path("read-receipts")
-    public JsonArray readReceipts() {
+    public JsonArray readReceipts(@HeaderParam(SandboxAccess.KEY_HEADER) String key) {
+        access.installation(key);
         var receipts = Json.createArrayBuilder();
         conversations.readReceipts().forEach(receipts::add);
         return receipts.build();
     }
 
-    /** The sandbox's numbers, for the customer page. */
+    /** The sandbox's numbers that the caller's organisation connected, for the customer page. */
     @GET
     @Path("numbers")
-    public JsonArray numbers() {
+    public JsonArray numbers(@HeaderParam(SandboxAccess.KEY_HEADER) String key) {
+        SandboxAccess.Caller caller = access.caller(key);
         var numbers = Json.createArrayBuilder();
-        state.allNumbers().forEach(n -> numbers.add(Json.createObjectBuilder().add("phoneNumberId", n.id())
+        state.allNumbers().stream().filter(n -> access.reaches(caller, n.id())).forEach(n -> numbers.add(Json.createObjectBuilder().add("phoneNumberId", n.id())
                 .add("displayPhoneNumber", n.displayPhoneNumber()).add("verifiedName", n.verifiedName())));
         return numbers.build();
     }

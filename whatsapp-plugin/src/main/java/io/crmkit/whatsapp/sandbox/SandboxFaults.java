@@ -30,6 +30,26 @@ public class SandboxFaults {
             this(path, status, errorCode, delayMs, count, false, 1.0);
         }
 
+        /** The longest delay, the most occurrences and the longest path a fault may have. */
+        static final long MAX_DELAY_MS = 60_000;
+        static final int MAX_COUNT = 100_000;
+        static final int MAX_PATH = 300;
+
+        /**
+         * A fault asked for over HTTP, within bounds: a delay of at most a minute, a finite count, a real rate.
+         *
+         * @throws IllegalArgumentException for a value out of bounds
+         */
+        static Fault bounded(String path, int status, int errorCode, long delayMs, int count, boolean drop, double rate) {
+            if (path.length() > MAX_PATH || status < 100 || status > 599 || delayMs < 0 || delayMs > MAX_DELAY_MS
+                    || count < 1 || count > MAX_COUNT || !(rate > 0 && rate <= 1)) {
+                throw new IllegalArgumentException("a fault has a path of at most " + MAX_PATH + " characters, an HTTP"
+                        + " status, a delay of 0 to " + MAX_DELAY_MS + " ms, a count of 1 to " + MAX_COUNT
+                        + " and a rate above 0 and at most 1");
+            }
+            return new Fault(path, status, errorCode, delayMs, count, drop, rate);
+        }
+
         public Fault(String path, int status, int errorCode, long delayMs, int count, boolean drop, double rate) {
             this.path = path;
             this.status = status;
@@ -43,7 +63,14 @@ public class SandboxFaults {
 
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
 
+    /** How many faults may wait at once. */
+    static final int MAX_FAULTS = 100;
+
+    /** @throws IllegalArgumentException when {@value #MAX_FAULTS} faults wait already */
     public void add(Fault fault) {
+        if (faults.size() >= MAX_FAULTS) {
+            throw new IllegalArgumentException(MAX_FAULTS + " faults wait already: clear them first");
+        }
         faults.add(fault);
     }
 

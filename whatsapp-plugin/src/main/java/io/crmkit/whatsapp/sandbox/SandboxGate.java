@@ -6,19 +6,21 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Hides the whole sandbox (404) unless it is enabled. */
+/**
+ * Hides the whole sandbox (404) unless it is enabled. It is never on beside Meta: with the Graph base URL
+ * pointing at Meta, the sandbox stays off whatever its flag says, so that nothing can play customers of real
+ * numbers or sign webhooks with the real app secret.
+ */
 @Provider
 @PreMatching
 public class SandboxGate implements ContainerRequestFilter {
     @Inject
-    @ConfigProperty(name = "whatsapp.sandbox.enabled", defaultValue = "true")
-    boolean enabled;
+    SandboxSwitch sandbox;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!enabled) {
+        if (!sandbox.isOn()) {
             request.abortWith(Response.status(Response.Status.NOT_FOUND).build());
         }
     }

@@ -120,7 +120,7 @@ public class SandboxGraphResource {
     public Response accessToken(@QueryParam("client_id") String appId, @QueryParam("client_secret") String appSecret,
                                 @QueryParam("code") String code) {
         return answer("GET", () -> {
-            if (!graph.appId().equals(appId) || !secrets.appSecret().equals(appSecret)) {
+            if (!graph.appId().equals(appId) || !sameSecret(secrets.appSecret(), appSecret)) {
                 return MetaErrorBodies.error(400, 101, "Error validating client secret.");
             }
             return state.redeemCode(code)
@@ -133,7 +133,7 @@ public class SandboxGraphResource {
     @Path("debug_token")
     public Response debugToken(@QueryParam("input_token") String token, @HeaderParam("Authorization") String authorization) {
         return answer("GET", () -> {
-            if (!(graph.appId() + "|" + secrets.appSecret()).equals(bearer(authorization))) {
+            if (!sameSecret(graph.appId() + "|" + secrets.appSecret(), bearer(authorization))) {
                 return MetaErrorBodies.invalidToken();
             }
             JsonArrayBuilder targets = Json.createArrayBuilder();
@@ -395,5 +395,12 @@ public class SandboxGraphResource {
                     .add("messages", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", wamid)))
                     .build());
         }).orElseGet(() -> MetaErrorBodies.unknownObject(numberId)));
+    }
+
+    /** Secrets compared in constant time, so that the time of a refusal tells nothing about the secret. */
+    private static boolean sameSecret(String expected, String presented) {
+        return presented != null && java.security.MessageDigest.isEqual(
+                expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                presented.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

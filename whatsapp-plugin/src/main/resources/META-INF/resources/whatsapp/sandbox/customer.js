@@ -5,10 +5,21 @@ import { el } from '/whatsapp/ui/dom.js';
 const numbers = document.getElementById('number');
 const result = document.getElementById('result');
 
+// The page plays customers of the logged-in user's own sandbox numbers: its changes carry the session's token.
+let csrfToken = '';
+
 async function loadNumbers() {
+  const session = await fetch('/api/crm/session', { headers: { Accept: 'application/json', 'X-Requested-With': 'sandbox' } });
+  if (session.status === 401) {
+    const login = el('a', { href: `/login?next=${encodeURIComponent(window.location.pathname)}` }, 'Log in to the CRM');
+    result.replaceChildren(login, ' first: the sandbox plays only the customers of your own numbers.');
+    return;
+  }
+  if (session.ok) csrfToken = (await session.json()).csrfToken;
   const response = await fetch('/sandbox/api/numbers');
   if (!response.ok) {
-    result.textContent = 'The sandbox is turned off on this server.';
+    result.textContent = response.status === 404 ? 'The sandbox is turned off on this server.'
+      : `The sandbox did not answer (HTTP ${response.status}): reload the page.`;
     return;
   }
   const list = await response.json();
@@ -37,7 +48,7 @@ document.getElementById('customer').addEventListener('submit', async (event) => 
   try {
     const waId = encodeURIComponent(document.getElementById('wa-id').value.trim());
     const response = await fetch(`/sandbox/api/customers/${waId}/messages`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(message),
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken }, body: JSON.stringify(message),
     });
     const answer = await response.json();
     result.textContent = response.ok

@@ -15,6 +15,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -51,6 +55,9 @@ public class HostStartup {
     @Inject
     @ConfigProperty(name = "crm.organisation.region", defaultValue = "JP")
     String organisationRegion;
+    @Inject
+    @ConfigProperty(name = "crm.data-dir", defaultValue = "data")
+    String dataDir;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         ClientDisconnects.keepOutOfTheErrorLog();
@@ -71,9 +78,22 @@ public class HostStartup {
         String password = adminPassword.orElseGet(Passwords::random);
         organisationSetup.create(organisationName, organisationRegion, "admin", password);
         if (adminPassword.isEmpty()) {
-            // Printed once, on purpose: this is the only way to learn a generated first password.
-            LOG.warning(() -> "\n*** First start: created user 'admin' with password " + password
-                    + "\n*** Change it, or set CRM_ADMIN_PASSWORD before the first start. ***");
+            // Never in the log, which others read and keep: in a file only the server's account may read.
+            Path folder = Path.of(dataDir);
+            Path file = folder.resolve("initial-admin-password");
+            try {
+                Files.createDirectories(folder);
+                Files.deleteIfExists(file);
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(file, password + System.lineSeparator());
+                LOG.warning(() -> "First start: created user 'admin'. Its password is in " + file.toAbsolutePath()
+                        + " (readable by this server's account only): log in, change it, then delete the file."
+                        + " Or set CRM_ADMIN_PASSWORD before the first start.");
+            } catch (IOException | UnsupportedOperationException notWritten) {
+                LOG.warning(() -> "First start: created user 'admin', but its generated password could not be written"
+                        + " to " + file.toAbsolutePath() + " (" + notWritten.getMessage() + "). Start again on an"
+                        + " empty database with CRM_ADMIN_PASSWORD set.");
+            }
         } else {
             LOG.info("First start: created user 'admin' with the password from CRM_ADMIN_PASSWORD");
         }

@@ -77,7 +77,7 @@ public class ChannelService {
         PhoneNumberDetails number = verifyAndSubscribe(credentials);
         Channel.MetaNumber metaNumber = new Channel.MetaNumber(credentials.phoneNumberId(), credentials.wabaId(),
                 number.displayPhoneNumber(), number.verifiedName());
-        byte[] token = cipher.encrypt(credentials.accessToken());
+        byte[] token = cipher.encrypt(credentials.accessToken(), TokenCipher.channelToken(credentials.phoneNumberId()));
         Optional<Channel> existing = channels.findByPhoneNumberId(credentials.phoneNumberId());
         if (existing.isPresent()) {
             Channel known = existing.get();
@@ -146,7 +146,7 @@ public class ChannelService {
         Optional<byte[]> token = newAccessToken.map(t -> {
             current.requireNotDisconnected();
             callMeta(() -> meta.phoneNumber(t, current.phoneNumberId()));
-            return cipher.encrypt(t);
+            return cipher.encrypt(t, TokenCipher.channelToken(current.phoneNumberId()));
         });
         return channels.change(admin.organisationId(), channelId, channel -> {
             name.ifPresent(channel::rename);
@@ -161,7 +161,7 @@ public class ChannelService {
         if (channel.status() != ChannelStatus.DISCONNECTED
                 && !channels.otherConnectedChannelOfAccount(channel.wabaId(), channel.id())) {
             try {
-                meta.unsubscribeApp(cipher.decrypt(channel.encryptedAccessToken()), channel.wabaId());
+                meta.unsubscribeApp(cipher.decrypt(channel.encryptedAccessToken(), TokenCipher.channelToken(channel.phoneNumberId())), channel.wabaId());
             } catch (MetaApiException | FaultToleranceException unreachable) {
                 // The channel is disconnected here regardless: its webhooks are ignored from now on.
                 LOG.log(Level.WARNING, "Could not unsubscribe account {0} at Meta: {1}",
@@ -176,7 +176,7 @@ public class ChannelService {
         Channel channel = get(admin, channelId);
         channel.requireNotDisconnected();
         try {
-            meta.phoneNumber(cipher.decrypt(channel.encryptedAccessToken()), channel.phoneNumberId());
+            meta.phoneNumber(cipher.decrypt(channel.encryptedAccessToken(), TokenCipher.channelToken(channel.phoneNumberId())), channel.phoneNumberId());
             return channel;
         } catch (MetaAuthorizationException refused) {
             return channels.change(admin.organisationId(), channelId, Channel::requireReauthorisation);

@@ -71,7 +71,7 @@ public class ConversationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ConversationPage list(CurrentUser user, ConversationQuery query) {
-        requireView(user);
+        boolean seesAnswers = requireView(user).includes(AccessLevel.VIEW_AND_REPLY);
         StringBuilder jpql = new StringBuilder("select c from Conversation c where c.organisationId = :org");
         if (query.mine()) {
             jpql.append(" and c.ownerId = :me");
@@ -83,8 +83,10 @@ public class ConversationService {
             jpql.append(" and c.unreadCount > 0");
         }
         if (query.text().isPresent()) {
+            // Users who may only view incoming messages find nothing by the words of the business's answers.
             jpql.append(" and (lower(c.customerName) like :text or exists (select m.id from Message m"
-                    + " where m.conversationId = c.id and lower(m.text) like :text))");
+                    + " where m.conversationId = c.id and lower(m.text) like :text"
+                    + (seesAnswers ? "" : " and m.direction = io.crmkit.whatsapp.domain.Message.Direction.IN") + "))");
         }
         Optional<Position> after = query.cursor().map(Position::decode);
         if (after.isPresent()) {
@@ -171,14 +173,18 @@ public class ConversationService {
         return changed(conversation);
     }
 
-    /** Marks the chat read here and, best effort, at WhatsApp (the customer sees blue ticks). */
+    /**
+     * Marks the chat read here and, when the caller may answer, best effort at WhatsApp too (the customer sees
+     * blue ticks).
+     */
     @Transactional
     public Conversation markRead(CurrentUser user, long conversationId) {
-        requireView(user);
+        boolean mayAnswer = requireView(user).includes(AccessLevel.VIEW_AND_REPLY);
         Conversation conversation = find(user, conversationId);
         boolean hadUnread = conversation.unreadCount() > 0;
         conversation.markRead();
-        if (hadUnread) {
+        // Blue ticks tell the customer someone will answer: only those who may answer send them.
+        if (hadUnread && mayAnswer) {
             sendReadReceipt(conversation);
         }
         return changed(conversation);
@@ -194,7 +200,7 @@ public class ConversationService {
             return;
         }
         try {
-            meta.markRead(cipher.decrypt(channel.encryptedAccessToken()), channel.phoneNumberId(), latestInbound.get());
+            meta.markRead(cipher.decrypt(channel.encryptedAccessToken(), TokenCipher.channelToken(channel.phoneNumberId())), channel.phoneNumberId(), latestInbound.get());
         } catch (RuntimeException notDelivered) {
             // The chat is read here either way; the customer merely misses the blue ticks.
             LOG.log(Level.INFO, "Read receipt for conversation {0} not delivered: {1}",

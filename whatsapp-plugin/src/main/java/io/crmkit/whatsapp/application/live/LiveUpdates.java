@@ -1,9 +1,13 @@
 package io.crmkit.whatsapp.application.live;
 
 import io.crmkit.plugin.api.CurrentUser;
+import io.crmkit.whatsapp.application.Permissions;
 import io.crmkit.whatsapp.domain.AccessLevel;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
@@ -13,6 +17,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The browsers listening on this node for changes ({@code GET /api/whatsapp/events}) and what each may
@@ -23,13 +28,42 @@ import java.util.concurrent.ConcurrentHashMap;
 public class LiveUpdates {
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
 
-    private record Listener(long organisationId, boolean seesOutbound, SseEventSink sink, Sse sse) {
+    @Inject
+    Permissions permissions;
+
+    private record Listener(long organisationId, long userId, boolean seesOutbound, SseEventSink sink, Sse sse) {
     }
 
     public void listen(CurrentUser user, AccessLevel level, SseEventSink sink, Sse sse) {
-        Listener listener = new Listener(user.organisationId(), level.includes(AccessLevel.VIEW_AND_REPLY), sink, sse);
+        Listener listener = new Listener(user.organisationId(), user.userId(), level.includes(AccessLevel.VIEW_AND_REPLY),
+                sink, sse);
         listeners.add(listener);
         send(listener, sse.newEventBuilder().name("ready").data("{}").build());
+    }
+
+    /** A profile's level changed: each listener of the organisation hears from now on what its user may see now. */
+    void onLevelsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) Permissions.LevelsChanged change) {
+        recheck(listener -> listener.organisationId() == change.organisationId());
+    }
+
+    /**
+     * Looks each chosen listener's level up afresh: a user who lost access has the stream closed, one who
+     * gained or lost the answers hears accordingly.
+     */
+    private void recheck(Predicate<Listener> which) {
+        for (Listener listener : listeners) {
+            if (!which.test(listener)) {
+                continue;
+            }
+            AccessLevel level = permissions.currentLevel(listener.organisationId(), listener.userId());
+            if (!level.includes(AccessLevel.VIEW_ONLY)) {
+                listeners.remove(listener);
+                listener.sink().close();
+            } else if (level.includes(AccessLevel.VIEW_AND_REPLY) != listener.seesOutbound() && listeners.remove(listener)) {
+                listeners.add(new Listener(listener.organisationId(), listener.userId(), !listener.seesOutbound(),
+                        listener.sink(), listener.sse()));
+            }
+        }
     }
 
     /** Hands a committed change to this node's listeners that may see it. */
@@ -45,8 +79,12 @@ public class LiveUpdates {
         }
     }
 
-    /** A comment to every listener, so that proxies keep idle streams open and dead ones are noticed. */
+    /**
+     * A comment to every listener, so that proxies keep idle streams open and dead ones are noticed; each user's
+     * level is looked up again on the way (a deactivated user's stream closes).
+     */
     void keepAlive() {
+        recheck(listener -> true);
         for (Listener listener : listeners) {
             send(listener, listener.sse().newEventBuilder().comment("keep-alive").build());
         }

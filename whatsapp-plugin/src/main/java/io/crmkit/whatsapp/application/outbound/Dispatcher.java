@@ -184,7 +184,7 @@ public class Dispatcher {
             self.settle(messageId, m -> m.requeue(Instant.now().plusMillis(1_000 / messagesPerSecond() + 50)));
             return;
         }
-        String token = cipher.decrypt(out.encryptedToken());
+        String token = cipher.decrypt(out.encryptedToken(), TokenCipher.channelToken(out.phoneNumberId()));
         Optional<OutgoingMessage.Content> content = content(out, token);
         if (content.isEmpty()) {
             return;

@@ -89,6 +89,15 @@ public class Outbox {
         return message;
     }
 
+    /**
+     * Refuses, as {@link #queueAttachment} would, a caller who may not answer in the conversation now; checked
+     * before an upload's body is read.
+     */
+    @Transactional
+    public void requireAnswerable(CurrentUser user, long conversationId) {
+        answerable(user, conversationId);
+    }
+
     /** The conversation, if the user may answer in it now: level, organisation, a connected number, an open window. */
     private Conversation answerable(CurrentUser user, long conversationId) {
         permissions.requireReply(user);

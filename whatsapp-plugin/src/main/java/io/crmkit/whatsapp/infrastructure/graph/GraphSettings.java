@@ -44,6 +44,19 @@ public class GraphSettings {
         return baseUrl.isEmpty();
     }
 
+    /** Whether calls go to Meta itself ({@code graph.facebook.com} or another of its hosts). */
+    public boolean pointsAtMeta() {
+        return baseUrl.map(url -> {
+            try {
+                String host = URI.create(url.strip()).getHost();
+                return host != null && (host.equalsIgnoreCase("facebook.com") || host.toLowerCase(java.util.Locale.ROOT)
+                        .endsWith(".facebook.com"));
+            } catch (IllegalArgumentException notAUrl) {
+                return false;
+            }
+        }).orElse(false);
+    }
+
     private static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }

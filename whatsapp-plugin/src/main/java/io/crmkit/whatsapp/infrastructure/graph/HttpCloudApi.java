@@ -1,6 +1,7 @@
 package io.crmkit.whatsapp.infrastructure.graph;
 
 import io.crmkit.whatsapp.application.meta.CloudApi;
+import io.crmkit.whatsapp.application.meta.MetaError;
 import io.crmkit.whatsapp.application.meta.OutgoingMessage;
 import io.crmkit.whatsapp.application.meta.PermanentMetaException;
 import io.crmkit.whatsapp.application.meta.PhoneNumberDetails;
@@ -161,9 +162,19 @@ public class HttpCloudApi implements CloudApi {
                 media.containsKey("file_size") ? media.getJsonNumber("file_size").longValue() : -1);
     }
 
+    /**
+     * Fetches a medium from the URL Meta gave. With Meta as the Graph API, the access token goes only to Meta's
+     * own hosts over HTTPS: a URL elsewhere is refused, never fetched with the token.
+     */
     @Override
     public byte[] downloadMedia(String accessToken, String url) {
-        return http.bytes(URI.create(url), accessToken);
+        URI uri = URI.create(url);
+        if (settings.pointsAtMeta() && !MetaHosts.servesMedia(uri)) {
+            throw new PermanentMetaException(new MetaError(0, -2, Optional.empty(), "UntrustedMediaUrl",
+                    "the media URL does not lead to one of Meta's hosts: " + uri.getScheme() + "://" + uri.getHost(),
+                    Optional.empty(), Optional.empty()));
+        }
+        return http.bytes(uri, accessToken);
     }
 
     @Override

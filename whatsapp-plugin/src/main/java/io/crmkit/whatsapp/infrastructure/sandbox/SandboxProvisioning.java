@@ -4,11 +4,12 @@ import io.crmkit.whatsapp.infrastructure.PublicAddress;
 import io.crmkit.whatsapp.application.meta.MetaError;
 import io.crmkit.whatsapp.application.meta.TransientMetaException;
 import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.sandbox.SandboxAccess;
+import io.crmkit.whatsapp.sandbox.SandboxSwitch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -27,22 +28,24 @@ public class SandboxProvisioning {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Inject
-    @ConfigProperty(name = "whatsapp.sandbox.enabled", defaultValue = "true")
-    boolean enabled;
+    SandboxSwitch sandbox;
     @Inject
     PublicAddress publicAddress;
+    @Inject
+    SandboxAccess access;
 
     /** A WhatsApp Business Account with one number and a token for it, created by the sandbox. */
     public record TestNumber(String wabaId, String phoneNumberId, String accessToken) {
     }
 
     public TestNumber provisionTestNumber() {
-        if (!enabled) {
+        if (!sandbox.isOn()) {
             throw Refusal.invalid("mode", "the sandbox is turned off on this server: connect a real number instead");
         }
         URI uri = URI.create(publicAddress.of("/sandbox/api/test-numbers"));
         try {
             HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                    .header(SandboxAccess.KEY_HEADER, access.installationKey())
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 throw new TransientMetaException(MetaError.network("the sandbox answered HTTP " + answer.statusCode()));

@@ -5,6 +5,7 @@ import io.crmkit.plugin.api.CrmHost;
 import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.whatsapp.application.conversations.ConversationQuery;
 import io.crmkit.whatsapp.application.conversations.ConversationService;
+import io.crmkit.whatsapp.domain.AccessLevel;
 import io.crmkit.whatsapp.domain.Conversation;
 import io.crmkit.whatsapp.domain.Message;
 import io.crmkit.whatsapp.domain.ProblemCode;
@@ -90,14 +91,17 @@ public class ConversationsResource {
     public record UnreadCount(long count) {
     }
 
+    /** A conversation as this caller may see it: users who may only view incoming messages see the customer's last. */
     private ConversationView view(CurrentUser user, Conversation c) {
         Optional<Contact> contact = host.organisation(user.organisationId()).contacts().find(c.contactId());
         String phone = contact.flatMap(Contact::phone)
                 .orElse(c.customerKey().startsWith("user:") ? null : "+" + c.customerKey());
+        boolean seesAnswers = permissions.levelOf(user).includes(AccessLevel.VIEW_AND_REPLY);
         return new ConversationView(c.id(), c.channelId(), c.contactId(),
                 contact.map(Contact::displayName).filter(n -> !n.isBlank()).orElse(c.customerName()), phone,
-                c.ownerId().orElse(null), c.unreadCount(), c.lastMessageAt(), c.lastMessagePreview(),
-                c.windowExpiresAt().orElse(null));
+                c.ownerId().orElse(null), c.unreadCount(),
+                seesAnswers ? c.lastMessageAt() : c.lastInboundAt().orElse(c.lastMessageAt()),
+                seesAnswers ? c.lastMessagePreview() : c.lastInboundPreview(), c.windowExpiresAt().orElse(null));
     }
 
     private static MessageView view(Message m, java.util.Map<Long, ConversationService.MediaState> media) {
@@ -208,6 +212,7 @@ public class ConversationsResource {
     @POST
     @Path("conversations/{id: [0-9]+}/messages")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @AnswerableBeforeUpload
     public Response sendFile(@PathParam("id") long id, List<EntityPart> parts) {
         EntityPart file = parts.stream().filter(p -> "file".equals(p.getName())).findFirst()
                 .orElseThrow(() -> Refusal.invalid("file", "choose a file to send"));

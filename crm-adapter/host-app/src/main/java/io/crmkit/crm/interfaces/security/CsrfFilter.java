@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * Refuses changes made with a session cookie but without the session's CSRF token, whatever else the request
  * carries (Basic credentials included: a browser may send cached ones with a forged request). Requests
- * without a logged-in session pass; so do the login form (checked by its own token) and the webhook.
+ * without a logged-in session pass; so do the login form (checked by its own token), the webhook and the
+ * sandbox's Graph API.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class CsrfFilter extends HttpFilter {
@@ -49,6 +50,7 @@ public class CsrfFilter extends HttpFilter {
             return false;
         }
         String path = CrmAuthenticationMechanism.pathOf(request);
-        return !path.equals(LoginServlet.PATH) && !path.startsWith("/webhooks/") && !path.startsWith("/sandbox/");
+        // The webhook and the sandbox's emulation of Meta's Graph API are called by servers, never with a session.
+        return !path.equals(LoginServlet.PATH) && !path.startsWith("/webhooks/") && !path.startsWith("/sandbox/graph/");
     }
 }
