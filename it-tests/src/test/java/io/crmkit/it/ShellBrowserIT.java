@@ -87,6 +87,14 @@ class ShellBrowserIT {
         }
     }
 
+    /** A sandbox number connected by the administrator, who receives its new chats. */
+    private JsonObject sandboxChannel(String name) {
+        ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
+        long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
+        return admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX").add("name", name)
+                .add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json();
+    }
+
     private void logInAsAdministrator(String path) {
         logIn(path, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
     }
@@ -102,10 +110,7 @@ class ShellBrowserIT {
     @Test
     void aViewOnlyUserReadsTheChatButHasNoComposer() {
         ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
-        long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
-        String phoneNumberId = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
-                .add("name", "Read only").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json()
-                .getString("phoneNumberId");
+        String phoneNumberId = sandboxChannel("Read only").getString("phoneNumberId");
         String text = "Question for the team " + System.nanoTime();
         ApiClient.sandbox(base).post("/sandbox/api/customers/819077700011/messages", Json.createObjectBuilder()
                 .add("phoneNumberId", phoneNumberId).add("name", "Reader Customer").add("type", "text").add("text", text).build());
@@ -338,10 +343,7 @@ class ShellBrowserIT {
 
     @Test
     void anAdministratorSeesWhyAMessageWasNotProcessedAndRetriesIt() throws InterruptedException {
-        ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
-        long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
-        JsonObject channel = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
-                .add("name", "Problems").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json();
+        JsonObject channel = sandboxChannel("Problems");
         String customer = "8190" + (10_000_000 + System.nanoTime() % 89_999_999);
         String wamid = Webhooks.newWamid();
         JsonObject payload = Json.createObjectBuilder()
@@ -376,11 +378,7 @@ class ShellBrowserIT {
 
     @Test
     void aCustomerWritingFromANumberTheCrmRefusesAppearsInTheMessagesTab() {
-        ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
-        long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
-        String phoneNumberId = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
-                .add("name", "London").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json()
-                .getString("phoneNumberId");
+        String phoneNumberId = sandboxChannel("London").getString("phoneNumberId");
         String text = "Do you deliver to London? " + System.nanoTime();
 
         logInAsAdministrator("app/tabs/whatsapp/messages");

@@ -27,6 +27,8 @@ public final class Organisations {
                 "insert into crm.organisation (name, default_region, created_at) values ('Other Inc', 'JP', now()) returning id");
         long profile = TestDatabase.update("insert into crm.profile (organisation_id, name, administrator)"
                 + " values (?, 'Administrator', true) returning id", organisation);
+        TestDatabase.update("insert into crm.pipeline_stage (organisation_id, position, name)"
+                + " values (?, 0, 'Qualification'), (?, 1, 'Closed won') returning id", organisation, organisation);
         TestDatabase.update("insert into crm.user_account (organisation_id, username, name, password_hash, profile_id, active, created_at)"
                 + " select ?, ?, 'Outsider', password_hash, ?, true, now() from crm.user_account where username = 'admin'",
                 organisation, username, profile);

@@ -1,49 +1,58 @@
 package io.crmkit.whatsapp.domain;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
  * A file a user attaches to an answer, accepted only when its content is one of the {@link AttachmentFormat}s,
- * its name agrees with that content, and it fits Meta's limit for its kind.
+ * its name agrees with that content, and it fits Meta's limit for its kind. Judged in two steps, so that the
+ * file is received only up to what its name's format may weigh: {@link #claim} by the name, then
+ * {@link #accept} by what arrived.
  */
-public record Attachment(AttachmentFormat format, String fileName, byte[] content) {
+public record Attachment(AttachmentFormat format, String fileName, long size) {
     private static final int FILE_NAME_MAX = 240;
 
+    /** A file name, cleaned of the sender's folders, and the format it claims to be. */
+    public record Claim(String fileName, AttachmentFormat format) {
+        /** The most bytes a file of this format may have. */
+        public long maxBytes() {
+            return format.kind().maxBytes();
+        }
+    }
+
     /**
-     * Reads and checks an uploaded file; never reads more than the claimed format allows (plus one byte).
-     *
-     * @throws Refusal {@code UNSUPPORTED_ATTACHMENT} for any other content or a name that disagrees with it,
-     *                 {@code ATTACHMENT_TOO_LARGE} over the limit
+     * @throws Refusal {@code UNSUPPORTED_ATTACHMENT} for a name that claims no accepted format, or
+     *                 {@code VALIDATION_FAILED} for no name at all
      */
-    public static Attachment read(String fileName, InputStream upload) {
+    public static Claim claim(String fileName) {
         String name = cleanName(fileName);
         AttachmentFormat claimed = AttachmentFormat.claimedBy(name).orElseThrow(() -> unsupported(
                 "\"" + name + "\" is not a file WhatsApp answers can carry here: send a "
                         + AttachmentFormat.acceptedNames() + " file"));
-        byte[] content;
-        try {
-            content = upload.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, claimed.kind().maxBytes() + 1));
-        } catch (IOException broken) {
-            throw new UncheckedIOException("the upload of " + name + " broke off", broken);
-        }
-        if (content.length > claimed.kind().maxBytes()) {
+        return new Claim(name, claimed);
+    }
+
+    /**
+     * @throws Refusal {@code ATTACHMENT_TOO_LARGE} over the limit, {@code VALIDATION_FAILED} for an empty file,
+     *                 {@code UNSUPPORTED_ATTACHMENT} for content that is not what the name claims
+     */
+    public static Attachment accept(Claim claim, UploadedFile file) {
+        String name = claim.fileName();
+        AttachmentFormat claimed = claim.format();
+        if (file.size() > claim.maxBytes()) {
             throw new Refusal(ProblemCode.ATTACHMENT_TOO_LARGE, "\"" + name + "\" is larger than WhatsApp allows for "
-                    + claimed.kind().wireType() + " files (" + (claimed.kind().maxBytes() >> 20) + " MB): send a smaller file");
+                    + claimed.kind().wireType() + " files (" + (claim.maxBytes() >> 20) + " MB): send a smaller file");
         }
-        if (content.length == 0) {
+        if (file.size() == 0) {
             throw Refusal.invalid("file", "\"" + name + "\" is empty: choose the file again");
         }
-        AttachmentFormat actual = AttachmentFormat.recognise(content).orElseThrow(() -> unsupported(
+        AttachmentFormat actual = AttachmentFormat.recognise(file.head(), file::zipEntryNames).orElseThrow(() -> unsupported(
                 "the content of \"" + name + "\" is not a real ." + claimed.usualExtension() + " file: send a "
                         + AttachmentFormat.acceptedNames() + " file"));
         if (actual != claimed) {
             throw unsupported("\"" + name + "\" contains a ." + actual.usualExtension() + " file, not a ."
                     + claimed.usualExtension() + " one: rename it or choose the right file");
         }
-        return new Attachment(actual, name, content);
+        return new Attachment(actual, name, file.size());
     }
 
     private static String cleanName(String fileName) {
@@ -57,9 +66,5 @@ public record Attachment(AttachmentFormat format, String fileName, byte[] conten
 
     private static Refusal unsupported(String message) {
         return new Refusal(ProblemCode.UNSUPPORTED_ATTACHMENT, message);
-    }
-
-    public long size() {
-        return content.length;
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The file formats users may send (.JPG .JPEG .PNG .PDF .MP3 .MP4 .DOC .DOCX), each recognised by its
@@ -107,6 +108,14 @@ public enum AttachmentFormat {
 
     /** The format of a file's content, when it is one of the accepted formats. */
     public static Optional<AttachmentFormat> recognise(byte[] content) {
+        return recognise(content, () -> ZipDirectory.entryNames(content));
+    }
+
+    /**
+     * The format of a file judged by its first bytes and, for a ZIP, the names of its parts; empty when it is
+     * none of the accepted formats.
+     */
+    public static Optional<AttachmentFormat> recognise(byte[] content, Supplier<Optional<List<String>>> zipEntryNames) {
         if (startsWith(content, 0, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
             return Optional.of(JPEG);
         }
@@ -120,7 +129,7 @@ public enum AttachmentFormat {
             return Optional.of(DOC);
         }
         if (startsWith(content, 0, ZIP_LOCAL_HEADER)) {
-            return isWordPackage(content) ? Optional.of(DOCX) : Optional.empty();
+            return zipEntryNames.get().filter(names -> names.contains("word/document.xml")).map(names -> DOCX);
         }
         if (startsWith(content, 4, "ftyp".getBytes(StandardCharsets.US_ASCII))
                 && !startsWith(content, 8, "qt  ".getBytes(StandardCharsets.US_ASCII))) {
@@ -142,10 +151,5 @@ public enum AttachmentFormat {
     /** An MP3 without ID3 tag starts with a frame: 11 sync bits, then MPEG audio layer III. */
     private static boolean isMpegLayer3Frame(byte[] content) {
         return content.length >= 2 && (content[0] & 0xFF) == 0xFF && (content[1] & 0xE0) == 0xE0 && (content[1] & 0x06) == 0x02;
-    }
-
-    /** A ZIP whose parts include the main part of a Word document, judged by its directory alone. */
-    private static boolean isWordPackage(byte[] content) {
-        return ZipDirectory.entryNames(content).filter(names -> names.contains("word/document.xml")).isPresent();
     }
 }

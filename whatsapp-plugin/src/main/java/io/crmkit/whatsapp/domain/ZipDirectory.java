@@ -11,7 +11,7 @@ import java.util.Optional;
  * The names of a ZIP archive's entries, read from its central directory at the end of the file. Nothing is
  * inflated, so that an archive built to expand into gigabytes (a zip bomb) costs no more than its own bytes.
  */
-final class ZipDirectory {
+public final class ZipDirectory {
     private static final int END_OF_DIRECTORY = 0x06054b50;
     private static final int DIRECTORY_ENTRY = 0x02014b50;
     private static final int END_RECORD_SIZE = 22;
@@ -22,15 +22,23 @@ final class ZipDirectory {
     }
 
     /** The entry names, or empty when the content has no readable central directory. */
-    static Optional<List<String>> entryNames(byte[] content) {
-        ByteBuffer zip = ByteBuffer.wrap(content).order(ByteOrder.LITTLE_ENDIAN);
+    public static Optional<List<String>> entryNames(byte[] content) {
+        return entryNames(content, 0);
+    }
+
+    /**
+     * The entry names, from the end of an archive: {@code tail} holds its bytes from position {@code tailStart}
+     * on, which must include the central directory. Empty when it has no readable directory there.
+     */
+    public static Optional<List<String>> entryNames(byte[] tail, long tailStart) {
+        ByteBuffer zip = ByteBuffer.wrap(tail).order(ByteOrder.LITTLE_ENDIAN);
         int end = findEndRecord(zip);
         if (end < 0) {
             return Optional.empty();
         }
         int entries = Short.toUnsignedInt(zip.getShort(end + 10));
-        long offset = Integer.toUnsignedLong(zip.getInt(end + 16));
-        if (entries > MAX_ENTRIES || offset >= end) {
+        long offset = Integer.toUnsignedLong(zip.getInt(end + 16)) - tailStart;
+        if (entries > MAX_ENTRIES || offset < 0 || offset >= end) {
             return Optional.empty();
         }
         List<String> names = new ArrayList<>(entries);
@@ -45,7 +53,7 @@ final class ZipDirectory {
             if (at + 46 + nameLength > end) {
                 return Optional.empty();
             }
-            names.add(new String(content, at + 46, nameLength, StandardCharsets.UTF_8));
+            names.add(new String(tail, at + 46, nameLength, StandardCharsets.UTF_8));
             at += 46 + nameLength + extraLength + commentLength;
         }
         return Optional.of(names);

@@ -13,4 +13,10 @@ public class SandboxApplication extends Application {
         return Set.of(SandboxGate.class, SandboxGraphResource.class, SandboxControlResource.class,
                 SandboxMediaResource.class);
     }
+
+    /** No WADL: the API's description is {@code /openapi}, and nothing else need tell strangers its structure. */
+    @Override
+    public java.util.Map<String, Object> getProperties() {
+        return java.util.Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
 }

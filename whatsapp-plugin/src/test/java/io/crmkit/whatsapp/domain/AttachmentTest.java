@@ -3,7 +3,6 @@ package io.crmkit.whatsapp.domain;
 import io.crmkit.whatsapp.testing.SampleFiles;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,8 +10,28 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class AttachmentTest {
 
+    /** A file as received, in memory: what the receiver would report of these bytes. */
+    private static UploadedFile received(byte[] content) {
+        return new UploadedFile() {
+            @Override
+            public long size() {
+                return content.length;
+            }
+
+            @Override
+            public byte[] head() {
+                return java.util.Arrays.copyOf(content, Math.min(content.length, HEAD_BYTES));
+            }
+
+            @Override
+            public java.util.Optional<java.util.List<String>> zipEntryNames() {
+                return ZipDirectory.entryNames(content);
+            }
+        };
+    }
+
     private static Attachment read(String name, byte[] content) {
-        return Attachment.read(name, new ByteArrayInputStream(content));
+        return Attachment.accept(Attachment.claim(name), received(content));
     }
 
     private static ProblemCode refusal(String name, byte[] content) {

@@ -10,6 +10,8 @@ import io.crmkit.whatsapp.domain.Conversation;
 import io.crmkit.whatsapp.domain.Message;
 import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.infrastructure.persistence.OutgoingFiles;
+import io.crmkit.whatsapp.infrastructure.storage.SpooledUpload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -40,6 +42,8 @@ public class Outbox {
     Event<ConversationEvent> changes;
     @Inject
     Event<OutboxFilled> filled;
+    @Inject
+    OutgoingFiles mediaFiles;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -63,30 +67,30 @@ public class Outbox {
 
     /**
      * Queues a file with an optional caption. Level, conversation and window are checked before the upload
-     * is read; the file's content is checked by {@link Attachment#read}. The file is stored with the message,
-     * so it is uploaded to Meta only when the dispatcher sends it.
+     * is read; the upload is received into a temporary file only up to what its name's format may weigh, judged
+     * by {@link Attachment#accept}, and streamed into the database with its message, so that it is uploaded to
+     * Meta only when the dispatcher sends it. No file is ever held whole in memory here.
      */
     @Transactional
     public Message queueAttachment(CurrentUser user, long conversationId, String fileName, InputStream upload,
                                    Optional<String> caption, Optional<String> quotedWamid) {
         Conversation conversation = answerable(user, conversationId);
-        Attachment attachment = Attachment.read(fileName, upload);
+        Attachment.Claim claim = Attachment.claim(fileName);
         Optional<String> text = caption.map(String::strip).filter(c -> !c.isEmpty());
-        if (text.isPresent() && !attachment.format().kind().takesCaption()) {
+        if (text.isPresent() && !claim.format().kind().takesCaption()) {
             throw Refusal.invalid("caption", "WhatsApp shows no caption with audio: send the text as a message of its own");
         }
         if (text.isPresent() && text.get().length() > CAPTION_MAX) {
             throw Refusal.invalid("caption", "captions have at most " + CAPTION_MAX + " characters");
         }
-        Message message = queue(user, conversation, Message.queued(user.organisationId(), conversationId,
-                attachment.format().kind().wireType(), text, details(quotedWamid, Optional.of(attachment.fileName())),
-                quotedWamid, user.userId(), clock.instant()), "📎 " + text.orElse(attachment.fileName()));
-        em.createNativeQuery("insert into whatsapp.media_file (message_id, organisation_id, channel_id, mime_type, file_name,"
-                        + " size, content, state, next_attempt_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'DOWNLOADED', now())")
-                .setParameter(1, message.id()).setParameter(2, user.organisationId()).setParameter(3, conversation.channelId())
-                .setParameter(4, attachment.format().mimeType()).setParameter(5, attachment.fileName())
-                .setParameter(6, attachment.size()).setParameter(7, attachment.content()).executeUpdate();
-        return message;
+        try (SpooledUpload received = SpooledUpload.receive(upload, claim.maxBytes())) {
+            Attachment attachment = Attachment.accept(claim, received);
+            Message message = queue(user, conversation, Message.queued(user.organisationId(), conversationId,
+                    attachment.format().kind().wireType(), text, details(quotedWamid, Optional.of(attachment.fileName())),
+                    quotedWamid, user.userId(), clock.instant()), "📎 " + text.orElse(attachment.fileName()));
+            mediaFiles.storeOutgoing(message.id(), user.organisationId(), conversation.channelId(), attachment, received.open());
+            return message;
+        }
     }
 
     /**

@@ -118,6 +118,10 @@ public class WebhookIntake {
     }
 
     private static JsonObject parse(byte[] body) {
+        if (JsonNesting.deeperThan(body, JsonNesting.MAX_DEPTH)) {
+            throw new Refusal(ProblemCode.MALFORMED_PAYLOAD, "the body nests deeper than " + JsonNesting.MAX_DEPTH
+                    + " levels, which no webhook of Meta's does");
+        }
         try {
             JsonValue value = Json.createReader(new ByteArrayInputStream(body)).readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {

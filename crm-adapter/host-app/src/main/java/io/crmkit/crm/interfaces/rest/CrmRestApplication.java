@@ -23,10 +23,16 @@ public class CrmRestApplication extends Application {
                 SessionResource.class,
                 ProblemMappers.InvalidInput.class, ProblemMappers.UnknownRecord.class, ProblemMappers.Denied.class,
                 ProblemMappers.NotAuthenticated.class, ProblemMappers.MalformedJson.class,
-                ProblemMappers.Framework.class, ProblemMappers.Unexpected.class));
+                ProblemMappers.Framework.class, ProblemMappers.Unexpected.class, JsonBodyGuard.class));
         for (RestContribution contribution : ServiceLoader.load(RestContribution.class, getClass().getClassLoader())) {
             classes.addAll(contribution.classes());
         }
         return classes;
+    }
+
+    /** No WADL: the API's description is {@code /openapi}, and nothing else need tell strangers its structure. */
+    @Override
+    public java.util.Map<String, Object> getProperties() {
+        return java.util.Map.of("jersey.config.server.wadl.disableWadl", true);
     }
 }
