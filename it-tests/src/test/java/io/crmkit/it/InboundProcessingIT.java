@@ -227,8 +227,13 @@ class InboundProcessingIT {
                 conversation);
         assertTrue(windowEnd > sentAt + 24 * 3600, "the latest message reopened the window for 24 hours");
 
-        deliver(channel, Json.createArrayBuilder().add(early), Json.createArrayBuilder());
-        Thread.sleep(1_500);
+        // The same message again, then a new one written before all the others: processed in order, so once the
+        // new one is there, the duplicate has had its turn.
+        String older = Webhooks.newWamid();
+        deliver(channel, Json.createArrayBuilder().add(early).add(Json.createObjectBuilder(Webhooks.textMessage(customer, older,
+                "Written before the rest")).add("timestamp", Long.toString(sentAt - 60)).build()), Json.createArrayBuilder());
+        eventually("the older message", () -> TestDatabase.number("select count(*) from whatsapp.message where wamid = ?",
+                older) == 1);
         assertEquals(1, TestDatabase.number("select count(*) from whatsapp.message where wamid = ?", text), "a duplicate is ignored");
         assertEquals(windowEnd, TestDatabase.number(
                 "select extract(epoch from window_expires_at)::bigint from whatsapp.conversation where id = ?", conversation),
@@ -272,8 +277,15 @@ class InboundProcessingIT {
                 .equals(List.of("READ")));
         JsonObject failed = Json.createObjectBuilder(Webhooks.status(outbound, "failed"))
                 .add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder().add("code", 131026).add("title", "x"))).build();
-        deliver(channel, Json.createArrayBuilder(), Json.createArrayBuilder().add(failed));
-        Thread.sleep(1_500);
+        // A status of another answer to the same customer after it: processed in order, so once that one has
+        // moved, the failure has had its turn.
+        String marker = Webhooks.newWamid();
+        TestDatabase.update("insert into whatsapp.message (organisation_id, conversation_id, direction, type, wamid, text, status,"
+                + " sent_at, created_at) values (?, ?, 'OUT', 'text', ?, 'Anything else?', 'QUEUED', now(), now())",
+                organisation, conversation, marker);
+        deliver(channel, Json.createArrayBuilder(), Json.createArrayBuilder().add(failed).add(Webhooks.status(marker, "delivered")));
+        eventually("the later status", () -> TestDatabase.strings("select status from whatsapp.message where wamid = ?", marker)
+                .equals(List.of("DELIVERED")));
         assertEquals(List.of("READ"), TestDatabase.strings("select status from whatsapp.message where wamid = ?", outbound),
                 "nothing moves a read message back");
 
@@ -380,6 +392,13 @@ class InboundProcessingIT {
         return name;
     }
 
+    /** A new customer whose name the host spoils writes; answers the message's wamid. */
+    private String spoiledCustomerWrites(JsonObject channel, String customer, String spoiledName) {
+        String wamid = Webhooks.newWamid();
+        deliverFrom(channel, customer, spoiledName, Webhooks.textMessage(customer, wamid, "lost?"));
+        return wamid;
+    }
+
     private long parkedCountInHealth() {
         Answer health = ApiClient.anonymous(base).get("/health");
         JsonValue count = health.json().getJsonArray("checks").stream().map(JsonValue::asJsonObject)
@@ -394,8 +413,7 @@ class InboundProcessingIT {
         JsonObject channel = channel(newUser());
         String name = spoil("Spoiled " + UUID.randomUUID().toString().substring(0, 8));
         String customer = uniqueNumber();
-        String wamid = Webhooks.newWamid();
-        deliverFrom(channel, customer, name, Webhooks.textMessage(customer, wamid, "lost?"));
+        String wamid = spoiledCustomerWrites(channel, customer, name);
         String other = Webhooks.newWamid();
         deliver(channel, Json.createArrayBuilder().add(Webhooks.textMessage(uniqueNumber(), other, "not held back")),
                 Json.createArrayBuilder());
@@ -435,10 +453,8 @@ class InboundProcessingIT {
     @Test
     void aDismissedProblemLeavesTheListAndTheCount() throws Exception {
         JsonObject channel = channel(newUser());
-        String name = spoil("Dismissed " + UUID.randomUUID().toString().substring(0, 8));
-        String customer = uniqueNumber();
-        String wamid = Webhooks.newWamid();
-        deliverFrom(channel, customer, name, Webhooks.textMessage(customer, wamid, "never mind"));
+        String wamid = spoiledCustomerWrites(channel, uniqueNumber(),
+                spoil("Dismissed " + UUID.randomUUID().toString().substring(0, 8)));
         eventually("parked", () -> TestDatabase.number(
                 "select count(*) from whatsapp.webhook_event where wamid = ? and parked_at is not null", wamid) == 1);
         long event = TestDatabase.number("select id from whatsapp.webhook_event where wamid = ?", wamid);
@@ -836,7 +852,9 @@ class InboundProcessingIT {
                     organisation, conversation, outbound);
             deliver(channel, Json.createArrayBuilder(), Json.createArrayBuilder().add(Webhooks.status(outbound, "delivered")));
             eventually("the status event", () -> full.received().contains("status"));
-            Thread.sleep(500);
+            // A later inbound message, which everyone allowed hears: by then the status would have reached them too.
+            customerWrites(channel, customer, "one more thing", Instant.now().getEpochSecond());
+            eventually("the later message event", () -> viewer.received().stream().filter("message"::equals).count() == 2);
 
             assertEquals(List.of("ready"), stranger.received(), "another organisation hears nothing");
             assertTrue(!viewer.received().contains("status"), "view-only users hear nothing of outbound messages");

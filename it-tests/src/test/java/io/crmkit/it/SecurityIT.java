@@ -274,6 +274,26 @@ class SecurityIT {
     }
 
     @Test
+    @Order(11)
+    void aGeneratedFirstPasswordIsNeverLoggedButKeptInAFileOnlyTheServerReads() throws Exception {
+        String database = TestDatabase.createDatabase("firstpw_" + UUID.randomUUID().toString().substring(0, 8));
+        try (io.crmkit.it.support.SecondServer server = new io.crmkit.it.support.SecondServer("first-password-node", java.util.Map.of(
+                "db.url", database, "db.user", "postgres", "db.password", "postgres",
+                "whatsapp.sandbox.enabled", "false"))) {
+            server.start();
+            String password = server.adminPassword();
+            assertTrue(password.length() >= 12, "a generated password was written for the administrator");
+            assertEquals(200, ApiClient.as(server.url(), "admin", password).get("/api/crm/session").status());
+            assertEquals(java.util.Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE),
+                    java.nio.file.Files.getPosixFilePermissions(server.dataFolder().resolve("initial-admin-password")));
+            String log = java.nio.file.Files.readString(server.log());
+            assertFalse(log.contains(password), "the password is in no log line");
+            assertTrue(log.contains("initial-admin-password"), "the log says where to find it");
+        }
+    }
+
+    @Test
     @Order(100)
     void failedBasicLoginsWaitLongerEachTimeAndASuccessStartsAfresh() throws InterruptedException {
         String user = newAgent("the-right-password");

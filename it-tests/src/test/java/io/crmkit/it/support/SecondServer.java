@@ -32,7 +32,7 @@ public final class SecondServer implements AutoCloseable {
 
     /**
      * @param settings system properties of the server ({@code -Dname=value}), beside its port and folders;
-     *                 {@code crm.admin.password} among them
+     *                 {@code crm.admin.password} among them, or none for a password the server generates
      */
     public SecondServer(String name, Map<String, String> settings) {
         this.port = EmbeddedDatabaseSession.freePort();
@@ -40,7 +40,7 @@ public final class SecondServer implements AutoCloseable {
         this.folder = Path.of(System.getProperty("it.tmpdir", "target/tmp"), name);
         settings.forEach((key, value) -> properties.add("-D" + key + "=" + value));
         properties.add("-Dcrm.public-base-url=" + base());
-        properties.add("-Dcrm.data-dir=" + folder.resolve("data"));
+        properties.add("-Dcrm.data-dir=" + dataFolder());
     }
 
     public String base() {
@@ -66,7 +66,7 @@ public final class SecondServer implements AutoCloseable {
         command.addAll(properties);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"), "--deploy", System.getProperty("app.war"),
                 "--port", Integer.toString(port), "--nocluster"));
-        File log = folder.resolve("server.log").toFile();
+        File log = log().toFile();
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
         Instant deadline = Instant.now().plusSeconds(150);
         while (Instant.now().isBefore(deadline)) {
@@ -81,11 +81,36 @@ public final class SecondServer implements AutoCloseable {
         throw new IllegalStateException("the second server did not start within 150 s; see " + log);
     }
 
+    /**
+     * The administrator's password: the one it was given, or else the one it generated on its first start and
+     * wrote into its data folder (empty until then).
+     */
+    public String adminPassword() {
+        if (adminPassword != null) {
+            return adminPassword;
+        }
+        try {
+            Path generated = dataFolder().resolve("initial-admin-password");
+            return Files.exists(generated) ? Files.readString(generated).strip() : "";
+        } catch (IOException unreadable) {
+            return "";
+        }
+    }
+
+    public Path dataFolder() {
+        return folder.resolve("data");
+    }
+
+    /** Everything the server wrote to its console and log. */
+    public Path log() {
+        return folder.resolve("server.log");
+    }
+
     private boolean answers(String path, int status) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(2))
                     .header("Accept", "application/json").header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                            .encodeToString(("admin:" + adminPassword).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                            .encodeToString(("admin:" + adminPassword()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                     .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == status;
         } catch (IOException notYet) {
             return false;

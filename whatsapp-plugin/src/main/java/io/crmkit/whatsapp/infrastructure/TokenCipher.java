@@ -126,6 +126,11 @@ public class TokenCipher {
         return stored.length > 0 && stored[0] == FORMAT_UNBOUND;
     }
 
+    /** A channel's access token, opened. */
+    public String accessTokenOf(io.crmkit.whatsapp.domain.Channel channel) {
+        return decrypt(channel.encryptedAccessToken(), channelToken(channel.phoneNumberId()));
+    }
+
     /** The owner of a channel's access token: its phone number id. */
     public static String channelToken(String phoneNumberId) {
         return "channel-token:" + phoneNumberId;

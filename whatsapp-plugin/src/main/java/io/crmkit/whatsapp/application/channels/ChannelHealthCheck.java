@@ -52,7 +52,7 @@ public class ChannelHealthCheck {
         int refused = 0;
         for (Channel channel : channels.connected()) {
             try {
-                meta.phoneNumber(cipher.decrypt(channel.encryptedAccessToken(), TokenCipher.channelToken(channel.phoneNumberId())), channel.phoneNumberId());
+                meta.phoneNumber(cipher.accessTokenOf(channel), channel.phoneNumberId());
             } catch (MetaAuthorizationException tokenRefused) {
                 channels.change(channel.organisationId(), channel.id(), Channel::requireReauthorisation);
                 refused++;

@@ -77,7 +77,8 @@ public class ChannelService {
         PhoneNumberDetails number = verifyAndSubscribe(credentials);
         Channel.MetaNumber metaNumber = new Channel.MetaNumber(credentials.phoneNumberId(), credentials.wabaId(),
                 number.displayPhoneNumber(), number.verifiedName());
-        byte[] token = cipher.encrypt(credentials.accessToken(), TokenCipher.channelToken(credentials.phoneNumberId()));
+        byte[] token = cipher.encrypt(credentials.accessToken(),
+                TokenCipher.channelToken(credentials.phoneNumberId()));
         Optional<Channel> existing = channels.findByPhoneNumberId(credentials.phoneNumberId());
         if (existing.isPresent()) {
             Channel known = existing.get();
@@ -161,7 +162,7 @@ public class ChannelService {
         if (channel.status() != ChannelStatus.DISCONNECTED
                 && !channels.otherConnectedChannelOfAccount(channel.wabaId(), channel.id())) {
             try {
-                meta.unsubscribeApp(cipher.decrypt(channel.encryptedAccessToken(), TokenCipher.channelToken(channel.phoneNumberId())), channel.wabaId());
+                meta.unsubscribeApp(cipher.accessTokenOf(channel), channel.wabaId());
             } catch (MetaApiException | FaultToleranceException unreachable) {
                 // The channel is disconnected here regardless: its webhooks are ignored from now on.
                 LOG.log(Level.WARNING, "Could not unsubscribe account {0} at Meta: {1}",
@@ -176,7 +177,7 @@ public class ChannelService {
         Channel channel = get(admin, channelId);
         channel.requireNotDisconnected();
         try {
-            meta.phoneNumber(cipher.decrypt(channel.encryptedAccessToken(), TokenCipher.channelToken(channel.phoneNumberId())), channel.phoneNumberId());
+            meta.phoneNumber(cipher.accessTokenOf(channel), channel.phoneNumberId());
             return channel;
         } catch (MetaAuthorizationException refused) {
             return channels.change(admin.organisationId(), channelId, Channel::requireReauthorisation);

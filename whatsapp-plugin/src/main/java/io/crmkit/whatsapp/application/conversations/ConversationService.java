@@ -200,7 +200,7 @@ public class ConversationService {
             return;
         }
         try {
-            meta.markRead(cipher.decrypt(channel.encryptedAccessToken(), TokenCipher.channelToken(channel.phoneNumberId())), channel.phoneNumberId(), latestInbound.get());
+            meta.markRead(cipher.accessTokenOf(channel), channel.phoneNumberId(), latestInbound.get());
         } catch (RuntimeException notDelivered) {
             // The chat is read here either way; the customer merely misses the blue ticks.
             LOG.log(Level.INFO, "Read receipt for conversation {0} not delivered: {1}",

@@ -95,7 +95,7 @@ public class MediaDownloads {
         String mediaId = (String) rows.get(0)[1];
         int attempts = ((Number) rows.get(0)[2]).intValue() + 1;
         try {
-            String token = cipher.decrypt(channel.encryptedAccessToken(), TokenCipher.channelToken(channel.phoneNumberId()));
+            String token = cipher.accessTokenOf(channel);
             byte[] bytes;
             MediaLocation location = meta.locateMedia(token, mediaId);
             try {
