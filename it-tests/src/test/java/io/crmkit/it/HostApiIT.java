@@ -66,10 +66,13 @@ class HostApiIT {
 
     /** A user of the Standard profile, created through the API by the administrator. */
     private ApiClient standardUser() {
-        long standardProfile = profileId("Standard");
+        return userOf(profileId("Standard"));
+    }
+
+    private ApiClient userOf(long profile) {
         String username = unique("agent");
         Answer created = admin().post("/api/crm/users", json("username", username, "name", "Agent Smith",
-                "email", username + "@example.com", "profileId", standardProfile, "password", "agent-password-1"));
+                "email", username + "@example.com", "profileId", profile, "password", "agent-password-1"));
         assertEquals(201, created.status(), created.body());
         return ApiClient.as(base, username, "agent-password-1");
     }
@@ -223,18 +226,12 @@ class HostApiIT {
 
     @Test
     void aGrantedLevelShowsTheMessagesTabButNoSettings() {
-        ApiClient agent = standardUser();
-        long organisation = TestDatabase.number("select id from crm.organisation order by id limit 1");
-        TestDatabase.update("insert into whatsapp.profile_permission (organisation_id, profile_id, level) values (?, ?, 'VIEW_ONLY')"
-                + " on conflict (organisation_id, profile_id) do update set level = excluded.level",
-                organisation, profileId("Standard"));
-        try {
-            List<String> visible = agent.get("/api/crm/contributions").json().getJsonArray("contributions").stream()
-                    .map(c -> c.asJsonObject().getString("id")).toList();
-            assertEquals(List.of("messages", "contact-messages", "pipeline-messages"), visible);
-        } finally {
-            TestDatabase.update("delete from whatsapp.profile_permission where profile_id = ?", profileId("Standard"));
-        }
+        // A profile of its own: the shared Standard profile stays as every other test expects it.
+        long viewers = admin().post("/api/crm/profiles", json("name", unique("Viewers "))).id();
+        assertEquals(200, admin().put("/api/whatsapp/permissions/" + viewers, json("level", "VIEW_ONLY")).status());
+        List<String> visible = userOf(viewers).get("/api/crm/contributions").json().getJsonArray("contributions").stream()
+                .map(c -> c.asJsonObject().getString("id")).toList();
+        assertEquals(List.of("messages", "contact-messages", "pipeline-messages"), visible);
     }
 
     @Test

@@ -118,8 +118,8 @@ class OutboxIT {
         assertEquals(409, refused.status(), refused.body());
         assertEquals("WINDOW_CLOSED", refused.code());
         Answer template = admin().post("/api/whatsapp/conversations/" + conversation + "/messages",
-                Json.createObjectBuilder().add("templateId", 1).add("params", Json.createArrayBuilder()).build());
-        assertEquals(404, template.status(), "no template is approved yet: " + template.body());
+                Json.createObjectBuilder().add("templateId", Long.MAX_VALUE).add("params", Json.createArrayBuilder()).build());
+        assertEquals(404, template.status(), "a template that does not exist: " + template.body());
         assertEquals("NOT_FOUND", template.code());
         assertEquals(before, TestDatabase.number("select count(*) from whatsapp.message where direction = 'OUT'"));
     }
@@ -159,6 +159,31 @@ class OutboxIT {
         assertEquals("FAILED", status(failedText), "the failed message was not sent again");
     }
 
+    @Test
+    void aNumberThatIsDisconnectedOrNeedsReauthorisationTakesNoAnswersAndKeepsItsHistory() throws Exception {
+        long conversation = conversation(Instant.now());
+        long channel = TestDatabase.number("select channel_id from whatsapp.conversation where id = ?", conversation);
+        String wabaId = TestDatabase.strings("select waba_id from whatsapp.channel where id = ?", channel).get(0);
+        long before = TestDatabase.number("select count(*) from whatsapp.message where conversation_id = ?", conversation);
+
+        sandbox().post("/sandbox/api/accounts/" + wabaId + "/revoke", JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals("NEEDS_REAUTH", admin().post("/api/whatsapp/channels/" + channel + "/check", JsonValue.EMPTY_JSON_OBJECT)
+                .json().getString("status"));
+        Answer refused = send(admin(), conversation, "while the token is refused");
+        assertEquals(409, refused.status());
+        assertEquals("CHANNEL_NEEDS_REAUTH", refused.code());
+        assertEquals("CHANNEL_NEEDS_REAUTH", sendFile(conversation, "quote.pdf", SampleFiles.pdf()).code());
+
+        assertEquals("DISCONNECTED", admin().delete("/api/whatsapp/channels/" + channel).json().getString("status"));
+        Answer disconnected = send(admin(), conversation, "after the disconnect");
+        assertEquals(409, disconnected.status());
+        assertEquals("CHANNEL_DISCONNECTED", disconnected.code());
+        assertEquals(before, TestDatabase.number("select count(*) from whatsapp.message where conversation_id = ?", conversation),
+                "nothing queued");
+        assertEquals(before, admin().get("/api/whatsapp/conversations/" + conversation + "/messages").structure().asJsonArray()
+                .size(), "the history stays readable");
+    }
+
     private void fault(int status, int errorCode, long delayMs, boolean drop, int count) {
         sandbox().post("/sandbox/api/faults", Json.createObjectBuilder().add("path", "/messages").add("status", status)
                 .add("errorCode", errorCode).add("delayMs", delayMs).add("drop", drop).add("count", count).build());
@@ -173,7 +198,9 @@ class OutboxIT {
     @Test
     void underTwentyPercentInjectedFaultsEveryMessageIsSentExactlyOnceOrFailsWithAReason() throws Exception {
         long conversation = conversation(Instant.now());
-        // One send call in five meets trouble: Meta's 500s, its throughput limit, no answer in time, a dropped answer.
+        // The first send is refused for good, so that one message surely fails and is sent again by the user.
+        fault(400, 131026, 0, false, 1);
+        // Then one send call in five meets trouble: Meta's 500s, its throughput limit, no answer in time, a dropped answer.
         faultAtRate(500, 131000, 0, false, 0.05);
         faultAtRate(400, 130429, 0, false, 0.05);
         faultAtRate(200, 0, 5_000, false, 0.05);
@@ -193,23 +220,23 @@ class OutboxIT {
             assertTrue(received <= 1, text + " reached Meta " + received + " times");
             if (status.equals("FAILED")) {
                 assertFalse(TestDatabase.strings("select error_detail from whatsapp.message where text = ?", text).get(0).isBlank());
+                assertEquals(0, received, text + " failed, yet Meta has a copy");
             } else {
                 assertEquals(1, received, text + " is " + status + " but Meta has no copy");
             }
         }
         List<String> order = sandbox().get("/sandbox/api/sent").structure().asJsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(m -> m.getString("type").equals("text"))
                 .map(m -> m.getJsonObject("body").getJsonObject("text").getString("body", "")).filter(texts::contains).toList();
         assertEquals(texts.stream().filter(order::contains).toList(), order, "sent in the order they were written");
 
-        long failed = texts.stream().filter(t -> status(t).equals("FAILED")).count();
-        if (failed > 0) {
-            String retried = texts.stream().filter(t -> status(t).equals("FAILED")).findFirst().orElseThrow();
-            long id = TestDatabase.number("select id from whatsapp.message where text = ?", retried);
-            assertEquals(202, admin().post("/api/whatsapp/conversations/" + conversation + "/messages/" + id + "/retry",
-                    JsonValue.EMPTY_JSON_OBJECT).status());
-            eventually("the retry delivered", 20, () -> status(retried).equals("DELIVERED"));
-            assertEquals(1, receivedBySandbox(retried));
-        }
+        assertEquals("FAILED", status(texts.get(0)), "the refused first message failed");
+        String retried = texts.get(0);
+        long id = TestDatabase.number("select id from whatsapp.message where text = ?", retried);
+        assertEquals(202, admin().post("/api/whatsapp/conversations/" + conversation + "/messages/" + id + "/retry",
+                JsonValue.EMPTY_JSON_OBJECT).status());
+        eventually("the retry delivered", 20, () -> status(retried).equals("DELIVERED"));
+        assertEquals(1, receivedBySandbox(retried));
     }
 
     private static String sha256(byte[] content) throws Exception {

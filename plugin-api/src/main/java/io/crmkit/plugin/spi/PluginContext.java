@@ -2,6 +2,8 @@ package io.crmkit.plugin.spi;
 
 import io.crmkit.plugin.api.CrmHost;
 
+import java.nio.file.Path;
+
 /** What the host hands a plugin at start. */
 public interface PluginContext {
 
@@ -23,4 +25,13 @@ public interface PluginContext {
 
     /** The base URL under which the host is reachable from outside, for example {@code http://localhost:8080}. */
     String publicBaseUrl();
+
+    /**
+     * The host's folder for files kept across restarts, such as keys. A plugin keeps its own in a subfolder
+     * named after its id, readable by the server's account only. Each node of a cluster has its own. A host
+     * that does not say answers {@code data} under the working directory.
+     */
+    default Path dataDirectory() {
+        return Path.of("data");
+    }
 }

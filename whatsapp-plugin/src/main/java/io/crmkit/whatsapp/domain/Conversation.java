@@ -130,6 +130,10 @@ public class Conversation {
         return customerKey;
     }
 
+    public CustomerAddress customer() {
+        return CustomerAddress.fromKey(customerKey);
+    }
+
     public String customerName() {
         return customerName;
     }

@@ -38,8 +38,7 @@ public class TokenCipher {
     @ConfigProperty(name = "whatsapp.encryption-key")
     Optional<String> configuredKey;
     @Inject
-    @ConfigProperty(name = "crm.data-dir", defaultValue = "data")
-    String dataDir;
+    PluginRuntime runtime;
 
     private Aead aead;
 
@@ -69,7 +68,7 @@ public class TokenCipher {
     }
 
     private byte[] keyFromFile() {
-        Path file = Path.of(dataDir, "whatsapp", "token-encryption.key");
+        Path file = runtime.dataDirectory().resolve("token-encryption.key");
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());

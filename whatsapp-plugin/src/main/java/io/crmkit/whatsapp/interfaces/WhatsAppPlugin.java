@@ -73,6 +73,8 @@ public class WhatsAppPlugin implements CrmPlugin {
                                     "WhatsApp の受信メッセージを読むことだけができます。"))));
 
     @Inject
+    io.crmkit.whatsapp.infrastructure.PluginRuntime runtime;
+    @Inject
     SchemaMigration schema;
     @Inject
     Permissions permissions;
@@ -89,6 +91,8 @@ public class WhatsAppPlugin implements CrmPlugin {
     @Inject
     io.crmkit.whatsapp.application.outbound.Dispatcher dispatcher;
     @Inject
+    io.crmkit.whatsapp.sandbox.SandboxSwitch sandbox;
+    @Inject
     io.crmkit.whatsapp.sandbox.SandboxTimers sandboxTimers;
     @Inject
     io.crmkit.whatsapp.interfaces.health.InboundMetrics inboundMetrics;
@@ -100,8 +104,11 @@ public class WhatsAppPlugin implements CrmPlugin {
 
     @Override
     public void start(PluginContext context) {
+        runtime.started(context);
         schema.migrate(context.dataSourceName());
-        sandboxTimers.start();
+        if (sandbox.isOn()) {
+            sandboxTimers.start();
+        }
         secrets.ensureInstalled();
         healthCheck.start();
         liveRelay.start();

@@ -35,6 +35,11 @@ final class AdaptedContacts implements io.crmkit.plugin.api.ContactService {
     }
 
     @Override
+    public List<Contact> findAll(java.util.Collection<Long> contactIds) {
+        return contacts.findAll(org, contactIds).stream().map(AdaptedContacts::toApi).toList();
+    }
+
+    @Override
     public List<Contact> findByPhone(String phone) {
         return translated(() -> contacts.findByPhone(org, phone).stream().map(AdaptedContacts::toApi).toList());
     }

@@ -38,6 +38,9 @@ public class PluginRegistry {
     @Inject
     @ConfigProperty(name = "crm.public-base-url", defaultValue = "http://localhost:8080")
     String publicBaseUrl;
+    @Inject
+    @ConfigProperty(name = "crm.data-dir", defaultValue = "data")
+    String dataDir;
 
     private final List<CrmPlugin> started = new CopyOnWriteArrayList<>();
 
@@ -55,6 +58,11 @@ public class PluginRegistry {
             @Override
             public String publicBaseUrl() {
                 return publicBaseUrl;
+            }
+
+            @Override
+            public java.nio.file.Path dataDirectory() {
+                return java.nio.file.Path.of(dataDir);
             }
         };
         for (CrmPlugin plugin : discover()) {

@@ -170,6 +170,19 @@ public abstract class HostServicesContract {
     }
 
     @Test
+    void aPageOfContactsIsFoundAtOnceAndOnlyTheOrganisationsOwn() {
+        Contact first = org().contacts().create(NewContact.reachableAt("First", uniqueJapaneseMobile(), administratorId()));
+        Contact second = org().contacts().create(NewContact.reachableAt("Second", uniqueJapaneseMobile(), administratorId()));
+        Contact theirs = otherOrg().contacts().create(NewContact.reachableAt("Theirs", uniqueJapaneseMobile(),
+                otherAdministrator()));
+
+        List<Long> found = org().contacts().findAll(List.of(first.id(), second.id(), theirs.id(), Long.MAX_VALUE, first.id()))
+                .stream().map(Contact::id).sorted().toList();
+        assertEquals(List.of(first.id(), second.id()).stream().sorted().toList(), found);
+        assertTrue(org().contacts().findAll(List.of()).isEmpty());
+    }
+
+    @Test
     void anotherOrganisationsContactsAreInvisible() {
         String e164 = uniqueJapaneseMobile();
         Contact theirs = otherOrg().contacts().create(NewContact.reachableAt("Other", e164, otherAdministrator()));

@@ -10,6 +10,7 @@ import io.crmkit.whatsapp.application.meta.MessageStatus;
 import io.crmkit.whatsapp.domain.BoundedText;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.Conversation;
+import io.crmkit.whatsapp.domain.CustomerAddress;
 import io.crmkit.whatsapp.domain.DeliveryStatus;
 import io.crmkit.whatsapp.domain.Message;
 import io.crmkit.whatsapp.infrastructure.graph.WebhookPayloads;
@@ -56,8 +57,9 @@ public class InboundProcessor {
                 .flatMap(c -> Optional.ofNullable(c.getJsonObject("profile"))).map(p -> p.getString("name", ""))
                 .filter(name -> !name.isBlank());
         Optional<String> waId = message.envelope().from();
-        String customerKey = waId.orElseGet(() -> "user:" + message.envelope().userId().orElse("unknown"));
-        String displayName = profileName.orElse(waId.map(id -> "+" + id).orElse(customerKey));
+        CustomerAddress customer = CustomerAddress.of(waId, message.envelope().userId());
+        String customerKey = customer.key();
+        String displayName = profileName.or(customer::phoneNumber).orElse(customerKey);
 
         Conversation conversation = conversationOf(channel, customerKey, waId, displayName, message);
         if (message instanceof InboundMessage.Reaction reaction && react(conversation, reaction)) {

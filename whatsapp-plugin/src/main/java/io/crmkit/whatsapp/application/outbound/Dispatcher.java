@@ -154,8 +154,7 @@ public class Dispatcher {
         Message message = em.find(Message.class, messageId);
         Conversation conversation = em.find(Conversation.class, message.conversationId());
         Channel channel = em.find(Channel.class, conversation.channelId());
-        String to = conversation.customerKey().startsWith("user:") ? conversation.customerKey().substring(5)
-                : "+" + conversation.customerKey();
+        String to = conversation.customer().recipient();
         Optional<FileToSend> file = ((List<Object[]>) em.createNativeQuery(
                         "select mime_type, file_name, media_id from whatsapp.media_file where message_id = ?1")
                 .setParameter(1, messageId).getResultList()).stream()

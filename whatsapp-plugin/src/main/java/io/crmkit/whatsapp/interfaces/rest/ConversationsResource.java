@@ -91,17 +91,28 @@ public class ConversationsResource {
     public record UnreadCount(long count) {
     }
 
-    /** A conversation as this caller may see it: users who may only view incoming messages see the customer's last. */
     private ConversationView view(CurrentUser user, Conversation c) {
-        Optional<Contact> contact = host.organisation(user.organisationId()).contacts().find(c.contactId());
-        String phone = contact.flatMap(Contact::phone)
-                .orElse(c.customerKey().startsWith("user:") ? null : "+" + c.customerKey());
+        return views(user, List.of(c)).get(0);
+    }
+
+    /**
+     * Conversations as this caller may see them, their contacts found in one call: users who may only view
+     * incoming messages see what the customer wrote last.
+     */
+    private List<ConversationView> views(CurrentUser user, List<Conversation> conversations) {
+        Map<Long, Contact> contacts = host.organisation(user.organisationId()).contacts()
+                .findAll(conversations.stream().map(Conversation::contactId).toList()).stream()
+                .collect(java.util.stream.Collectors.toMap(Contact::id, contact -> contact));
         boolean seesAnswers = permissions.levelOf(user).includes(AccessLevel.VIEW_AND_REPLY);
-        return new ConversationView(c.id(), c.channelId(), c.contactId(),
-                contact.map(Contact::displayName).filter(n -> !n.isBlank()).orElse(c.customerName()), phone,
-                c.ownerId().orElse(null), c.unreadCount(),
-                seesAnswers ? c.lastMessageAt() : c.lastInboundAt().orElse(c.lastMessageAt()),
-                seesAnswers ? c.lastMessagePreview() : c.lastInboundPreview(), c.windowExpiresAt().orElse(null));
+        return conversations.stream().map(c -> {
+            Optional<Contact> contact = Optional.ofNullable(contacts.get(c.contactId()));
+            String phone = contact.flatMap(Contact::phone).or(() -> c.customer().phoneNumber()).orElse(null);
+            return new ConversationView(c.id(), c.channelId(), c.contactId(),
+                    contact.map(Contact::displayName).filter(n -> !n.isBlank()).orElse(c.customerName()), phone,
+                    c.ownerId().orElse(null), c.unreadCount(),
+                    seesAnswers ? c.lastMessageAt() : c.lastInboundAt().orElse(c.lastMessageAt()),
+                    seesAnswers ? c.lastMessagePreview() : c.lastInboundPreview(), c.windowExpiresAt().orElse(null));
+        }).toList();
     }
 
     private static MessageView view(Message m, java.util.Map<Long, ConversationService.MediaState> media) {
@@ -137,7 +148,7 @@ public class ConversationsResource {
                 unread, Optional.ofNullable(ownerId), Optional.ofNullable(channelId), Optional.ofNullable(contactId),
                 Optional.ofNullable(text).map(String::strip).filter(t -> !t.isEmpty()), size,
                 Optional.ofNullable(cursor).filter(c -> !c.isBlank())));
-        return new ConversationList(page.items().stream().map(c -> view(user, c)).toList(), page.nextCursor().orElse(null));
+        return new ConversationList(views(user, page.items()), page.nextCursor().orElse(null));
     }
 
     @GET
