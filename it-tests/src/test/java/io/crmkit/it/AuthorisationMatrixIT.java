@@ -169,6 +169,7 @@ class AuthorisationMatrixIT {
         rows.put("POST /api/whatsapp/conversations/{id}/messages/{messageId}/media/retry", row((c, f) -> c.post(
                 "/api/whatsapp/conversations/" + f.conversation() + "/messages/" + f.imageMessage() + "/media/retry", EMPTY),
                 401, 403, 400, 400, 404, 400));
+        rows.put("GET /api/whatsapp/users", row((c, f) -> c.get("/api/whatsapp/users"), 401, 403, 200, 200, 200, 200));
         rows.put("GET /api/whatsapp/me", row((c, f) -> c.get("/api/whatsapp/me"), 401, 200, 200, 200, 200, 200));
         rows.put("GET /api/whatsapp/unread-count", row((c, f) -> c.get("/api/whatsapp/unread-count"), 401, 403, 200, 200, 200, 200));
         // A stream stays open: only refusals are called here; what the allowed hear is tested with the live events.

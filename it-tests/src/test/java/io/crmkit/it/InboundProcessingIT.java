@@ -812,6 +812,33 @@ class InboundProcessingIT {
     }
 
     @Test
+    void screensGetUsersWithTheirLevelAndAPipelineRecordsChatsFromThePlugin() throws Exception {
+        long agent = newUser();
+        JsonObject channel = channel(agent);
+        String wamid = customerWrites(channel, uniqueNumber(), "about the offer", Instant.now().getEpochSecond());
+        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", wamid);
+        long contact = TestDatabase.number("select contact_id from whatsapp.conversation where id = ?", conversation);
+
+        Map<Long, String> levels = admin().get("/api/whatsapp/users").structure().asJsonArray().stream()
+                .map(JsonValue::asJsonObject).collect(Collectors.toMap(u -> u.getJsonNumber("id").longValue(),
+                        u -> u.getString("level")));
+        assertEquals("NONE", levels.get(agent), "a Standard user would not see the chats dealt to them");
+        assertEquals("VIEW_AND_REPLY", levels.get(adminId()));
+
+        String stage = admin().get("/api/crm/pipelines/stages").structure().asJsonArray().getString(0);
+        long record = admin().post("/api/crm/pipelines", Json.createObjectBuilder().add("name", "Offer").add("stage", stage)
+                .add("contactId", contact).build()).id();
+        long withoutContact = admin().post("/api/crm/pipelines", Json.createObjectBuilder().add("name", "Loose").add("stage", stage)
+                .build()).id();
+        assertEquals(List.of(conversation), admin().get("/api/whatsapp/conversations?pipelineRecordId=" + record).json()
+                .getJsonArray("items").stream().map(c -> c.asJsonObject().getJsonNumber("id").longValue()).toList());
+        assertEquals(0, admin().get("/api/whatsapp/conversations?pipelineRecordId=" + withoutContact).json()
+                .getJsonArray("items").size());
+        assertEquals(0, outsider().get("/api/whatsapp/conversations?pipelineRecordId=" + record).json()
+                .getJsonArray("items").size(), "another organisation's record shows nothing");
+    }
+
+    @Test
     void theLiveStreamOfAUserWhoLostAccessCloses() throws Exception {
         long profile = admin().post("/api/crm/profiles", Json.createObjectBuilder()
                 .add("name", "Demoted " + UUID.randomUUID().toString().substring(0, 6)).build()).id();

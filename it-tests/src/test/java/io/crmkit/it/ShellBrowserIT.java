@@ -403,4 +403,20 @@ class ShellBrowserIT {
         assertTrue(browser.getPageSource().contains("+447700900999"), "the chat shows the customer's number");
         screenshot("refused-number-chat");
     }
+
+    @Test
+    void anAdministratorAddsAQuickReplyOnItsSettingsScreen() {
+        logInAsAdministrator("app/settings");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[data-settings='whatsapp/quick-replies']"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("add-quick-reply"))).click();
+        String shortcut = "/hours" + System.nanoTime() % 100_000;
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("quick-reply-form")));
+        WebElement shortcutField = form.findElement(By.name("shortcut"));
+        shortcutField.clear();
+        shortcutField.sendKeys(shortcut);
+        form.findElement(By.name("text")).sendKeys("Open 9 to 6, 営業時間は9時から18時です");
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("quick-replies"), shortcut));
+        assertTrue(browser.findElement(By.id("quick-replies")).getText().contains("営業時間は9時から18時です"));
+    }
 }

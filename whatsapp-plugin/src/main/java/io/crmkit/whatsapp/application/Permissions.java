@@ -67,6 +67,28 @@ public class Permissions {
                 .toList();
     }
 
+    /** A user of the caller's organisation and the WhatsApp level their profile gives them. */
+    public record UserLevel(io.crmkit.plugin.api.User user, AccessLevel level) {
+    }
+
+    /**
+     * The organisation's users with their levels, for screens that choose owners and assignees: who would
+     * not see the chats they were given shows as {@code NONE}. Refuses callers without any level.
+     */
+    @Transactional
+    public List<UserLevel> usersWithLevels(CurrentUser caller) {
+        requireView(caller);
+        var users = host.organisation(caller.organisationId()).users();
+        java.util.Set<Long> administratorProfiles = users.profiles().stream().filter(Profile::administrator)
+                .map(Profile::id).collect(java.util.stream.Collectors.toSet());
+        java.util.Map<Long, AccessLevel> granted = em.createQuery(
+                        "select p from ProfilePermission p where p.organisationId = :org", ProfilePermission.class)
+                .setParameter("org", caller.organisationId()).getResultStream()
+                .collect(java.util.stream.Collectors.toMap(ProfilePermission::profileId, ProfilePermission::level));
+        return users.list().stream().map(user -> new UserLevel(user, administratorProfiles.contains(user.profileId())
+                ? AccessLevel.VIEW_AND_REPLY : granted.getOrDefault(user.profileId(), AccessLevel.NONE))).toList();
+    }
+
     /**
      * The level a user has now, looked up afresh (profile, activity, grants), for decisions that outlive a
      * request such as an open stream of live events. {@code NONE} for a user who left or was deactivated.

@@ -46,7 +46,7 @@ class ChannelsSettings extends HTMLElement {
       const session = await this.api('/api/crm/session');
       this.csrf = session.csrfToken;
       [this.users, this.webhook, this.signup] = await Promise.all([
-        this.api('/api/crm/users'), this.api('/api/whatsapp/settings/webhook'), this.api('/api/whatsapp/settings/embedded-signup')]);
+        this.api('/api/whatsapp/users'), this.api('/api/whatsapp/settings/webhook'), this.api('/api/whatsapp/settings/embedded-signup')]);
       await this.render();
     } catch (error) {
       this.replaceChildren(el('p', { class: 'error' }, error.message || this.t.failed));

@@ -1,4 +1,4 @@
-import { apiClient, el } from './dom.js';
+import { el, startScreen } from './dom.js';
 
 // Settings > Messages > Delivery problems: webhook events that could not be processed after every attempt
 // (a customer's message or a status), with why, and a retry or a dismiss for each.
@@ -24,16 +24,8 @@ const TEXT = {
 };
 
 class DeliveryProblemsSettings extends HTMLElement {
-  async connectedCallback() {
-    this.lang = this.getAttribute('lang') === 'ja' ? 'ja' : 'en';
-    this.t = TEXT[this.lang];
-    this.api = apiClient(() => this.csrf);
-    try {
-      this.csrf = (await this.api('/api/crm/session')).csrfToken;
-      await this.render();
-    } catch (error) {
-      this.replaceChildren(el('p', { class: 'error' }, error.message));
-    }
+  connectedCallback() {
+    return startScreen(this, TEXT, () => this.render());
   }
 
   async render(message = '') {
@@ -53,7 +45,7 @@ class DeliveryProblemsSettings extends HTMLElement {
 
   append(page) {
     const t = this.t;
-    const time = new Intl.DateTimeFormat(this.lang, { dateStyle: 'medium', timeStyle: 'short' });
+    const time = new Intl.DateTimeFormat(this.language, { dateStyle: 'medium', timeStyle: 'short' });
     for (const problem of page.items) {
       const actions = el('td', {});
       const act = async (action, doneMessage) => {

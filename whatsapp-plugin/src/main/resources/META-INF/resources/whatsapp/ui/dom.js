@@ -15,6 +15,23 @@ export function el(tag, attributes = {}, ...children) {
 }
 
 /**
+ * Starts a screen of the logged-in browser: sets its language ({@code lang} attribute, English unless "ja") and
+ * texts, gives it {@code api}, a client that sends the session's CSRF token, then runs its first render. A
+ * failure shows in place of the screen.
+ */
+export async function startScreen(screen, texts, render) {
+  screen.language = screen.getAttribute('lang') === 'ja' ? 'ja' : 'en';
+  screen.t = texts[screen.language];
+  screen.api = apiClient(() => screen.csrf);
+  try {
+    screen.csrf = (await screen.api('/api/crm/session')).csrfToken;
+    await render();
+  } catch (error) {
+    screen.replaceChildren(el('p', { class: 'error' }, error.message));
+  }
+}
+
+/**
  * A JSON client of the plugin's API for the logged-in browser: sends the session's CSRF token with
  * changes, and turns problem+json answers into errors carrying the server's explanation and field.
  */

@@ -61,7 +61,7 @@ class MessagesTab extends HTMLElement {
       const session = await this.api('/api/crm/session');
       this.me = session.user;
       this.csrf = session.csrfToken;
-      this.users = await this.api('/api/crm/users');
+      this.users = await this.api('/api/whatsapp/users');
       this.mayReply = (await this.api('/api/whatsapp/me')).level === 'VIEW_AND_REPLY';
       this.quickReplies = this.mayReply ? await this.api('/api/whatsapp/quick-replies') : [];
       await Promise.all([this.loadList(true), this.loadBadge()]);

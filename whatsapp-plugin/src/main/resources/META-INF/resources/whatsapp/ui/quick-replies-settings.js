@@ -1,4 +1,4 @@
-import { apiClient, el } from './dom.js';
+import { el, startScreen } from './dom.js';
 
 // Settings > Messages > Quick replies: predefined replies agents insert by typing their /shortcut.
 const TEXT = {
@@ -16,15 +16,8 @@ const TEXT = {
 const MERGE_FIELDS = ['#Contacts.First Name#', '#Contacts.Last Name#', '#Contacts.Phone#', '#Contacts.Email#', '#User.Name#'];
 
 class QuickRepliesSettings extends HTMLElement {
-  async connectedCallback() {
-    this.t = TEXT[this.getAttribute('lang') === 'ja' ? 'ja' : 'en'];
-    this.api = apiClient(() => this.csrf);
-    try {
-      this.csrf = (await this.api('/api/crm/session')).csrfToken;
-      await this.render();
-    } catch (error) {
-      this.replaceChildren(el('p', { class: 'error' }, error.message));
-    }
+  connectedCallback() {
+    return startScreen(this, TEXT, () => this.render());
   }
 
   async render(message = '') {

@@ -3,8 +3,8 @@ import { apiClient, el } from './dom.js';
 // The WhatsApp panel on a contact's or a pipeline record's page: the contact's conversations, newest
 // first, each opening in the Messages tab. Customer text is only ever set with textContent.
 const TEXT = {
-  en: { none: 'No WhatsApp conversation with this contact yet.', noContact: 'This record has no contact.', open: 'Open in Messages', unread: 'unread', noAccess: 'Your profile has no access to WhatsApp messages.' },
-  ja: { none: 'この連絡先との WhatsApp の会話はまだありません。', noContact: 'このレコードには連絡先がありません。', open: 'メッセージで開く', unread: '件の未読', noAccess: 'あなたのプロファイルには WhatsApp メッセージへのアクセス権がありません。' },
+  en: { none: 'No WhatsApp conversation with this contact yet.', open: 'Open in Messages', unread: 'unread', noAccess: 'Your profile has no access to WhatsApp messages.' },
+  ja: { none: 'この連絡先との WhatsApp の会話はまだありません。', open: 'メッセージで開く', unread: '件の未読', noAccess: 'あなたのプロファイルには WhatsApp メッセージへのアクセス権がありません。' },
 };
 
 const getJson = apiClient(() => null);
@@ -16,12 +16,8 @@ class RecordPanel extends HTMLElement {
     const module = this.getAttribute('record-module');
     const id = this.getAttribute('record-id');
     try {
-      const contactId = module === 'contacts' ? id : (await getJson(`/api/crm/pipelines/${encodeURIComponent(id)}`)).contactId;
-      if (!contactId) {
-        this.replaceChildren(el('p', { class: 'muted' }, t.noContact));
-        return;
-      }
-      const page = await getJson(`/api/whatsapp/conversations?contactId=${encodeURIComponent(contactId)}&limit=20`);
+      const filter = module === 'contacts' ? 'contactId' : 'pipelineRecordId';
+      const page = await getJson(`/api/whatsapp/conversations?${filter}=${encodeURIComponent(id)}&limit=20`);
       if (page.items.length === 0) {
         this.replaceChildren(el('p', { class: 'muted' }, t.none));
         return;

@@ -3,6 +3,7 @@ package io.crmkit.whatsapp.interfaces.rest;
 import io.crmkit.plugin.api.Contact;
 import io.crmkit.plugin.api.CrmHost;
 import io.crmkit.plugin.api.CurrentUser;
+import io.crmkit.plugin.api.PipelineRecord;
 import io.crmkit.whatsapp.application.conversations.ConversationQuery;
 import io.crmkit.whatsapp.application.conversations.ConversationService;
 import io.crmkit.whatsapp.domain.AccessLevel;
@@ -133,9 +134,20 @@ public class ConversationsResource {
     public ConversationList list(@QueryParam("view") String view, @QueryParam("unread") boolean unread,
                                  @QueryParam("ownerId") Long ownerId, @QueryParam("channelId") Long channelId,
                                  @QueryParam("contactId") Long contactId,
+                                 @QueryParam("pipelineRecordId") Long pipelineRecordId,
                                  @QueryParam("q") String text, @QueryParam("limit") Integer limit,
                                  @QueryParam("cursor") String cursor) {
         CurrentUser user = caller();
+        if (pipelineRecordId != null) {
+            // A pipeline record's chats are its contact's; a record without a contact (or of no one's) has none.
+            Optional<Long> recordContact = host.organisation(user.organisationId()).pipelines().find(pipelineRecordId)
+                    .flatMap(PipelineRecord::contactId);
+            if (recordContact.isEmpty()) {
+                conversations.requireView(user);
+                return new ConversationList(List.of(), null);
+            }
+            contactId = recordContact.get();
+        }
         String chosenView = view == null ? "ALL" : view.toUpperCase(Locale.ROOT);
         if (!chosenView.equals("ALL") && !chosenView.equals("MINE")) {
             throw Refusal.invalid("view", "view must be ALL or MINE");

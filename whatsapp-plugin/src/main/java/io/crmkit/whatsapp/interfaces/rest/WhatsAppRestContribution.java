@@ -9,7 +9,7 @@ public class WhatsAppRestContribution implements RestContribution {
     @Override
     public Set<Class<?>> classes() {
         return Set.of(ChannelsResource.class, SettingsResource.class, ConversationsResource.class, EventsResource.class,
-                PermissionsResource.class, QuickRepliesResource.class, DeliveryProblemsResource.class,
+                PermissionsResource.class, QuickRepliesResource.class, DeliveryProblemsResource.class, UsersResource.class,
                 UploadGate.class, Problems.RefusalMapper.class);
     }
 }
