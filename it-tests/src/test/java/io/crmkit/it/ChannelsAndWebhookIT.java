@@ -150,6 +150,20 @@ class ChannelsAndWebhookIT {
     }
 
     @Test
+    void aNumberMetaNoLongerKnowsIsReportedWithWhatToDoNotAsAServerError() {
+        JsonObject number = sandbox().post("/sandbox/api/test-numbers", JsonValue.EMPTY_JSON_OBJECT).json();
+        int id = connect(manual(number, number.getString("accessToken"))).getInt("id");
+        sandbox().post("/sandbox/api/faults", Json.createObjectBuilder().add("path", number.getString("phoneNumberId"))
+                .add("status", 400).add("errorCode", 100).add("count", 1).build());
+
+        Answer check = admin().post("/api/whatsapp/channels/" + id + "/check", JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals(400, check.status(), check.body());
+        assertEquals("VALIDATION_FAILED", check.code());
+        assertTrue(check.json().getString("detail").contains("connect it again"), check.body());
+        assertEquals("CONNECTED", admin().get("/api/whatsapp/channels/" + id).json().getString("status"));
+    }
+
+    @Test
     void aRefusedTokenMarksTheChannelForReauthorisation() {
         JsonObject number = sandbox().post("/sandbox/api/test-numbers", JsonValue.EMPTY_JSON_OBJECT).json();
         int id = connect(manual(number, number.getString("accessToken"))).getInt("id");

@@ -183,6 +183,9 @@ public class ChannelService {
             return channels.change(admin.organisationId(), channelId, Channel::requireReauthorisation);
         } catch (TransientMetaException | FaultToleranceException unavailable) {
             throw metaUnavailable(unavailable);
+        } catch (MetaApiException refused) {
+            throw Refusal.invalid("phoneNumberId", "Meta does not accept this number now " + refused.error().describe()
+                    + ": disconnect it and connect it again");
         }
     }
 
