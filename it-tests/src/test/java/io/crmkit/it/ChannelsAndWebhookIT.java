@@ -4,6 +4,7 @@ import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.ApiClient.Answer;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.EmbeddedDatabaseSession;
+import io.crmkit.it.support.Eventually;
 import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.TestDatabase;
 import io.crmkit.it.support.Webhooks;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -129,10 +131,18 @@ class ChannelsAndWebhookIT {
     }
 
     @Test
-    void disconnectKeepsTheChannelAndAReconnectReusesIt() {
+    void disconnectKeepsTheChannelAndAReconnectReusesIt() throws InterruptedException {
         JsonObject number = sandbox().post("/sandbox/api/test-numbers", JsonValue.EMPTY_JSON_OBJECT).json();
         JsonObject channel = connect(manual(number, number.getString("accessToken")));
         int id = channel.getInt("id");
+        String customer = "8190" + (10_000_000 + Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 89_999_999L));
+        String before = Webhooks.newWamid();
+        postWebhook(Webhooks.envelope(Webhooks.entry(number.getString("wabaId"), number.getString("phoneNumberId"),
+                Json.createArrayBuilder().add(Webhooks.textMessage(customer, before, "before the disconnect")),
+                Json.createArrayBuilder())));
+        Eventually.eventually("the conversation", 10, () -> TestDatabase.number(
+                "select count(*) from whatsapp.message where wamid = ?", before) == 1);
+        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", before);
 
         Answer disconnected = admin().delete("/api/whatsapp/channels/" + id);
         assertEquals("DISCONNECTED", disconnected.json().getString("status"));
@@ -144,9 +154,14 @@ class ChannelsAndWebhookIT {
         assertEquals(200, ignored.status());
         assertEquals(0, ignored.json().getInt("stored"), "a disconnected number's webhooks are acknowledged and ignored");
 
+        assertEquals(List.of("before the disconnect"), admin().get("/api/whatsapp/conversations/" + conversation + "/messages")
+                .structure().asJsonArray().stream().map(m -> m.asJsonObject().getString("text")).toList(),
+                "the history stays readable while disconnected");
+
         JsonObject again = connect(manual(number, number.getString("accessToken")));
         assertEquals(id, again.getInt("id"), "the same channel, with its history");
         assertEquals("CONNECTED", again.getString("status"));
+        assertEquals(id, admin().get("/api/whatsapp/conversations/" + conversation).json().getInt("channelId"));
     }
 
     @Test
