@@ -839,6 +839,22 @@ class InboundProcessingIT {
     }
 
     @Test
+    void aConversationIsFoundByTheCustomersNumberHoweverItIsWritten() throws Exception {
+        JsonObject channel = channel(adminId());
+        String customer = uniqueNumber();
+        String wamid = customerWrites(channel, customer, "call me back", Instant.now().getEpochSecond());
+        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", wamid);
+        String spaced = "+" + customer.substring(0, 2) + " " + customer.substring(2, 4) + "-" + customer.substring(4, 8) + "-"
+                + customer.substring(8);
+        for (String written : List.of(customer, "+" + customer, spaced, customer.substring(4))) {
+            List<Long> found = admin().get("/api/whatsapp/conversations?limit=200&q="
+                            + java.net.URLEncoder.encode(written, java.nio.charset.StandardCharsets.UTF_8)).json()
+                    .getJsonArray("items").stream().map(c -> c.asJsonObject().getJsonNumber("id").longValue()).toList();
+            assertTrue(found.contains(conversation), written + " finds the chat");
+        }
+    }
+
+    @Test
     void theLiveStreamOfAUserWhoLostAccessCloses() throws Exception {
         long profile = admin().post("/api/crm/profiles", Json.createObjectBuilder()
                 .add("name", "Demoted " + UUID.randomUUID().toString().substring(0, 6)).build()).id();

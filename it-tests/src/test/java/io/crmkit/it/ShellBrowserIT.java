@@ -402,6 +402,15 @@ class ShellBrowserIT {
         assertTrue(browser.findElement(By.id("bubbles")).getText().contains(text));
         assertTrue(browser.getPageSource().contains("+447700900999"), "the chat shows the customer's number");
         screenshot("refused-number-chat");
+
+        WebElement search = browser.findElement(By.id("conversation-search"));
+        search.sendKeys("+44 7700 900999");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//ul[@id='conversations']/li[.//div[@class='preview' and text()='" + text + "']]")));
+        search.clear();
+        search.sendKeys("no such words anywhere " + System.nanoTime());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("whatsapp-messages-tab"),
+                "No conversation matches this search"));
     }
 
     @Test

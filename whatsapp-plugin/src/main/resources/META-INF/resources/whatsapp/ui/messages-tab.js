@@ -6,6 +6,7 @@ const TEXT = {
   en: {
     all: 'All conversations', mine: 'My conversations', unreadOnly: 'Unread only', search: 'Search messages and names',
     more: 'Load more', empty: 'No conversations yet. When a customer writes to a connected number, the chat appears here.',
+    noMatch: 'No conversation matches this search: try a name, words of a message or a phone number.',
     choose: 'Choose a conversation.', owner: 'Owner', unassigned: 'Unassigned', markUnread: 'Mark unread', markRead: 'Mark read',
     earlier: 'Earlier messages', windowOpen: 'Reply window open until', windowClosed: 'The 24-hour reply window is closed.',
     unreadBadge: 'unread', noAccess: 'Your profile has no access to WhatsApp messages. Ask an administrator.',
@@ -24,6 +25,7 @@ const TEXT = {
   ja: {
     all: 'すべての会話', mine: '自分の会話', unreadOnly: '未読のみ', search: 'メッセージと名前を検索',
     more: 'さらに読み込む', empty: 'まだ会話はありません。お客様が接続済みの番号にメッセージを送ると、ここに表示されます。',
+    noMatch: 'この検索に一致する会話はありません。名前、メッセージの言葉、電話番号で検索してください。',
     choose: '会話を選んでください。', owner: '担当者', unassigned: '未割り当て', markUnread: '未読にする', markRead: '既読にする',
     earlier: '以前のメッセージ', windowOpen: '返信可能期間の終了', windowClosed: '24 時間の返信可能期間は終了しました。',
     unreadBadge: '件の未読', noAccess: 'あなたのプロファイルには WhatsApp メッセージへのアクセス権がありません。管理者に依頼してください。',
@@ -123,6 +125,7 @@ class MessagesTab extends HTMLElement {
     this.state.cursor = page.nextCursor;
     this.more.hidden = !page.nextCursor;
     this.empty.hidden = this.list.children.length > 0;
+    this.empty.textContent = this.state.q ? this.t.noMatch : this.t.empty;
   }
 
   listItem(c) {

@@ -35,6 +35,8 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class ConversationService {
+    /** How many digits a search needs before it also looks for a customer's number. */
+    private static final int PHONE_DIGITS_MIN = 4;
     private static final Logger LOG = Logger.getLogger(ConversationService.class.getName());
 
     @PersistenceContext(unitName = "whatsapp")
@@ -82,11 +84,14 @@ public class ConversationService {
         if (query.unreadOnly()) {
             jpql.append(" and c.unreadCount > 0");
         }
+        Optional<String> digits = query.text().map(t -> t.replaceAll("[^0-9]", "")).filter(d -> d.length() >= PHONE_DIGITS_MIN);
         if (query.text().isPresent()) {
-            // Users who may only view incoming messages find nothing by the words of the business's answers.
-            jpql.append(" and (lower(c.customerName) like :text or exists (select m.id from Message m"
-                    + " where m.conversationId = c.id and lower(m.text) like :text"
-                    + (seesAnswers ? "" : " and m.direction = io.crmkit.whatsapp.domain.Message.Direction.IN") + "))");
+            // Users who may only view incoming messages find nothing by the words of the business's answers. A
+            // number is found however it is written (+81 90-1234-5678, 819012345678), by the customer's digits.
+            jpql.append(" and (lower(c.customerName) like :text")
+                    .append(digits.isPresent() ? " or c.customerKey like :digits" : "")
+                    .append(" or exists (select m.id from Message m where m.conversationId = c.id and lower(m.text) like :text")
+                    .append(seesAnswers ? "" : " and m.direction = io.crmkit.whatsapp.domain.Message.Direction.IN").append("))");
         }
         Optional<Position> after = query.cursor().map(Position::decode);
         if (after.isPresent()) {
@@ -103,6 +108,7 @@ public class ConversationService {
         query.contactId().ifPresent(contact -> select.setParameter("contact", contact));
         query.text().ifPresent(t -> select.setParameter("text", "%" + t.toLowerCase().replace("\\", "\\\\")
                 .replace("%", "\\%").replace("_", "\\_") + "%"));
+        digits.ifPresent(d -> select.setParameter("digits", "%" + d + "%"));
         after.ifPresent(p -> select.setParameter("at", p.at()).setParameter("id", p.id()));
         List<Conversation> rows = new ArrayList<>(select.getResultList());
         Optional<String> next = Optional.empty();
