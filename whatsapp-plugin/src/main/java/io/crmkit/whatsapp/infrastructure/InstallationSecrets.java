@@ -36,8 +36,9 @@ public class InstallationSecrets {
     private volatile String appSecret;
     private volatile String verifyToken;
 
-    private static final String APP_SECRET = "installation:app-secret";
-    private static final String VERIFY_TOKEN = "installation:verify-token";
+    /** What each secret is sealed to ({@link TokenCipher}): labels, not secrets. */
+    private static final String APP_SECRET_OWNER = "installation:app-secret";
+    private static final String VERIFY_TOKEN_OWNER = "installation:verify-token";
 
     /**
      * Generates the installation's values on first start; later starts read them. Secrets stored before they
@@ -49,8 +50,8 @@ public class InstallationSecrets {
              PreparedStatement insert = connection.prepareStatement("""
                      insert into whatsapp.installation (id, verify_token_sealed, app_secret, created_at)
                      values (1, ?, ?, now()) on conflict (id) do nothing""")) {
-            insert.setBytes(1, cipher.encrypt(random(), VERIFY_TOKEN));
-            insert.setBytes(2, cipher.encrypt(random(), APP_SECRET));
+            insert.setBytes(1, cipher.encrypt(random(), VERIFY_TOKEN_OWNER));
+            insert.setBytes(2, cipher.encrypt(random(), APP_SECRET_OWNER));
             insert.executeUpdate();
             sealOlderSecrets(connection);
         } catch (SQLException failed) {
@@ -69,8 +70,8 @@ public class InstallationSecrets {
             String plainToken = row.getString(1);
             byte[] appSecret = row.getBytes(3);
             if (plainToken != null || TokenCipher.isUnbound(appSecret)) {
-                update.setBytes(1, plainToken != null ? cipher.encrypt(plainToken, VERIFY_TOKEN) : row.getBytes(2));
-                update.setBytes(2, cipher.encrypt(cipher.decrypt(appSecret, APP_SECRET), APP_SECRET));
+                update.setBytes(1, plainToken != null ? cipher.encrypt(plainToken, VERIFY_TOKEN_OWNER) : row.getBytes(2));
+                update.setBytes(2, cipher.encrypt(cipher.decrypt(appSecret, APP_SECRET_OWNER), APP_SECRET_OWNER));
                 update.executeUpdate();
             }
         }
@@ -93,8 +94,8 @@ public class InstallationSecrets {
                      "select verify_token_sealed, app_secret from whatsapp.installation where id = 1");
              ResultSet row = select.executeQuery()) {
             row.next();
-            verifyToken = configuredVerifyToken.orElseGet(() -> cipher.decrypt(bytes(row, 1), VERIFY_TOKEN));
-            appSecret = configuredAppSecret.orElseGet(() -> cipher.decrypt(bytes(row, 2), APP_SECRET));
+            verifyToken = configuredVerifyToken.orElseGet(() -> cipher.decrypt(bytes(row, 1), VERIFY_TOKEN_OWNER));
+            appSecret = configuredAppSecret.orElseGet(() -> cipher.decrypt(bytes(row, 2), APP_SECRET_OWNER));
         } catch (SQLException failed) {
             throw new IllegalStateException("cannot read the installation's webhook secrets", failed);
         }
