@@ -10,8 +10,8 @@ import io.crmkit.whatsapp.application.channels.ChannelHealthCheck;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.ChannelMode;
 import io.crmkit.whatsapp.domain.ChannelStatus;
-import io.crmkit.whatsapp.infrastructure.TokenCipher;
-import io.crmkit.whatsapp.infrastructure.persistence.ChannelRepository;
+import io.crmkit.whatsapp.application.channels.AccessTokens;
+import io.crmkit.whatsapp.application.repository.ChannelRepository;
 import io.crmkit.whatsapp.sandbox.SandboxFaults;
 import io.crmkit.whatsapp.sandbox.SandboxState;
 import jakarta.inject.Inject;
@@ -53,7 +53,7 @@ class GraphClientIT {
     @Inject
     ChannelRepository channels;
     @Inject
-    TokenCipher cipher;
+    AccessTokens tokens;
 
     @AfterEach
     void clearFaults() {
@@ -120,7 +120,7 @@ class GraphClientIT {
     private Channel channelFor(Account account) {
         return new Channel(1, "Checked", ChannelMode.MANUAL, new Channel.MetaNumber(account.number().id(),
                 account.number().wabaId(), account.number().displayPhoneNumber(), null),
-                cipher.encrypt(account.token(), TokenCipher.channelToken(account.number().id())), java.util.List.of(1L),
+                tokens.seal(account.number().id(), account.token()), java.util.List.of(1L),
                 java.time.Instant.now());
     }
 

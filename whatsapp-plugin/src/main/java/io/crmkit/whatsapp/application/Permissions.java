@@ -1,5 +1,7 @@
 package io.crmkit.whatsapp.application;
 
+import io.crmkit.whatsapp.application.repository.ProfilePermissionRepository;
+
 import io.crmkit.plugin.api.CrmHost;
 import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.plugin.api.Profile;
@@ -9,17 +11,17 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import io.crmkit.whatsapp.domain.AccessLevel;
 import io.crmkit.whatsapp.domain.ProfilePermission;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /** Who may do what with WhatsApp messages: the level granted to the user's profile; administrators always full. */
 @ApplicationScoped
 public class Permissions {
-    @PersistenceContext(unitName = "whatsapp")
-    EntityManager em;
+    @Inject
+    ProfilePermissionRepository grants;
     @Inject
     CrmHost host;
     @Inject
@@ -51,19 +53,13 @@ public class Permissions {
     }
 
     public AccessLevel levelOf(CurrentUser user) {
-        if (user.administrator()) {
-            return AccessLevel.VIEW_AND_REPLY;
-        }
-        ProfilePermission granted = em.find(ProfilePermission.class,
-                new ProfilePermission.Key(user.organisationId(), user.profileId()));
-        return granted == null ? AccessLevel.NONE : granted.level();
+        return levelOf(user.organisationId(), user.profileId(), user.administrator());
     }
 
-    /** Every profile of the caller's organisation with its level; administrator profiles always have full access. */
+    /** Every profile of the caller's organisation with its level. */
     public List<ProfileLevel> levels(CurrentUser admin) {
         return host.organisation(admin.organisationId()).users().profiles().stream()
-                .map(profile -> new ProfileLevel(profile, profile.administrator() ? AccessLevel.VIEW_AND_REPLY
-                        : granted(admin.organisationId(), profile.id())))
+                .map(profile -> new ProfileLevel(profile, levelOf(admin.organisationId(), profile)))
                 .toList();
     }
 
@@ -79,14 +75,10 @@ public class Permissions {
     public List<UserLevel> usersWithLevels(CurrentUser caller) {
         requireView(caller);
         var users = host.organisation(caller.organisationId()).users();
-        java.util.Set<Long> administratorProfiles = users.profiles().stream().filter(Profile::administrator)
-                .map(Profile::id).collect(java.util.stream.Collectors.toSet());
-        java.util.Map<Long, AccessLevel> granted = em.createQuery(
-                        "select p from ProfilePermission p where p.organisationId = :org", ProfilePermission.class)
-                .setParameter("org", caller.organisationId()).getResultStream()
-                .collect(java.util.stream.Collectors.toMap(ProfilePermission::profileId, ProfilePermission::level));
-        return users.list().stream().map(user -> new UserLevel(user, administratorProfiles.contains(user.profileId())
-                ? AccessLevel.VIEW_AND_REPLY : granted.getOrDefault(user.profileId(), AccessLevel.NONE))).toList();
+        Map<Long, AccessLevel> byProfile = users.profiles().stream()
+                .collect(Collectors.toMap(Profile::id, profile -> levelOf(caller.organisationId(), profile)));
+        return users.list().stream()
+                .map(user -> new UserLevel(user, byProfile.getOrDefault(user.profileId(), AccessLevel.NONE))).toList();
     }
 
     /**
@@ -97,14 +89,21 @@ public class Permissions {
     public AccessLevel currentLevel(long organisationId, long userId) {
         var users = host.organisation(organisationId).users();
         return users.find(userId).filter(io.crmkit.plugin.api.User::active)
-                .map(user -> users.findProfile(user.profileId()).filter(Profile::administrator).isPresent()
-                        ? AccessLevel.VIEW_AND_REPLY : granted(organisationId, user.profileId()))
+                .flatMap(user -> users.findProfile(user.profileId()))
+                .map(profile -> levelOf(organisationId, profile))
                 .orElse(AccessLevel.NONE);
     }
 
-    private AccessLevel granted(long organisationId, long profileId) {
-        ProfilePermission permission = em.find(ProfilePermission.class, new ProfilePermission.Key(organisationId, profileId));
-        return permission == null ? AccessLevel.NONE : permission.level();
+    private AccessLevel levelOf(long organisationId, Profile profile) {
+        return levelOf(organisationId, profile.id(), profile.administrator());
+    }
+
+    /** The one rule: administrators always have full access; everyone else has what their profile was granted. */
+    private AccessLevel levelOf(long organisationId, long profileId, boolean administrator) {
+        if (administrator) {
+            return AccessLevel.VIEW_AND_REPLY;
+        }
+        return grants.find(organisationId, profileId).map(ProfilePermission::level).orElse(AccessLevel.NONE);
     }
 
     /** Grants a level to a profile of the caller's organisation. */
@@ -115,12 +114,8 @@ public class Permissions {
         if (profile.administrator()) {
             throw Refusal.invalid("level", "administrators always have full access; their level cannot be changed");
         }
-        ProfilePermission permission = em.find(ProfilePermission.class, new ProfilePermission.Key(admin.organisationId(), profileId));
-        if (permission == null) {
-            em.persist(new ProfilePermission(admin.organisationId(), profileId, level));
-        } else {
-            permission.grant(level);
-        }
+        grants.find(admin.organisationId(), profileId).ifPresentOrElse(permission -> permission.grant(level),
+                () -> grants.add(new ProfilePermission(admin.organisationId(), profileId, level)));
         levelsChanged.fire(new LevelsChanged(admin.organisationId()));
         return new ProfileLevel(profile, level);
     }

@@ -1,12 +1,11 @@
 package io.crmkit.whatsapp.application;
 
 import io.crmkit.plugin.api.CurrentUser;
+import io.crmkit.whatsapp.application.repository.QuickReplyRepository;
 import io.crmkit.whatsapp.domain.QuickReply;
 import io.crmkit.whatsapp.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
@@ -15,24 +14,21 @@ import java.util.Optional;
 /** Quick replies of an organisation: agents who may reply read them; administrators manage them. */
 @ApplicationScoped
 public class QuickReplies {
-    @PersistenceContext(unitName = "whatsapp")
-    EntityManager em;
+    @Inject
+    QuickReplyRepository replies;
     @Inject
     Permissions permissions;
 
     public List<QuickReply> list(CurrentUser user) {
         permissions.requireReply(user);
-        return em.createQuery("select q from QuickReply q where q.organisationId = :org order by q.shortcut", QuickReply.class)
-                .setParameter("org", user.organisationId()).getResultList();
+        return replies.list(user.organisationId());
     }
 
     @Transactional
     public QuickReply create(CurrentUser admin, String shortcut, String text) {
         QuickReply reply = new QuickReply(admin.organisationId(), shortcut, text);
         requireFree(admin.organisationId(), reply.shortcut(), Optional.empty());
-        em.persist(reply);
-        em.flush();
-        return reply;
+        return replies.add(reply);
     }
 
     @Transactional
@@ -45,19 +41,15 @@ public class QuickReplies {
 
     @Transactional
     public void delete(CurrentUser admin, long id) {
-        em.remove(find(admin, id));
+        replies.remove(find(admin, id));
     }
 
     private QuickReply find(CurrentUser admin, long id) {
-        return Optional.ofNullable(em.find(QuickReply.class, id)).filter(q -> q.organisationId() == admin.organisationId())
-                .orElseThrow(() -> Refusal.notFound("quick reply " + id));
+        return replies.find(admin.organisationId(), id).orElseThrow(() -> Refusal.notFound("quick reply " + id));
     }
 
     private void requireFree(long organisationId, String shortcut, Optional<Long> except) {
-        boolean taken = em.createQuery("select q.id from QuickReply q where q.organisationId = :org and q.shortcut = :s",
-                        Long.class).setParameter("org", organisationId).setParameter("s", shortcut).getResultStream()
-                .anyMatch(id -> except.map(e -> !e.equals(id)).orElse(true));
-        if (taken) {
+        if (replies.shortcutTaken(organisationId, shortcut, except)) {
             throw Refusal.invalid("shortcut", shortcut + " is used by another quick reply: choose another shortcut");
         }
     }

@@ -66,6 +66,9 @@ public class Message {
     private int sendAttempts;
     @Column(name = "pair_limit_holds", nullable = false)
     private int pairLimitHolds;
+    /** It failed because Meta neither answered nor sent a status: it may have reached the customer. */
+    @Column(name = "outcome_unknown", nullable = false)
+    private boolean outcomeUnknown;
 
     protected Message() {
     }
@@ -101,10 +104,11 @@ public class Message {
     public void acceptedAs(String newWamid, Instant at) {
         this.wamid = newWamid;
         this.dispatchingSince = null;
-        if (status == DeliveryStatus.FAILED && errorCode == null && sendAttempts > 0) {
-            // It was given up as "outcome unknown"; Meta's late status proves it was sent after all.
+        if (status == DeliveryStatus.FAILED && outcomeUnknown) {
+            // Meta's late answer proves it was sent after all.
             this.status = DeliveryStatus.QUEUED;
             this.errorDetail = null;
+            this.outcomeUnknown = false;
         }
         advanceTo(DeliveryStatus.SENT, at, Optional.empty(), Optional.empty());
     }
@@ -133,7 +137,25 @@ public class Message {
         return dispatchAfter;
     }
 
-    /** Meta refused it, or whether Meta took it cannot be known: the user sees why and may retry. */
+    /**
+     * Meta neither answered nor sent any status for it: whether the customer received it cannot be known. It fails
+     * rather than risk a second copy, and a late status of Meta's still moves it on.
+     */
+    public void giveUpAsOutcomeUnknown(Instant at) {
+        if (status != DeliveryStatus.QUEUED) {
+            return;
+        }
+        fail(Optional.empty(), "Meta did not answer and sent no status, so it is unknown whether the customer"
+                + " received this message. Check the chat on the phone before sending it again.", at);
+        this.outcomeUnknown = true;
+    }
+
+    /** Whether it failed because Meta's answer never came (see {@link #giveUpAsOutcomeUnknown}). */
+    public boolean outcomeUnknown() {
+        return outcomeUnknown;
+    }
+
+    /** Meta refused it, or it cannot be sent: the user sees why and may retry. */
     public void fail(Optional<Integer> code, String detail, Instant at) {
         if (status != DeliveryStatus.QUEUED) {
             return;
@@ -159,6 +181,7 @@ public class Message {
         this.dispatchAfter = at;
         this.sendAttempts = 0;
         this.pairLimitHolds = 0;
+        this.outcomeUnknown = false;
     }
 
     public long organisationIdForEvents() {

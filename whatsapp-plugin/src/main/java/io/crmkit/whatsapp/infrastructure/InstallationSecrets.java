@@ -1,6 +1,7 @@
 package io.crmkit.whatsapp.infrastructure;
 
 import jakarta.annotation.Resource;
+import io.crmkit.whatsapp.application.webhook.AppSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * that the demo and its sandbox work with no configuration.
  */
 @ApplicationScoped
-public class InstallationSecrets {
+public class InstallationSecrets implements AppSecrets {
     @Inject
     @ConfigProperty(name = "whatsapp.app-secret")
     Optional<String> configuredAppSecret;

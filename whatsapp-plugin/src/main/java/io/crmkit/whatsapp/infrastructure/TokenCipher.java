@@ -1,5 +1,8 @@
 package io.crmkit.whatsapp.infrastructure;
 
+import io.crmkit.whatsapp.application.channels.AccessTokens;
+import io.crmkit.whatsapp.domain.Channel;
+
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.subtle.AesGcmJce;
 import jakarta.annotation.PostConstruct;
@@ -27,7 +30,7 @@ import java.util.Optional;
  * to what it belongs to (a channel's number, the installation), so that ciphertexts cannot be swapped.
  */
 @ApplicationScoped
-public class TokenCipher {
+public class TokenCipher implements AccessTokens {
     /** The first format: sealed with a fixed context, so any row's ciphertext opened in any other row. */
     private static final byte FORMAT_UNBOUND = 1;
     /** Sealed to its owner (AEAD associated data). */
@@ -125,8 +128,13 @@ public class TokenCipher {
         return stored.length > 0 && stored[0] == FORMAT_UNBOUND;
     }
 
-    /** A channel's access token, opened. */
-    public String accessTokenOf(io.crmkit.whatsapp.domain.Channel channel) {
+    @Override
+    public byte[] seal(String phoneNumberId, String accessToken) {
+        return encrypt(accessToken, channelToken(phoneNumberId));
+    }
+
+    @Override
+    public String of(Channel channel) {
         return decrypt(channel.encryptedAccessToken(), channelToken(channel.phoneNumberId()));
     }
 

@@ -1,6 +1,6 @@
 package io.crmkit.whatsapp.sandbox;
 
-import io.crmkit.whatsapp.infrastructure.RateLimits;
+import io.crmkit.whatsapp.application.RateLimits;
 import io.github.bucket4j.Bucket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

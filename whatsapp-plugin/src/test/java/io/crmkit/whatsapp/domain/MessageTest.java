@@ -42,4 +42,28 @@ class MessageTest {
         assertEquals(NOON.plusSeconds(61), message.dispatchAfter());
         assertFalse(firstReference.equals(message.referenceId().orElseThrow()));
     }
+
+    @Test
+    void aMessageGivenUpAsOutcomeUnknownIsSentAfterAllWhenMetasLateAnswerComes() {
+        Message message = answer();
+        message.giveUpAsOutcomeUnknown(NOON.plusSeconds(120));
+        assertEquals(DeliveryStatus.FAILED, message.status());
+        assertTrue(message.outcomeUnknown());
+        assertTrue(message.errorCode().isEmpty());
+
+        message.acceptedAs("wamid.late", NOON.plusSeconds(130));
+        assertEquals(DeliveryStatus.SENT, message.status());
+        assertFalse(message.outcomeUnknown());
+        assertTrue(message.errorDetail().isEmpty());
+    }
+
+    @Test
+    void aMessageMetaRefusedStaysFailedWhateverArrivesLater() {
+        Message message = answer();
+        message.fail(Optional.empty(), "the file upload to WhatsApp did not finish", NOON.plusSeconds(5));
+        assertFalse(message.outcomeUnknown());
+
+        message.acceptedAs("wamid.other", NOON.plusSeconds(10));
+        assertEquals(DeliveryStatus.FAILED, message.status());
+    }
 }

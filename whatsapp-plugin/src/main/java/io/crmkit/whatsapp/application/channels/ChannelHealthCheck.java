@@ -4,8 +4,7 @@ import io.crmkit.whatsapp.application.WakeableLoop;
 import io.crmkit.whatsapp.application.meta.CloudApi;
 import io.crmkit.whatsapp.application.meta.MetaAuthorizationException;
 import io.crmkit.whatsapp.domain.Channel;
-import io.crmkit.whatsapp.infrastructure.TokenCipher;
-import io.crmkit.whatsapp.infrastructure.persistence.ChannelRepository;
+import io.crmkit.whatsapp.application.repository.ChannelRepository;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +28,7 @@ public class ChannelHealthCheck {
     @Inject
     CloudApi meta;
     @Inject
-    TokenCipher cipher;
+    AccessTokens tokens;
     @Inject
     @ConfigProperty(name = "whatsapp.channels.health-check-minutes", defaultValue = "30")
     long intervalMinutes;
@@ -52,7 +51,7 @@ public class ChannelHealthCheck {
         int refused = 0;
         for (Channel channel : channels.connected()) {
             try {
-                meta.phoneNumber(cipher.accessTokenOf(channel), channel.phoneNumberId());
+                meta.phoneNumber(tokens.of(channel), channel.phoneNumberId());
             } catch (MetaAuthorizationException tokenRefused) {
                 channels.change(channel.organisationId(), channel.id(), Channel::requireReauthorisation);
                 refused++;

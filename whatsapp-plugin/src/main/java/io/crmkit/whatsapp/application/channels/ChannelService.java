@@ -13,9 +13,7 @@ import io.crmkit.whatsapp.domain.ChannelMode;
 import io.crmkit.whatsapp.domain.ChannelStatus;
 import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
-import io.crmkit.whatsapp.infrastructure.TokenCipher;
-import io.crmkit.whatsapp.infrastructure.persistence.ChannelRepository;
-import io.crmkit.whatsapp.infrastructure.sandbox.SandboxProvisioning;
+import io.crmkit.whatsapp.application.repository.ChannelRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -43,11 +41,11 @@ public class ChannelService {
     @Inject
     ChannelRepository channels;
     @Inject
-    TokenCipher cipher;
+    AccessTokens tokens;
     @Inject
     CrmHost host;
     @Inject
-    SandboxProvisioning sandbox;
+    TestNumbers sandbox;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -67,7 +65,7 @@ public class ChannelService {
         List<Long> assignees = activeUsers(admin, Channel.requireValidAssignees(request.assigneeIds()));
         Credentials credentials = switch (request.mode()) {
             case SANDBOX -> callMeta(() -> {
-                SandboxProvisioning.TestNumber number = sandbox.provisionTestNumber();
+                TestNumbers.TestNumber number = sandbox.provision();
                 return new Credentials(number.phoneNumberId(), number.wabaId(), number.accessToken());
             });
             case MANUAL -> new Credentials(required(request.phoneNumberId(), "phoneNumberId"),
@@ -77,8 +75,7 @@ public class ChannelService {
         PhoneNumberDetails number = verifyAndSubscribe(credentials);
         Channel.MetaNumber metaNumber = new Channel.MetaNumber(credentials.phoneNumberId(), credentials.wabaId(),
                 number.displayPhoneNumber(), number.verifiedName());
-        byte[] token = cipher.encrypt(credentials.accessToken(),
-                TokenCipher.channelToken(credentials.phoneNumberId()));
+        byte[] token = tokens.seal(credentials.phoneNumberId(), credentials.accessToken());
         Optional<Channel> existing = channels.findByPhoneNumberId(credentials.phoneNumberId());
         if (existing.isPresent()) {
             Channel known = existing.get();
@@ -147,7 +144,7 @@ public class ChannelService {
         Optional<byte[]> token = newAccessToken.map(t -> {
             current.requireNotDisconnected();
             callMeta(() -> meta.phoneNumber(t, current.phoneNumberId()));
-            return cipher.encrypt(t, TokenCipher.channelToken(current.phoneNumberId()));
+            return tokens.seal(current.phoneNumberId(), t);
         });
         return channels.change(admin.organisationId(), channelId, channel -> {
             name.ifPresent(channel::rename);
@@ -162,7 +159,7 @@ public class ChannelService {
         if (channel.status() != ChannelStatus.DISCONNECTED
                 && !channels.otherConnectedChannelOfAccount(channel.wabaId(), channel.id())) {
             try {
-                meta.unsubscribeApp(cipher.accessTokenOf(channel), channel.wabaId());
+                meta.unsubscribeApp(tokens.of(channel), channel.wabaId());
             } catch (MetaApiException | FaultToleranceException unreachable) {
                 // The channel is disconnected here regardless: its webhooks are ignored from now on.
                 LOG.log(Level.WARNING, "Could not unsubscribe account {0} at Meta: {1}",
@@ -177,7 +174,7 @@ public class ChannelService {
         Channel channel = get(admin, channelId);
         channel.requireNotDisconnected();
         try {
-            meta.phoneNumber(cipher.accessTokenOf(channel), channel.phoneNumberId());
+            meta.phoneNumber(tokens.of(channel), channel.phoneNumberId());
             return channel;
         } catch (MetaAuthorizationException refused) {
             return channels.change(admin.organisationId(), channelId, Channel::requireReauthorisation);

@@ -6,18 +6,20 @@ import io.crmkit.plugin.api.User;
 import io.crmkit.whatsapp.application.Permissions;
 import io.crmkit.whatsapp.application.meta.CloudApi;
 import io.crmkit.whatsapp.domain.AccessLevel;
+import io.crmkit.whatsapp.application.channels.AccessTokens;
+import io.crmkit.whatsapp.application.repository.ChannelRepository;
+import io.crmkit.whatsapp.application.repository.ConversationRepository;
+import io.crmkit.whatsapp.application.repository.MediaFileRepository;
+import io.crmkit.whatsapp.application.repository.MessageRepository;
 import io.crmkit.whatsapp.domain.Channel;
+import io.crmkit.whatsapp.domain.ChannelStatus;
+import io.crmkit.whatsapp.domain.MediaFile;
 import io.crmkit.whatsapp.domain.Conversation;
 import io.crmkit.whatsapp.domain.Message;
 import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
-import io.crmkit.whatsapp.infrastructure.TokenCipher;
-import io.crmkit.whatsapp.infrastructure.persistence.PostgresArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,8 +43,14 @@ public class ConversationService {
     private static final int PHONE_DIGITS_MIN = 4;
     private static final Logger LOG = Logger.getLogger(ConversationService.class.getName());
 
-    @PersistenceContext(unitName = "whatsapp")
-    EntityManager em;
+    @Inject
+    ConversationRepository conversations;
+    @Inject
+    MessageRepository messages;
+    @Inject
+    MediaFileRepository mediaFiles;
+    @Inject
+    ChannelRepository channels;
     @Inject
     Permissions permissions;
     @Inject
@@ -48,7 +58,7 @@ public class ConversationService {
     @Inject
     CloudApi meta;
     @Inject
-    TokenCipher cipher;
+    AccessTokens tokens;
     @Inject
     jakarta.enterprise.event.Event<io.crmkit.whatsapp.application.live.ConversationEvent> changes;
 
@@ -74,43 +84,14 @@ public class ConversationService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ConversationPage list(CurrentUser user, ConversationQuery query) {
         boolean seesAnswers = requireView(user).includes(AccessLevel.VIEW_AND_REPLY);
-        StringBuilder jpql = new StringBuilder("select c from Conversation c where c.organisationId = :org");
-        if (query.mine()) {
-            jpql.append(" and c.ownerId = :me");
-        }
-        query.ownerId().ifPresent(o -> jpql.append(" and c.ownerId = :owner"));
-        query.channelId().ifPresent(ch -> jpql.append(" and c.channelId = :channel"));
-        query.contactId().ifPresent(contact -> jpql.append(" and c.contactId = :contact"));
-        if (query.unreadOnly()) {
-            jpql.append(" and c.unreadCount > 0");
-        }
+        // Users who may only view incoming messages find nothing by the words of the business's answers. A
+        // number is found however it is written (+81 90-1234-5678, 819012345678), by the customer's digits.
         Optional<String> digits = query.text().map(t -> t.replaceAll("[^0-9]", "")).filter(d -> d.length() >= PHONE_DIGITS_MIN);
-        if (query.text().isPresent()) {
-            // Users who may only view incoming messages find nothing by the words of the business's answers. A
-            // number is found however it is written (+81 90-1234-5678, 819012345678), by the customer's digits.
-            jpql.append(" and (lower(c.customerName) like :text")
-                    .append(digits.isPresent() ? " or c.customerKey like :digits" : "")
-                    .append(" or exists (select m.id from Message m where m.conversationId = c.id and lower(m.text) like :text")
-                    .append(seesAnswers ? "" : " and m.direction = io.crmkit.whatsapp.domain.Message.Direction.IN").append("))");
-        }
-        Optional<Position> after = query.cursor().map(Position::decode);
-        if (after.isPresent()) {
-            jpql.append(" and (c.lastMessageAt < :at or (c.lastMessageAt = :at and c.id < :id))");
-        }
-        jpql.append(" order by c.lastMessageAt desc, c.id desc");
-        TypedQuery<Conversation> select = em.createQuery(jpql.toString(), Conversation.class)
-                .setParameter("org", user.organisationId()).setMaxResults(query.limit() + 1);
-        if (query.mine()) {
-            select.setParameter("me", user.userId());
-        }
-        query.ownerId().ifPresent(o -> select.setParameter("owner", o));
-        query.channelId().ifPresent(ch -> select.setParameter("channel", ch));
-        query.contactId().ifPresent(contact -> select.setParameter("contact", contact));
-        query.text().ifPresent(t -> select.setParameter("text", "%" + t.toLowerCase().replace("\\", "\\\\")
-                .replace("%", "\\%").replace("_", "\\_") + "%"));
-        digits.ifPresent(d -> select.setParameter("digits", "%" + d + "%"));
-        after.ifPresent(p -> select.setParameter("at", p.at()).setParameter("id", p.id()));
-        List<Conversation> rows = new ArrayList<>(select.getResultList());
+        ConversationRepository.Filter filter = new ConversationRepository.Filter(user.organisationId(),
+                query.mine() ? Optional.of(user.userId()) : query.ownerId(), query.channelId(), query.contactId(),
+                query.unreadOnly(), query.text(), digits, !seesAnswers,
+                query.cursor().map(Position::decode).map(p -> new ConversationRepository.Position(p.at(), p.id())));
+        List<Conversation> rows = new ArrayList<>(conversations.list(filter, query.limit() + 1));
         Optional<String> next = Optional.empty();
         if (rows.size() > query.limit()) {
             rows = rows.subList(0, query.limit());
@@ -145,8 +126,7 @@ public class ConversationService {
     }
 
     private Conversation find(CurrentUser user, long conversationId) {
-        return Optional.ofNullable(em.find(Conversation.class, conversationId))
-                .filter(c -> c.organisationId() == user.organisationId())
+        return conversations.find(user.organisationId(), conversationId)
                 .orElseThrow(() -> Refusal.notFound("conversation " + conversationId));
     }
 
@@ -155,14 +135,8 @@ public class ConversationService {
     public List<Message> messages(CurrentUser user, long conversationId, int limit, Optional<Long> beforeId) {
         AccessLevel level = requireView(user);
         find(user, conversationId);
-        String incomingOnly = level.includes(AccessLevel.VIEW_AND_REPLY) ? "" : " and m.direction = :in";
-        TypedQuery<Message> select = em.createQuery("select m from Message m where m.conversationId = :c and m.id < :before"
-                        + incomingOnly + " order by m.sentAt desc, m.id desc", Message.class)
-                .setParameter("c", conversationId).setParameter("before", beforeId.orElse(Long.MAX_VALUE)).setMaxResults(limit);
-        if (!incomingOnly.isEmpty()) {
-            select.setParameter("in", Message.Direction.IN);
-        }
-        List<Message> newestFirst = new ArrayList<>(select.getResultList());
+        List<Message> newestFirst = new ArrayList<>(messages.latest(conversationId, limit, beforeId,
+                !level.includes(AccessLevel.VIEW_AND_REPLY)));
         java.util.Collections.reverse(newestFirst);
         return newestFirst;
     }
@@ -197,16 +171,15 @@ public class ConversationService {
     }
 
     private void sendReadReceipt(Conversation conversation) {
-        Optional<String> latestInbound = em.createQuery("select m.wamid from Message m where m.conversationId = :c"
-                        + " and m.direction = :in and m.wamid is not null order by m.sentAt desc, m.id desc", String.class)
-                .setParameter("c", conversation.id()).setParameter("in", Message.Direction.IN).setMaxResults(1)
-                .getResultStream().findFirst();
-        Channel channel = em.find(Channel.class, conversation.channelId());
-        if (latestInbound.isEmpty() || channel == null || channel.status() != io.crmkit.whatsapp.domain.ChannelStatus.CONNECTED) {
+        Optional<String> latestInbound = messages.latestInboundWamid(conversation.id());
+        Optional<Channel> connected = channels.find(conversation.channelId())
+                .filter(channel -> channel.status() == ChannelStatus.CONNECTED);
+        if (latestInbound.isEmpty() || connected.isEmpty()) {
             return;
         }
+        Channel channel = connected.get();
         try {
-            meta.markRead(cipher.accessTokenOf(channel), channel.phoneNumberId(), latestInbound.get());
+            meta.markRead(tokens.of(channel), channel.phoneNumberId(), latestInbound.get());
         } catch (RuntimeException notDelivered) {
             // The chat is read here either way; the customer merely misses the blue ticks.
             LOG.log(Level.INFO, "Read receipt for conversation {0} not delivered: {1}",
@@ -222,50 +195,31 @@ public class ConversationService {
         return changed(conversation);
     }
 
-    /** The state of an inbound message's media. */
-    public record MediaState(String state, String mimeType, Optional<String> fileName, Optional<Long> size) {
-    }
-
-    /** The media states of messages, by message id. */
+    /** The files of messages, by message id. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public java.util.Map<Long, MediaState> mediaStates(List<Long> messageIds) {
-        java.util.Map<Long, MediaState> states = new java.util.HashMap<>();
-        if (messageIds.isEmpty()) {
-            return states;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select message_id, state, mime_type, file_name, size from whatsapp.media_file"
-                + " where message_id = any(cast(?1 as bigint[]))")
-                .setParameter(1, PostgresArrays.ofIds(messageIds))
-                .getResultList();
-        for (Object[] row : rows) {
-            states.put(((Number) row[0]).longValue(), new MediaState((String) row[1], (String) row[2],
-                    Optional.ofNullable((String) row[3]), Optional.ofNullable((Number) row[4]).map(Number::longValue)));
-        }
-        return states;
+    public Map<Long, MediaFile> mediaFiles(List<Long> messageIds) {
+        return mediaFiles.findAll(messageIds).stream().collect(Collectors.toMap(MediaFile::messageId, file -> file));
     }
 
-    /** A downloaded medium of a message the caller may see. */
+    /** The file of a message the caller may see, once it is here. */
     public record MediaContent(String mimeType, Optional<String> fileName, byte[] bytes) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public MediaContent media(CurrentUser user, long conversationId, long messageId) {
         Message message = visibleMessage(user, conversationId, messageId);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select mime_type, file_name, content, state from whatsapp.media_file"
-                + " where message_id = ?1").setParameter(1, message.id()).getResultList();
-        if (rows.isEmpty() || !"DOWNLOADED".equals(rows.get(0)[3])) {
+        Optional<MediaFile> file = mediaFiles.find(message.id());
+        if (file.isEmpty() || !file.get().isHere()) {
             throw Refusal.notFound("the file of this message (it is not downloaded yet"
-                    + (rows.isEmpty() ? "" : ", state " + rows.get(0)[3]) + ")");
+                    + file.map(f -> ", state " + f.state()).orElse("") + ")");
         }
-        return new MediaContent((String) rows.get(0)[0], Optional.ofNullable((String) rows.get(0)[1]), (byte[]) rows.get(0)[2]);
+        return new MediaContent(file.get().mimeType(), file.get().fileName(), mediaFiles.content(message.id()));
     }
 
     private Message visibleMessage(CurrentUser user, long conversationId, long messageId) {
         AccessLevel level = requireView(user);
         find(user, conversationId);
-        return Optional.ofNullable(em.find(Message.class, messageId))
+        return messages.find(messageId)
                 .filter(m -> m.conversationId() == conversationId)
                 .filter(m -> level.includes(AccessLevel.VIEW_AND_REPLY) || m.direction() == Message.Direction.IN)
                 .orElseThrow(() -> Refusal.notFound("message " + messageId));
@@ -281,8 +235,6 @@ public class ConversationService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public long unreadCount(CurrentUser user) {
         requireView(user);
-        Long count = em.createQuery("select coalesce(sum(c.unreadCount), 0) from Conversation c where c.organisationId = :org",
-                Long.class).setParameter("org", user.organisationId()).getSingleResult();
-        return count == null ? 0 : count;
+        return conversations.unreadTotal(user.organisationId());
     }
 }

@@ -7,22 +7,27 @@ import io.crmkit.plugin.api.InvalidRecordException;
 import io.crmkit.plugin.api.NewContact;
 import io.crmkit.whatsapp.application.meta.InboundMessage;
 import io.crmkit.whatsapp.application.meta.MessageStatus;
+import io.crmkit.whatsapp.application.meta.WebhookPayloads.CustomerMessage;
+import io.crmkit.whatsapp.application.repository.ConversationRepository;
+import io.crmkit.whatsapp.application.repository.EarlyStatusRepository;
+import io.crmkit.whatsapp.application.repository.EarlyStatusRepository.EarlyStatus;
+import io.crmkit.whatsapp.application.repository.MediaFileRepository;
+import io.crmkit.whatsapp.application.repository.MessageRepository;
 import io.crmkit.whatsapp.domain.BoundedText;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.Conversation;
 import io.crmkit.whatsapp.domain.CustomerAddress;
 import io.crmkit.whatsapp.domain.DeliveryStatus;
+import io.crmkit.whatsapp.domain.MediaFile;
 import io.crmkit.whatsapp.domain.Message;
-import io.crmkit.whatsapp.infrastructure.graph.WebhookPayloads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.io.StringReader;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -40,22 +45,24 @@ public class InboundProcessor {
     /** The name of a contact when the CRM takes neither the customer's name nor their number. */
     private static final String UNNAMED_CUSTOMER = "WhatsApp customer";
 
-    @PersistenceContext(unitName = "whatsapp")
-    EntityManager em;
+    @Inject
+    ConversationRepository conversations;
+    @Inject
+    MessageRepository messages;
+    @Inject
+    MediaFileRepository mediaFiles;
+    @Inject
+    EarlyStatusRepository earlyStatuses;
     @Inject
     CrmHost host;
     @Inject
     RoundRobin roundRobin;
     @Inject
-    MediaDownloads media;
-    @Inject
     jakarta.enterprise.event.Event<io.crmkit.whatsapp.application.live.ConversationEvent> changes;
 
-    public void message(Channel channel, JsonObject payload) {
-        InboundMessage message = WebhookPayloads.message(payload.getJsonObject("message"));
-        Optional<String> profileName = Optional.ofNullable(payload.getJsonObject("contact"))
-                .flatMap(c -> Optional.ofNullable(c.getJsonObject("profile"))).map(p -> p.getString("name", ""))
-                .filter(name -> !name.isBlank());
+    public void message(Channel channel, CustomerMessage received) {
+        InboundMessage message = received.message();
+        Optional<String> profileName = received.profileName();
         Optional<String> waId = message.envelope().from();
         CustomerAddress customer = CustomerAddress.of(waId, message.envelope().userId());
         String customerKey = customer.key();
@@ -73,10 +80,10 @@ public class InboundProcessor {
         MessageContent content = MessageContent.of(message);
         Message stored = Message.received(channel.organisationId(), conversation.id(), content.type(),
                 message.envelope().wamid(), content.text().orElse(null), content.detailsJson(), message.envelope().timestamp());
-        em.persist(stored);
-        em.flush();
+        messages.add(stored);
         if (message instanceof InboundMessage.Media medium && !medium.mediaId().isEmpty()) {
-            media.expect(stored.id(), channel, medium.mediaId(), medium.mimeType(), medium.fileName().orElse(null));
+            mediaFiles.add(MediaFile.expected(stored.id(), channel.organisationId(), channel.id(), medium.mediaId(),
+                    medium.mimeType(), medium.fileName(), Instant.now()));
         }
         conversation.receive(message.envelope().timestamp(), content.preview());
         changes.fire(io.crmkit.whatsapp.application.live.ConversationEvent.message(channel.organisationId(), conversation.id(),
@@ -85,9 +92,7 @@ public class InboundProcessor {
 
     private Conversation conversationOf(Channel channel, String customerKey, Optional<String> waId, String displayName,
                                         InboundMessage first) {
-        Optional<Conversation> existing = em.createQuery(
-                        "select c from Conversation c where c.channelId = :channel and c.customerKey = :key", Conversation.class)
-                .setParameter("channel", channel.id()).setParameter("key", customerKey).getResultStream().findFirst();
+        Optional<Conversation> existing = conversations.findByCustomer(channel.id(), customerKey);
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -95,9 +100,7 @@ public class InboundProcessor {
         Optional<Long> owner = contact.ownerId();
         Conversation conversation = new Conversation(channel.organisationId(), channel.id(), contact.id(), customerKey,
                 displayName, owner, first.envelope().timestamp());
-        em.persist(conversation);
-        em.flush();
-        return conversation;
+        return conversations.add(conversation);
     }
 
     private Contact findOrCreateContact(Channel channel, Optional<String> waId, String displayName) {
@@ -152,13 +155,11 @@ public class InboundProcessor {
     }
 
     private Optional<Message> messageOf(Conversation conversation, String wamid) {
-        return em.createQuery("select m from Message m where m.conversationId = :c and m.wamid = :w", Message.class)
-                .setParameter("c", conversation.id()).setParameter("w", wamid).getResultStream().findFirst();
+        return messages.findInConversation(conversation.id(), wamid);
     }
 
     /** Moves the message forward, or keeps the status until the message is known (it may not have returned yet). */
-    public void status(Channel channel, JsonObject payload) {
-        MessageStatus status = WebhookPayloads.status(payload.getJsonObject("status"));
+    public void status(Channel channel, MessageStatus status) {
         DeliveryStatus next = switch (status.state()) {
             case SENT -> DeliveryStatus.SENT;
             case DELIVERED -> DeliveryStatus.DELIVERED;
@@ -169,18 +170,15 @@ public class InboundProcessor {
         if (next == null) {
             return;
         }
-        Optional<Message> message = em.createQuery(
-                        "select m from Message m where m.wamid = :w and m.organisationId = :org and m.direction = :out", Message.class)
-                .setParameter("w", status.wamid()).setParameter("org", channel.organisationId())
-                .setParameter("out", Message.Direction.OUT).getResultStream().findFirst();
+        Optional<Message> message = messages.findOutbound(channel.organisationId(), status.wamid());
         if (message.isEmpty() && status.referenceId().isPresent()) {
             // The send call did not return (timeout, dropped connection): the status names our message.
-            message = em.createQuery("select m from Message m where m.referenceId = :ref and m.organisationId = :org",
-                            Message.class).setParameter("ref", status.referenceId().get())
-                    .setParameter("org", channel.organisationId()).getResultStream().findFirst();
-            message.ifPresent(m -> m.acceptedAs(status.wamid(), status.timestamp()));
-            // Later statuses of the same batch find it by its id.
-            em.flush();
+            message = messages.findByReference(channel.organisationId(), status.referenceId().get());
+            message.ifPresent(m -> {
+                m.acceptedAs(status.wamid(), status.timestamp());
+                // Later statuses of the same batch find it by Meta's id.
+                messages.writeNow(m);
+            });
         }
         Optional<Integer> code = status.error().map(e -> e.code());
         Optional<String> detail = status.error().map(e -> e.details().orElse(e.message()));
@@ -190,11 +188,7 @@ public class InboundProcessor {
                         message.get().conversationId(), message.get().id()));
             }
         } else {
-            em.createNativeQuery("insert into whatsapp.early_status (wamid, status, occurred_at, error_code, error_detail)"
-                            + " values (?1, ?2, ?3, cast(?4 as integer), ?5) on conflict do nothing")
-                    .setParameter(1, status.wamid()).setParameter(2, next.name())
-                    .setParameter(3, java.sql.Timestamp.from(status.timestamp()))
-                    .setParameter(4, code.orElse(null)).setParameter(5, detail.orElse(null)).executeUpdate();
+            earlyStatuses.keep(new EarlyStatus(status.wamid(), next, status.timestamp(), code, detail));
         }
     }
 }

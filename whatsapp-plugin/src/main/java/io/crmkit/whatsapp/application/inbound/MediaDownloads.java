@@ -4,20 +4,22 @@ import io.crmkit.whatsapp.application.meta.CloudApi;
 import io.crmkit.whatsapp.application.meta.MediaLocation;
 import io.crmkit.whatsapp.application.meta.MediaUrlExpiredException;
 import io.crmkit.whatsapp.application.WakeableLoop;
-import io.crmkit.whatsapp.domain.BoundedText;
+import io.crmkit.whatsapp.application.channels.AccessTokens;
+import io.crmkit.whatsapp.application.repository.ChannelRepository;
+import io.crmkit.whatsapp.application.repository.MediaFileRepository;
 import io.crmkit.whatsapp.domain.Channel;
-import io.crmkit.whatsapp.infrastructure.TokenCipher;
+import io.crmkit.whatsapp.domain.MediaFile;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Downloads the media of inbound messages, apart from storing the messages: asks Meta where the medium
@@ -29,12 +31,14 @@ import java.util.List;
 public class MediaDownloads {
     static final int MAX_ATTEMPTS = 6;
 
-    @PersistenceContext(unitName = "whatsapp")
-    EntityManager em;
+    @Inject
+    MediaFileRepository files;
+    @Inject
+    ChannelRepository channels;
     @Inject
     CloudApi meta;
     @Inject
-    TokenCipher cipher;
+    AccessTokens tokens;
     @Inject
     MediaDownloads self;
     @Inject
@@ -57,45 +61,29 @@ public class MediaDownloads {
         loop.stop();
     }
 
-    /** Registers a medium to download, in the transaction that stores its message. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void expect(long messageId, Channel channel, String mediaId, String mimeType, String fileName) {
-        em.createNativeQuery("""
-                        insert into whatsapp.media_file (message_id, organisation_id, channel_id, media_id, mime_type, file_name,
-                          state, next_attempt_at) values (?1, ?2, ?3, ?4, ?5, ?6, 'PENDING', now())""")
-                .setParameter(1, messageId).setParameter(2, channel.organisationId()).setParameter(3, channel.id())
-                .setParameter(4, mediaId).setParameter(5, mimeType).setParameter(6, fileName).executeUpdate();
-    }
-
     void downloadDue() {
-        for (Number messageId : self.due()) {
-            self.download(messageId.longValue());
+        for (long messageId : self.due()) {
+            self.download(messageId);
         }
     }
 
     @Transactional
-    @SuppressWarnings("unchecked")
-    public List<Number> due() {
-        return em.createNativeQuery("select message_id from whatsapp.media_file where state = 'PENDING'"
-                + " and next_attempt_at <= now() order by next_attempt_at limit 20").getResultList();
+    public List<Long> due() {
+        return files.dueForDownload(20);
     }
 
-    /** One attempt, in its own transaction, holding the row so that another node does not fetch it too. */
+    /** One attempt, in its own transaction, holding the file so that another node does not fetch it too. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void download(long messageId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select channel_id, media_id, attempts from whatsapp.media_file
-                        where message_id = ?1 and state = 'PENDING' for update skip locked""")
-                .setParameter(1, messageId).getResultList();
-        if (rows.isEmpty()) {
+        Optional<MediaFile> pending = files.holdPending(messageId);
+        if (pending.isEmpty()) {
             return;
         }
-        Channel channel = em.find(Channel.class, ((Number) rows.get(0)[0]).longValue());
-        String mediaId = (String) rows.get(0)[1];
-        int attempts = ((Number) rows.get(0)[2]).intValue() + 1;
+        MediaFile file = pending.get();
         try {
-            String token = cipher.accessTokenOf(channel);
+            Channel channel = channels.find(file.channelId()).orElseThrow();
+            String token = tokens.of(channel);
+            String mediaId = file.metaMediaId().orElseThrow();
             byte[] bytes;
             MediaLocation location = meta.locateMedia(token, mediaId);
             try {
@@ -104,30 +92,18 @@ public class MediaDownloads {
                 location = meta.locateMedia(token, mediaId);
                 bytes = meta.downloadMedia(token, location.url());
             }
-            em.createNativeQuery("""
-                            update whatsapp.media_file set content = ?1, size = ?2, mime_type = ?3, state = 'DOWNLOADED',
-                              attempts = ?4, last_error = null where message_id = ?5""")
-                    .setParameter(1, bytes).setParameter(2, (long) bytes.length).setParameter(3, location.mimeType())
-                    .setParameter(4, attempts).setParameter(5, messageId).executeUpdate();
+            files.storeContent(messageId, bytes);
+            file.downloaded(location.mimeType(), bytes.length);
         } catch (RuntimeException failed) {
-            String reason = String.valueOf(failed.getMessage());
-            em.createNativeQuery("""
-                            update whatsapp.media_file set attempts = ?1, last_error = ?2,
-                              state = case when ?1 >= ?3 then 'FAILED' else 'PENDING' end,
-                              next_attempt_at = now() + (?4 * interval '1 millisecond')
-                            where message_id = ?5""")
-                    .setParameter(1, attempts).setParameter(2, BoundedText.fit(reason, 1000))
-                    .setParameter(3, MAX_ATTEMPTS).setParameter(4, retryDelayMs << Math.min(attempts - 1, 10))
-                    .setParameter(5, messageId).executeUpdate();
+            file.downloadFailed(String.valueOf(failed.getMessage()), Instant.now(), MAX_ATTEMPTS,
+                    Duration.ofMillis(retryDelayMs));
         }
     }
 
-    /** A user asks to try a failed download again. */
+    /** A user asks to try a failed download of the organisation again; answers whether there was one. */
     @Transactional
     public boolean retry(long organisationId, long messageId) {
-        return em.createNativeQuery("""
-                        update whatsapp.media_file set state = 'PENDING', attempts = 0, next_attempt_at = now()
-                        where message_id = ?1 and organisation_id = ?2 and state = 'FAILED'""")
-                .setParameter(1, messageId).setParameter(2, organisationId).executeUpdate() == 1;
+        return files.find(messageId).filter(file -> file.organisationId() == organisationId)
+                .map(file -> file.retryDownload(Instant.now())).orElse(false);
     }
 }

@@ -5,8 +5,6 @@ import io.crmkit.plugin.api.User;
 import io.crmkit.whatsapp.domain.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
@@ -19,8 +17,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class RoundRobin {
-    @PersistenceContext(unitName = "whatsapp")
-    EntityManager em;
+    @Inject
+    AssignmentTurns turns;
     @Inject
     CrmHost host;
 
@@ -31,17 +29,13 @@ public class RoundRobin {
         if (assignees.isEmpty()) {
             return Optional.empty();
         }
-        em.createNativeQuery("insert into whatsapp.round_robin (channel_id, next_position) values (?1, 0)"
-                + " on conflict (channel_id) do nothing").setParameter(1, channel.id()).executeUpdate();
-        int next = ((Number) em.createNativeQuery("select next_position from whatsapp.round_robin where channel_id = ?1 for update")
-                .setParameter(1, channel.id()).getSingleResult()).intValue();
+        int next = turns.holdNext(channel.id());
         var users = host.organisation(channel.organisationId()).users();
         for (int offset = 0; offset < assignees.size(); offset++) {
             int position = Math.floorMod(next + offset, assignees.size());
             long candidate = assignees.get(position);
             if (users.find(candidate).filter(User::active).isPresent()) {
-                em.createNativeQuery("update whatsapp.round_robin set next_position = ?1 where channel_id = ?2")
-                        .setParameter(1, (position + 1) % assignees.size()).setParameter(2, channel.id()).executeUpdate();
+                turns.moveTo(channel.id(), (position + 1) % assignees.size());
                 return Optional.of(candidate);
             }
         }

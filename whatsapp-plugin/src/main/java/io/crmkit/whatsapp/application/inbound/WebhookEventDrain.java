@@ -2,17 +2,15 @@ package io.crmkit.whatsapp.application.inbound;
 
 import io.crmkit.whatsapp.application.WakeableLoop;
 import io.crmkit.whatsapp.domain.Channel;
-import io.crmkit.whatsapp.infrastructure.persistence.WebhookEventQueue;
-import io.crmkit.whatsapp.infrastructure.persistence.WebhookEventQueue.StoredEvent;
+import io.crmkit.whatsapp.application.inbound.WebhookEventQueue.StoredEvent;
+import io.crmkit.whatsapp.application.meta.WebhookPayloads;
+import io.crmkit.whatsapp.application.repository.ChannelRepository;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,10 +38,12 @@ public class WebhookEventDrain {
     private static final int BATCH = 200;
     static final int MAX_ATTEMPTS = 5;
 
-    @PersistenceContext(unitName = "whatsapp")
-    EntityManager em;
     @Inject
     InboundProcessor processor;
+    @Inject
+    ChannelRepository channels;
+    @Inject
+    WebhookPayloads payloads;
     @Inject
     WebhookEventQueue queue;
     @Inject
@@ -145,18 +145,14 @@ public class WebhookEventDrain {
     }
 
     /**
-     * Processes claimed events and marks them processed, in the caller's transaction. Queries do not flush the
-     * whole batch's changes before they run (flush mode COMMIT): the processor flushes what later queries must
-     * find, and an automatic flush before each of its queries would cost time growing with the batch.
+     * Processes claimed events and marks them processed, in the caller's transaction.
      *
      * @throws SilentRollbackException when something marked the transaction for rollback without throwing:
      *                                 its commit would undo everything without telling anyone
      */
     private void processAll(List<StoredEvent> events) {
-        em.setFlushMode(FlushModeType.COMMIT);
         events.forEach(this::process);
         queue.markProcessed(events);
-        em.flush();
         if (transaction.getRollbackOnly()) {
             throw new SilentRollbackException();
         }
@@ -193,12 +189,12 @@ public class WebhookEventDrain {
     }
 
     private void process(StoredEvent event) {
-        Channel channel = em.find(Channel.class, event.channelId());
+        Channel channel = channels.find(event.channelId()).orElseThrow();
         JsonObject payload = Json.createReader(new StringReader(event.payloadJson())).readObject();
         switch (event.kind()) {
-            case "MESSAGE" -> processor.message(channel, payload);
-            case "STATUS" -> processor.status(channel, payload);
-            default -> {
+            case MESSAGE -> processor.message(channel, payloads.message(payload));
+            case STATUS -> processor.status(channel, payloads.status(payload));
+            case OTHER -> {
                 // template updates and errors are recorded; their screens come with their features
             }
         }

@@ -22,7 +22,7 @@ import java.util.function.Predicate;
 /**
  * The browsers listening on this node for changes ({@code GET /api/whatsapp/events}) and what each may
  * see: its organisation only, and outbound messages only with the view-and-reply level. Events arrive from
- * {@link ClusterRelay}, after the change committed on whichever node made it.
+ * the cluster relay (PostgreSQL LISTEN/NOTIFY in infrastructure), after the change committed on whichever node made it.
  */
 @ApplicationScoped
 public class LiveUpdates {
@@ -67,7 +67,7 @@ public class LiveUpdates {
     }
 
     /** Hands a committed change to this node's listeners that may see it. */
-    void deliver(ConversationEvent event) {
+    public void deliver(ConversationEvent event) {
         JsonObjectBuilder data = Json.createObjectBuilder().add("conversationId", event.conversationId());
         event.messageId().ifPresent(id -> data.add("messageId", id));
         String json = data.build().toString();
@@ -83,7 +83,7 @@ public class LiveUpdates {
      * A comment to every listener, so that proxies keep idle streams open and dead ones are noticed; each user's
      * level is looked up again on the way (a deactivated user's stream closes).
      */
-    void keepAlive() {
+    public void keepAlive() {
         recheck(listener -> true);
         for (Listener listener : listeners) {
             send(listener, listener.sse().newEventBuilder().comment("keep-alive").build());

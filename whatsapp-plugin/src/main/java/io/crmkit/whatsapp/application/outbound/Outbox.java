@@ -3,22 +3,23 @@ package io.crmkit.whatsapp.application.outbound;
 import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.whatsapp.application.Permissions;
 import io.crmkit.whatsapp.application.live.ConversationEvent;
+import io.crmkit.whatsapp.application.repository.ChannelRepository;
+import io.crmkit.whatsapp.application.repository.ConversationRepository;
+import io.crmkit.whatsapp.application.repository.MediaFileRepository;
+import io.crmkit.whatsapp.application.repository.MessageRepository;
 import io.crmkit.whatsapp.domain.Attachment;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.ChannelStatus;
 import io.crmkit.whatsapp.domain.Conversation;
+import io.crmkit.whatsapp.domain.MediaFile;
 import io.crmkit.whatsapp.domain.Message;
 import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
-import io.crmkit.whatsapp.infrastructure.persistence.OutgoingFiles;
-import io.crmkit.whatsapp.infrastructure.storage.SpooledUpload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.io.InputStream;
@@ -34,16 +35,20 @@ public class Outbox {
     public static final int TEXT_MAX = 4096;
     public static final int CAPTION_MAX = 1024;
 
-    @PersistenceContext(unitName = "whatsapp")
-    EntityManager em;
+    @Inject
+    ConversationRepository conversations;
+    @Inject
+    MessageRepository messages;
+    @Inject
+    ChannelRepository channels;
+    @Inject
+    MediaFileRepository mediaFiles;
     @Inject
     Permissions permissions;
     @Inject
     Event<ConversationEvent> changes;
     @Inject
     Event<OutboxFilled> filled;
-    @Inject
-    OutgoingFiles mediaFiles;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -88,7 +93,8 @@ public class Outbox {
             Message message = queue(user, conversation, Message.queued(user.organisationId(), conversationId,
                     attachment.format().kind().wireType(), text, details(quotedWamid, Optional.of(attachment.fileName())),
                     quotedWamid, user.userId(), clock.instant()), "📎 " + text.orElse(attachment.fileName()));
-            mediaFiles.storeOutgoing(message.id(), user.organisationId(), conversation.channelId(), attachment, received.open());
+            mediaFiles.add(MediaFile.attached(message.id(), user.organisationId(), conversation.channelId(), attachment,
+                    clock.instant()), received.open());
             return message;
         }
     }
@@ -105,10 +111,9 @@ public class Outbox {
     /** The conversation, if the user may answer in it now: level, organisation, a connected number, an open window. */
     private Conversation answerable(CurrentUser user, long conversationId) {
         permissions.requireReply(user);
-        Conversation conversation = Optional.ofNullable(em.find(Conversation.class, conversationId))
-                .filter(c -> c.organisationId() == user.organisationId())
+        Conversation conversation = conversations.find(user.organisationId(), conversationId)
                 .orElseThrow(() -> Refusal.notFound("conversation " + conversationId));
-        Channel channel = em.find(Channel.class, conversation.channelId());
+        Channel channel = channels.find(conversation.channelId()).orElseThrow();
         if (channel.status() == ChannelStatus.DISCONNECTED) {
             throw new Refusal(ProblemCode.CHANNEL_DISCONNECTED,
                     "this number is disconnected: connect it again in Settings > Channels > Messages");
@@ -125,8 +130,7 @@ public class Outbox {
     }
 
     private Message queue(CurrentUser user, Conversation conversation, Message message, String preview) {
-        em.persist(message);
-        em.flush();
+        messages.add(message);
         conversation.showLatest(message.sentAt(), preview);
         changes.fire(ConversationEvent.message(user.organisationId(), conversation.id(), message.id(), true));
         filled.fire(new OutboxFilled());
@@ -144,15 +148,12 @@ public class Outbox {
     @Transactional
     public Message retry(CurrentUser user, long conversationId, long messageId) {
         permissions.requireReply(user);
-        Message message = Optional.ofNullable(em.find(Message.class, messageId))
+        Message message = messages.find(messageId)
                 .filter(m -> m.conversationId() == conversationId)
-                .filter(m -> Optional.ofNullable(em.find(Conversation.class, conversationId))
-                        .filter(c -> c.organisationId() == user.organisationId()).isPresent())
+                .filter(m -> conversations.find(user.organisationId(), conversationId).isPresent())
                 .orElseThrow(() -> Refusal.notFound("message " + messageId));
         message.retry(clock.instant());
-        // Meta keeps an uploaded file for 30 days only: a retry uploads it afresh.
-        em.createNativeQuery("update whatsapp.media_file set media_id = null where message_id = ?1")
-                .setParameter(1, messageId).executeUpdate();
+        mediaFiles.find(messageId).ifPresent(MediaFile::forgetMetaCopy);
         changes.fire(ConversationEvent.status(user.organisationId(), conversationId, messageId));
         filled.fire(new OutboxFilled());
         return message;

@@ -2,11 +2,9 @@ package io.crmkit.whatsapp.application.webhook;
 
 import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
-import io.crmkit.whatsapp.infrastructure.InstallationSecrets;
-import io.crmkit.whatsapp.infrastructure.graph.WebhookEnvelope;
-import io.crmkit.whatsapp.infrastructure.graph.WebhookPayloads.MalformedPayloadException;
-import io.crmkit.whatsapp.infrastructure.persistence.WebhookEventStore;
-import io.crmkit.whatsapp.infrastructure.persistence.WebhookEventStore.ChannelRoute;
+import io.crmkit.whatsapp.application.meta.MalformedPayloadException;
+import io.crmkit.whatsapp.application.meta.WebhookPayloads;
+import io.crmkit.whatsapp.application.webhook.WebhookEventStore.ChannelRoute;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -32,7 +30,9 @@ public class WebhookIntake {
     public static final int MAX_BYTES = 3 * 1024 * 1024;
 
     @Inject
-    InstallationSecrets secrets;
+    AppSecrets secrets;
+    @Inject
+    WebhookPayloads payloads;
     @Inject
     WebhookEventStore store;
     @Inject
@@ -54,7 +54,7 @@ public class WebhookIntake {
         }
         List<IncomingEvent> events;
         try {
-            events = WebhookEnvelope.split(parse(body));
+            events = payloads.split(parse(body));
         } catch (MalformedPayloadException malformed) {
             throw new Refusal(ProblemCode.MALFORMED_PAYLOAD, malformed.getMessage());
         }

@@ -4,7 +4,7 @@ import io.crmkit.whatsapp.application.meta.InboundMessage;
 import io.crmkit.whatsapp.application.meta.MessageStatus;
 import io.crmkit.whatsapp.application.webhook.IncomingEvent;
 import io.crmkit.whatsapp.application.webhook.IncomingEvent.Kind;
-import io.crmkit.whatsapp.infrastructure.graph.WebhookPayloads.MalformedPayloadException;
+import io.crmkit.whatsapp.application.meta.MalformedPayloadException;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -35,9 +35,9 @@ public final class WebhookEnvelope {
         }
         List<IncomingEvent> events = new ArrayList<>();
         for (JsonObject entry : objects(envelope, "entry")) {
-            String wabaId = WebhookPayloads.text(entry, "id").orElse("");
+            String wabaId = MetaWebhookJson.text(entry, "id").orElse("");
             for (JsonObject change : objects(entry, "changes")) {
-                JsonObject value = WebhookPayloads.object(change, "value")
+                JsonObject value = MetaWebhookJson.object(change, "value")
                         .orElseThrow(() -> new MalformedPayloadException("a change has no value"));
                 switch (change.getString("field", "")) {
                     case "messages" -> splitMessages(value, events);
@@ -54,20 +54,20 @@ public final class WebhookEnvelope {
     }
 
     private static void splitMessages(JsonObject value, List<IncomingEvent> events) {
-        JsonObject metadata = WebhookPayloads.object(value, "metadata")
+        JsonObject metadata = MetaWebhookJson.object(value, "metadata")
                 .orElseThrow(() -> new MalformedPayloadException("a messages change has no metadata"));
-        String phoneNumberId = WebhookPayloads.text(metadata, "phone_number_id")
+        String phoneNumberId = MetaWebhookJson.text(metadata, "phone_number_id")
                 .orElseThrow(() -> new MalformedPayloadException("metadata has no phone_number_id"));
         List<JsonObject> contacts = objects(value, "contacts");
         for (JsonObject message : objects(value, "messages")) {
-            InboundMessage parsed = WebhookPayloads.message(message);
+            InboundMessage parsed = MetaWebhookJson.message(message);
             JsonObjectBuilder payload = Json.createObjectBuilder().add("metadata", metadata).add("message", message);
             contactOf(contacts, parsed).ifPresent(contact -> payload.add("contact", contact));
             events.add(new IncomingEvent(Kind.MESSAGE, phoneNumberId, "m:" + phoneNumberId + ":" + parsed.envelope().wamid(),
                     Optional.of(parsed.envelope().wamid()), parsed.envelope().timestamp(), payload.build()));
         }
         for (JsonObject status : objects(value, "statuses")) {
-            MessageStatus parsed = WebhookPayloads.status(status);
+            MessageStatus parsed = MetaWebhookJson.status(status);
             events.add(new IncomingEvent(Kind.STATUS, phoneNumberId,
                     "s:" + parsed.wamid() + ":" + parsed.state() + ":" + parsed.timestamp().getEpochSecond(),
                     Optional.of(parsed.wamid()), parsed.timestamp(),
@@ -82,8 +82,8 @@ public final class WebhookEnvelope {
     /** The contact entry of the sender: matched by wa_id, or by user_id for users without a phone number. */
     private static Optional<JsonObject> contactOf(List<JsonObject> contacts, InboundMessage message) {
         for (JsonObject contact : contacts) {
-            Optional<String> waId = WebhookPayloads.text(contact, "wa_id");
-            Optional<String> userId = WebhookPayloads.text(contact, "user_id");
+            Optional<String> waId = MetaWebhookJson.text(contact, "wa_id");
+            Optional<String> userId = MetaWebhookJson.text(contact, "user_id");
             if ((waId.isPresent() && waId.equals(message.envelope().from()))
                     || (userId.isPresent() && userId.equals(message.envelope().userId()))) {
                 return Optional.of(contact);
@@ -93,7 +93,7 @@ public final class WebhookEnvelope {
     }
 
     private static Instant entryTime(JsonObject entry) {
-        return WebhookPayloads.text(entry, "time").map(Long::parseLong).map(Instant::ofEpochSecond).orElseGet(Instant::now);
+        return MetaWebhookJson.text(entry, "time").map(Long::parseLong).map(Instant::ofEpochSecond).orElseGet(Instant::now);
     }
 
     private static List<JsonObject> objects(JsonObject parent, String field) {

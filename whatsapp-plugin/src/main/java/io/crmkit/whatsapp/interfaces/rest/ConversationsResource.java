@@ -8,6 +8,7 @@ import io.crmkit.whatsapp.application.conversations.ConversationQuery;
 import io.crmkit.whatsapp.application.conversations.ConversationService;
 import io.crmkit.whatsapp.domain.AccessLevel;
 import io.crmkit.whatsapp.domain.Conversation;
+import io.crmkit.whatsapp.domain.MediaFile;
 import io.crmkit.whatsapp.domain.Message;
 import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.DisplayableFormat;
@@ -116,13 +117,14 @@ public class ConversationsResource {
         }).toList();
     }
 
-    private static MessageView view(Message m, java.util.Map<Long, ConversationService.MediaState> media) {
+    private static MessageView view(Message m, Map<Long, MediaFile> media) {
         JsonObject details = m.details().map(d -> Json.createReader(new StringReader(d)).readObject())
                 .orElse(JsonValue.EMPTY_JSON_OBJECT);
-        ConversationService.MediaState file = media.get(m.id());
+        MediaFile file = media.get(m.id());
         Attachment attachment = file == null ? null : new Attachment(file.fileName().orElse(null), file.mimeType(),
-                file.size().orElse(null), "DOWNLOADED".equals(file.state())
-                ? "/api/whatsapp/conversations/" + m.conversationId() + "/messages/" + m.id() + "/media" : null, file.state());
+                file.size().orElse(null), file.isHere()
+                ? "/api/whatsapp/conversations/" + m.conversationId() + "/messages/" + m.id() + "/media" : null,
+                file.state().name());
         ErrorView error = m.errorCode().isPresent() || m.errorDetail().isPresent()
                 ? new ErrorView(m.errorCode().orElse(null), m.errorDetail().orElse(null)) : null;
         return new MessageView(m.id(), m.direction().name(), m.type(), m.text().orElse(null), m.status().name(), m.sentAt(),
@@ -206,7 +208,7 @@ public class ConversationsResource {
             throw Refusal.invalid("limit", "limit must be between 1 and 500");
         }
         List<Message> thread = conversations.messages(caller(), id, size, Optional.ofNullable(before));
-        var media = conversations.mediaStates(thread.stream().map(Message::id).toList());
+        var media = conversations.mediaFiles(thread.stream().map(Message::id).toList());
         return thread.stream().map(m -> view(m, media)).toList();
     }
 
@@ -242,7 +244,7 @@ public class ConversationsResource {
         try (InputStream content = file.getContent()) {
             Message queued = outbox.queueAttachment(caller(), id, file.getFileName().orElse(""), content,
                     textPart(parts, "caption"), textPart(parts, "replyTo"));
-            return Response.accepted(view(queued, conversations.mediaStates(List.of(queued.id())))).build();
+            return Response.accepted(view(queued, conversations.mediaFiles(List.of(queued.id())))).build();
         } catch (IOException | java.io.UncheckedIOException unreadable) {
             throw Refusal.invalid("file", "the upload broke off: send the file again");
         }

@@ -4,7 +4,7 @@ import io.crmkit.whatsapp.application.meta.InboundMessage;
 import io.crmkit.whatsapp.application.meta.MessageStatus;
 import io.crmkit.whatsapp.application.webhook.IncomingEvent;
 import io.crmkit.whatsapp.application.webhook.IncomingEvent.Kind;
-import io.crmkit.whatsapp.infrastructure.graph.WebhookPayloads.MalformedPayloadException;
+import io.crmkit.whatsapp.application.meta.MalformedPayloadException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class WebhookEnvelopeTest {
     private final List<IncomingEvent> events = WebhookEnvelope.split(recorded("messages-batch.json"));
 
     private InboundMessage message(int index) {
-        return WebhookPayloads.message(events.get(index).payload().getJsonObject("message"));
+        return MetaWebhookJson.message(events.get(index).payload().getJsonObject("message"));
     }
 
     @Test
@@ -87,7 +87,7 @@ class WebhookEnvelopeTest {
 
     @Test
     void aFailedStatusCarriesMetasReasonAndOurReference() {
-        MessageStatus status = WebhookPayloads.status(events.get(7).payload().getJsonObject("status"));
+        MessageStatus status = MetaWebhookJson.status(events.get(7).payload().getJsonObject("status"));
         assertEquals(MessageStatus.State.FAILED, status.state());
         assertEquals(Optional.of("outbound-42"), status.referenceId());
         assertEquals(131047, status.error().orElseThrow().code());
@@ -102,6 +102,6 @@ class WebhookEnvelopeTest {
                 .add("entry", "oops").build();
         assertThrows(MalformedPayloadException.class, () -> WebhookEnvelope.split(entryNotAList));
         JsonObject messageWithoutTimestamp = Json.createObjectBuilder().add("id", "wamid.X").add("type", "text").build();
-        assertThrows(MalformedPayloadException.class, () -> WebhookPayloads.message(messageWithoutTimestamp));
+        assertThrows(MalformedPayloadException.class, () -> MetaWebhookJson.message(messageWithoutTimestamp));
     }
 }

@@ -1,8 +1,10 @@
 package io.crmkit.whatsapp.infrastructure.persistence;
 
+import io.crmkit.whatsapp.application.inbound.WebhookEventQueue;
 import io.crmkit.whatsapp.domain.BoundedText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
@@ -12,14 +14,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * The stored webhook events waiting to be processed, as a queue that several workers and nodes share:
- * claims lock rows with {@code FOR UPDATE SKIP LOCKED}; a failed event waits before its next attempt and is
- * parked after the last one. Every method joins the caller's transaction.
- */
+/** The webhook event queue in SQL: claims with {@code FOR UPDATE SKIP LOCKED}, shares by a hash of the customer. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class WebhookEventQueue {
+public class SqlWebhookEventQueue implements WebhookEventQueue {
     private static final int REASON_MAX = 1000;
     /**
      * The customer an event is about; a worker's share of the events is a share of the customers, so that
@@ -37,56 +35,46 @@ public class WebhookEventQueue {
     @PersistenceContext(unitName = "whatsapp")
     EntityManager em;
 
-    /** One stored event, as Meta's JSON. */
-    public record StoredEvent(long id, long channelId, String kind, String payloadJson) {
-    }
-
     /**
-     * An event that could not be processed and waits for an administrator.
-     *
-     * @param customer the customer's WhatsApp id or user id, when the event names one
+     * The processing's writes reach the database when the batch is marked processed rather than before each of
+     * its queries (flush mode COMMIT): an automatic flush before every query would cost time growing with the
+     * batch, and the processor flushes itself what later queries must find.
      */
-    public record ParkedEvent(long id, long channelId, String channelName, String displayPhoneNumber, String kind,
-                              Optional<String> customer, Instant receivedAt, Instant parkedAt, int attempts,
-                              String reason) {
-    }
-
-    /** Locks and answers up to {@code limit} waiting events of share {@code index} of {@code of}, oldest first. */
+    @Override
     public List<StoredEvent> claim(int index, int of, int limit) {
+        em.setFlushMode(FlushModeType.COMMIT);
         return events(em.createNativeQuery("select id, channel_id, kind, payload::text from whatsapp.webhook_event where "
                         + WAITING + " order by id limit ?1 for update skip locked")
                 .setParameter(1, limit).setParameter(2, of).setParameter(3, index).getResultList());
     }
 
-    /** The ids of up to {@code limit} waiting events of a share, oldest first, without locking them. */
+    @Override
     public List<Long> waitingIds(int index, int of, int limit) {
         List<?> ids = em.createNativeQuery("select id from whatsapp.webhook_event where " + WAITING + " order by id limit ?1")
                 .setParameter(1, limit).setParameter(2, of).setParameter(3, index).getResultList();
         return ids.stream().map(id -> ((Number) id).longValue()).toList();
     }
 
-    /** Locks one event if it still waits and no one else holds it. */
+    @Override
     public Optional<StoredEvent> claimOne(long id) {
+        em.setFlushMode(FlushModeType.COMMIT);
         return events(em.createNativeQuery("""
                         select id, channel_id, kind, payload::text from whatsapp.webhook_event
                         where id = ?1 and processed_at is null and parked_at is null for update skip locked""")
                 .setParameter(1, id).getResultList()).stream().findFirst();
     }
 
+    @Override
     public void markProcessed(List<StoredEvent> events) {
         if (!events.isEmpty()) {
             em.createNativeQuery("update whatsapp.webhook_event set processed_at = now() where id = any(cast(?1 as bigint[]))")
                     .setParameter(1, PostgresArrays.ofIds(events.stream().map(StoredEvent::id).toList()))
                     .executeUpdate();
         }
+        em.flush();
     }
 
-    /**
-     * Counts a failed attempt. The event waits {@code firstDelay} after the first failure, twice as long
-     * after each next one, and is parked at the {@code maxAttempts}th.
-     *
-     * @return the attempts counted so far, and whether the event is now parked
-     */
+    @Override
     public Attempts recordFailure(long id, String reason, int maxAttempts, Duration firstDelay) {
         Object[] row = (Object[]) em.createNativeQuery("""
                         update whatsapp.webhook_event set attempts = attempts + 1, last_error = ?1,
@@ -99,10 +87,7 @@ public class WebhookEventQueue {
         return new Attempts(((Number) row[0]).intValue(), (Boolean) row[1]);
     }
 
-    public record Attempts(int count, boolean parked) {
-    }
-
-    /** Parked events of an organisation that no one dismissed, latest received first, before the cursor id. */
+    @Override
     public List<ParkedEvent> parked(long organisationId, Optional<Long> beforeId, int limit) {
         List<?> rows = em.createNativeQuery("""
                         select e.id, e.channel_id, c.name, c.display_phone_number, e.kind, %s, e.received_at,
@@ -119,7 +104,7 @@ public class WebhookEventQueue {
                 instant(row[7]), ((Number) row[8]).intValue(), (String) row[9])).toList();
     }
 
-    /** Gives a parked event of the organisation its attempts back; false when there is no such parked event. */
+    @Override
     public boolean retry(long organisationId, long id) {
         return em.createNativeQuery("""
                         update whatsapp.webhook_event set parked_at = null, attempts = 0, next_attempt_at = null
@@ -127,7 +112,7 @@ public class WebhookEventQueue {
                 .setParameter(1, id).setParameter(2, organisationId).executeUpdate() == 1;
     }
 
-    /** Leaves a parked event of the organisation aside for good; false when there is no such parked event. */
+    @Override
     public boolean dismiss(long organisationId, long id) {
         return em.createNativeQuery("""
                         update whatsapp.webhook_event set dismissed_at = now()
@@ -135,7 +120,7 @@ public class WebhookEventQueue {
                 .setParameter(1, id).setParameter(2, organisationId).executeUpdate() == 1;
     }
 
-    /** Parked events of every organisation that no one dismissed. */
+    @Override
     public long parkedCount() {
         return ((Number) em.createNativeQuery(
                         "select count(*) from whatsapp.webhook_event where parked_at is not null and dismissed_at is null")
@@ -144,7 +129,15 @@ public class WebhookEventQueue {
 
     private static List<StoredEvent> events(List<?> rows) {
         return rows.stream().map(Object[].class::cast).map(row -> new StoredEvent(((Number) row[0]).longValue(),
-                ((Number) row[1]).longValue(), (String) row[2], (String) row[3])).toList();
+                ((Number) row[1]).longValue(), kind((String) row[2]), (String) row[3])).toList();
+    }
+
+    private static Kind kind(String stored) {
+        return switch (stored) {
+            case "MESSAGE" -> Kind.MESSAGE;
+            case "STATUS" -> Kind.STATUS;
+            default -> Kind.OTHER;
+        };
     }
 
     private static Instant instant(Object value) {

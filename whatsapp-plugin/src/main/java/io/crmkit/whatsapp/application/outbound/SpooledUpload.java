@@ -1,4 +1,4 @@
-package io.crmkit.whatsapp.infrastructure.storage;
+package io.crmkit.whatsapp.application.outbound;
 
 import io.crmkit.whatsapp.domain.UploadedFile;
 import io.crmkit.whatsapp.domain.ZipDirectory;

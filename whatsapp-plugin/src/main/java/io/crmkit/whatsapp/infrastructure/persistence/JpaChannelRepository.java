@@ -1,5 +1,6 @@
 package io.crmkit.whatsapp.infrastructure.persistence;
 
+import io.crmkit.whatsapp.application.repository.ChannelRepository;
 import io.crmkit.whatsapp.domain.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,32 +13,42 @@ import java.util.function.Consumer;
 
 /** Channels, always read within one organisation. Each change is its own short transaction. */
 @ApplicationScoped
-public class ChannelRepository {
+public class JpaChannelRepository implements ChannelRepository {
     @PersistenceContext(unitName = "whatsapp")
     EntityManager em;
 
+    @Override
     public List<Channel> list(long organisationId) {
         return em.createQuery("select c from Channel c where c.organisationId = :org order by c.id", Channel.class)
                 .setParameter("org", organisationId).getResultList();
     }
 
+    @Override
     public Optional<Channel> find(long organisationId, long channelId) {
-        return Optional.ofNullable(em.find(Channel.class, channelId)).filter(c -> c.organisationId() == organisationId);
+        return find(channelId).filter(c -> c.organisationId() == organisationId);
+    }
+
+    @Override
+    public Optional<Channel> find(long channelId) {
+        return Optional.ofNullable(em.find(Channel.class, channelId));
     }
 
     /** Every connected channel of every organisation, for background checks. */
+    @Override
     public List<Channel> connected() {
         return em.createQuery("select c from Channel c where c.status = io.crmkit.whatsapp.domain.ChannelStatus.CONNECTED"
                 + " order by c.id", Channel.class).getResultList();
     }
 
     /** The channel of a number in any organisation: a number is connected to one organisation at a time. */
+    @Override
     public Optional<Channel> findByPhoneNumberId(String phoneNumberId) {
         return em.createQuery("select c from Channel c where c.phoneNumberId = :id", Channel.class)
                 .setParameter("id", phoneNumberId).getResultStream().findFirst();
     }
 
     /** Whether another channel still receives the account's webhooks (they are subscribed per account). */
+    @Override
     public boolean otherConnectedChannelOfAccount(String wabaId, long exceptChannelId) {
         return !em.createQuery("""
                         select c.id from Channel c where c.wabaId = :waba and c.id <> :except
@@ -46,6 +57,7 @@ public class ChannelRepository {
                 .setMaxResults(1).getResultList().isEmpty();
     }
 
+    @Override
     @Transactional
     public Channel add(Channel channel) {
         em.persist(channel);
@@ -54,6 +66,7 @@ public class ChannelRepository {
     }
 
     /** Loads the channel, applies the change and commits it. */
+    @Override
     @Transactional
     public Channel change(long organisationId, long channelId, Consumer<Channel> change) {
         Channel channel = find(organisationId, channelId)

@@ -5,6 +5,7 @@ import io.crmkit.whatsapp.application.meta.InboundMessage.Context;
 import io.crmkit.whatsapp.application.meta.InboundMessage.Envelope;
 import io.crmkit.whatsapp.application.meta.InboundMessage.MediaKind;
 import io.crmkit.whatsapp.application.meta.InboundMessage.ReplyKind;
+import io.crmkit.whatsapp.application.meta.MalformedPayloadException;
 import io.crmkit.whatsapp.application.meta.MessageStatus;
 import io.crmkit.whatsapp.application.meta.MetaError;
 import jakarta.json.JsonArray;
@@ -23,19 +24,11 @@ import java.util.Optional;
  * Meta's webhook JSON translated into the plugin's records. Unknown fields are ignored, unknown message
  * kinds become {@link InboundMessage.Unsupported}; a message without an id or a timestamp is malformed.
  */
-public final class WebhookPayloads {
-    private WebhookPayloads() {
+public final class MetaWebhookJson {
+    private MetaWebhookJson() {
     }
 
     /** Thrown for JSON that is not a webhook Meta could have sent. */
-    public static class MalformedPayloadException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        public MalformedPayloadException(String message) {
-            super(message);
-        }
-    }
-
     public static InboundMessage message(JsonObject json) {
         Envelope envelope = envelope(json);
         String type = text(json, "type").orElse("unknown").toLowerCase(Locale.ROOT);

@@ -1,4 +1,7 @@
-package io.crmkit.whatsapp.application.live;
+package io.crmkit.whatsapp.infrastructure.live;
+
+import io.crmkit.whatsapp.application.live.ConversationEvent;
+import io.crmkit.whatsapp.application.live.LiveUpdates;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;

@@ -1,4 +1,4 @@
-package io.crmkit.whatsapp.infrastructure;
+package io.crmkit.whatsapp.application;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;

@@ -1,11 +1,10 @@
-package io.crmkit.whatsapp.infrastructure.sandbox;
+package io.crmkit.whatsapp.sandbox;
 
 import io.crmkit.whatsapp.infrastructure.PublicAddress;
 import io.crmkit.whatsapp.application.meta.MetaError;
 import io.crmkit.whatsapp.application.meta.TransientMetaException;
 import io.crmkit.whatsapp.domain.Refusal;
-import io.crmkit.whatsapp.sandbox.SandboxAccess;
-import io.crmkit.whatsapp.sandbox.SandboxSwitch;
+import io.crmkit.whatsapp.application.channels.TestNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -19,12 +18,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/**
- * Asks the built-in sandbox for a test number, the one thing a sandbox connect does differently from a
- * manual one: everything after it goes through the Graph API client like a real number.
- */
+/** Asks the built-in sandbox, over HTTP like any client of it, for a test number. */
 @ApplicationScoped
-public class SandboxProvisioning {
+public class SandboxProvisioning implements TestNumbers {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Inject
@@ -34,11 +30,8 @@ public class SandboxProvisioning {
     @Inject
     SandboxAccess access;
 
-    /** A WhatsApp Business Account with one number and a token for it, created by the sandbox. */
-    public record TestNumber(String wabaId, String phoneNumberId, String accessToken) {
-    }
-
-    public TestNumber provisionTestNumber() {
+    @Override
+    public TestNumber provision() {
         if (!sandbox.isOn()) {
             throw Refusal.invalid("mode", "the sandbox is turned off on this server: connect a real number instead");
         }

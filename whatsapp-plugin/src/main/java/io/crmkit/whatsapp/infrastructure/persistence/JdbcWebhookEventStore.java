@@ -1,6 +1,7 @@
 package io.crmkit.whatsapp.infrastructure.persistence;
 
 import io.crmkit.whatsapp.application.webhook.IncomingEvent;
+import io.crmkit.whatsapp.application.webhook.WebhookEventStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,23 +23,17 @@ import java.util.Map;
  * Joins the caller's transaction.
  */
 @ApplicationScoped
-public class WebhookEventStore {
+public class JdbcWebhookEventStore implements WebhookEventStore {
     @Resource(lookup = "java:app/jdbc/crm")
     DataSource dataSource;
 
-    /** Where events of a number or account go. */
-    public record ChannelRoute(long channelId, long organisationId) {
-    }
-
-    public record RoutedEvent(ChannelRoute route, IncomingEvent event) {
-    }
-
+    @Override
     public Map<String, ChannelRoute> routesByPhoneNumberId(List<String> phoneNumberIds) {
         return routes("select phone_number_id, id, organisation_id from whatsapp.channel"
                 + " where status <> 'DISCONNECTED' and phone_number_id = any(?)", phoneNumberIds);
     }
 
-    /** The first connected channel of each account, for account-wide events such as template updates. */
+    @Override
     public Map<String, ChannelRoute> routesByWabaId(List<String> wabaIds) {
         return routes("select distinct on (waba_id) waba_id, id, organisation_id from whatsapp.channel"
                 + " where status <> 'DISCONNECTED' and waba_id = any(?) order by waba_id, id", wabaIds);
@@ -64,7 +59,7 @@ public class WebhookEventStore {
         }
     }
 
-    /** Stores the events not stored before; answers how many were new. */
+    @Override
     public int saveNew(List<RoutedEvent> events) {
         if (events.isEmpty()) {
             return 0;
