@@ -29,7 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Connecting numbers in the three modes against the sandbox over real HTTP, and the webhook contract. */
+/**
+ * Connecting numbers in the three modes against the sandbox over real HTTP, and the webhook contract. The tests
+ * named {@code theSandbox...} prove the emulator itself keeps Meta's rules (window, throughput, template review,
+ * media), which the plugin's own tests rely on; they call the sandbox directly and prove nothing of the plugin.
+ */
 @ExtendWith(ArquillianExtension.class)
 class ChannelsAndWebhookIT {
 
@@ -357,7 +361,7 @@ class ChannelsAndWebhookIT {
     }
 
     @Test
-    void onlyApprovedTemplatesCanBeSent() throws Exception {
+    void theSandboxSendsOnlyApprovedTemplates() throws Exception {
         JsonObject number = sandbox().post("/sandbox/api/test-numbers", JsonValue.EMPTY_JSON_OBJECT).json();
         connect(manual(number, number.getString("accessToken")));
         String id = submitTemplate(number, "visit_reminder", "en_US", "UTILITY", "Hi {{1}}, see you tomorrow at ten.")
@@ -380,7 +384,7 @@ class ChannelsAndWebhookIT {
     }
 
     @Test
-    void sandboxMediaIsUploadedReadAndDownloadedThroughExpiringUrls() throws Exception {
+    void theSandboxUploadsAndServesMediaThroughExpiringUrls() throws Exception {
         JsonObject number = sandbox().post("/sandbox/api/test-numbers", JsonValue.EMPTY_JSON_OBJECT).json();
         String bearer = "Bearer " + number.getString("accessToken");
         byte[] pdf = "%PDF-1.4\n% quote\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);

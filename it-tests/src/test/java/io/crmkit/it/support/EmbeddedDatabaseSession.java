@@ -14,6 +14,12 @@ import java.nio.file.Path;
  * URL from {@code arquillian.xml} through the system properties set here) and stopped at the end.
  */
 public class EmbeddedDatabaseSession implements LauncherSessionListener {
+    /** Linux hands out local ports for outgoing connections from 32768 up; servers of the tests listen below. */
+    private static final int FIRST_PORT = 20_000;
+    private static final int PORT_RANGE = 12_000;
+    private static final java.util.Random RANDOM = new java.util.Random();
+    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
+
     /** The first administrator's password in every test deployment. */
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
     /** Meta app secret and webhook verify token of the test deployments (WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN). */
@@ -38,14 +44,25 @@ public class EmbeddedDatabaseSession implements LauncherSessionListener {
         System.setProperty("it.http.port", Integer.toString(freePort()));
     }
 
-    /** A port for the server, known before it starts so that it can tell the sandbox its own address. */
-    static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException failed) {
-            throw new UncheckedIOException("no free port", failed);
+    /**
+     * A port for a server, known before it starts so that it can tell the sandbox its own address. It is chosen
+     * below the system's ephemeral range (where outgoing connections, the tests' own included, take their local
+     * ports, so that none can take it before the server binds it), and never twice in this run.
+     */
+    static synchronized int freePort() {
+        for (int tries = 0; tries < 200; tries++) {
+            int candidate = FIRST_PORT + RANDOM.nextInt(PORT_RANGE);
+            if (HANDED_OUT.contains(candidate)) {
+                continue;
+            }
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(candidate)) {
+                HANDED_OUT.add(candidate);
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // another process listens there: try another
+            }
         }
+        throw new IllegalStateException("no free port between " + FIRST_PORT + " and " + (FIRST_PORT + PORT_RANGE));
     }
 
     @Override

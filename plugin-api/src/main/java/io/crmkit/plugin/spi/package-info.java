@@ -1,6 +1,6 @@
 /**
  * What a plugin implements: its descriptor and lifecycle, the screens it contributes to the host's UI,
- * the permissions it declares, and messaging-channel providers. Version 1.
+ * and the permissions it declares. Version 1.
  *
  * <p><b>Who it is for.</b> Plugin authors implement {@link io.crmkit.plugin.spi.CrmPlugin}; host authors
  * discover plugins and draw their contributions.
@@ -23,5 +23,11 @@
  * plugin whose {@code start} throws is reported and left out of the UI; the host keeps running.
  *
  * <p><b>Nulls and evolution</b> follow {@link io.crmkit.plugin.api}: no nulls, additions only.
+ *
+ * <p><b>Not an extension point in version 1: messaging channels.</b> A channel is not a function that sends a
+ * text: WhatsApp needs an outbox that stores before sending, delivery statuses that arrive later by webhook,
+ * files, a 24-hour reply window and templates, and another channel would need its own rules. A plugin such as
+ * the WhatsApp plugin therefore brings its channel whole (settings screen, tab, permissions), and a later version
+ * may add a channel contract once a second channel shows what it must hold.
  */
 package io.crmkit.plugin.spi;

@@ -91,6 +91,11 @@ public enum AttachmentFormat {
         return extensions.get(0);
     }
 
+    /** The extensions (without the dot) a file of this format may be named with. */
+    public List<String> extensions() {
+        return extensions;
+    }
+
     /** The names users know the accepted formats by, for error messages. */
     public static String acceptedNames() {
         return ".JPG .JPEG .PNG .PDF .MP3 .MP4 .DOC .DOCX";

@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One message of a conversation, inbound or outbound, at Meta's time. Its details (media, location,
- * quoted message, reaction ...) are kept as JSON; its status only moves forward (see {@link DeliveryStatus}).
+ * One message of a conversation, inbound or outbound, at Meta's time, with its {@link MessageDetails} (file,
+ * place, quoted message, reaction ...); its status only moves forward (see {@link DeliveryStatus}).
  */
 @Entity
 @Table(schema = "whatsapp", name = "message")
@@ -37,7 +37,8 @@ public class Message {
     private String type;
     private String wamid;
     private String text;
-    private String details;
+    @Column(name = "details")
+    private MessageDetails details;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private DeliveryStatus status;
@@ -78,17 +79,17 @@ public class Message {
      *
      * @param type        {@code text}, or the kind of an attached file ({@code image}, {@code document} ...)
      * @param text        the text, or the file's caption
-     * @param detailsJson kind-specific data, such as the quoted message
+     * @param details     the quoted message, the file's name
      */
     public static Message queued(long organisationId, long conversationId, String type, Optional<String> text,
-                                 String detailsJson, Optional<String> quotedWamid, long authorId, Instant at) {
+                                 MessageDetails details, Optional<String> quotedWamid, long authorId, Instant at) {
         Message message = new Message();
         message.organisationId = organisationId;
         message.conversationId = conversationId;
         message.direction = Direction.OUT;
         message.type = type;
         message.text = text.orElse(null);
-        message.details = detailsJson;
+        message.details = details;
         message.contextWamid = quotedWamid.orElse(null);
         message.status = DeliveryStatus.QUEUED;
         message.statusAt = at;
@@ -202,7 +203,7 @@ public class Message {
 
     /** A message the customer sent. */
     public static Message received(long organisationId, long conversationId, String type, String wamid, String text,
-                                   String detailsJson, Instant sentAt) {
+                                   MessageDetails details, Instant sentAt) {
         Message message = new Message();
         message.organisationId = organisationId;
         message.conversationId = conversationId;
@@ -210,7 +211,7 @@ public class Message {
         message.type = type;
         message.wamid = wamid;
         message.text = text;
-        message.details = detailsJson;
+        message.details = details;
         message.status = DeliveryStatus.RECEIVED;
         message.statusAt = sentAt;
         message.sentAt = sentAt;
@@ -236,9 +237,9 @@ public class Message {
         return true;
     }
 
-    /** Replaces the details JSON, for example when a reaction to this message arrives or is removed. */
-    public void describe(String detailsJson) {
-        this.details = detailsJson;
+    /** The customer reacted to it with this emoji; an empty one takes the reaction back. */
+    public void reactedTo(Optional<String> emoji) {
+        this.details = details().withReaction(emoji);
     }
 
     public long id() {
@@ -265,8 +266,8 @@ public class Message {
         return Optional.ofNullable(text);
     }
 
-    public Optional<String> details() {
-        return Optional.ofNullable(details);
+    public MessageDetails details() {
+        return details == null ? MessageDetails.NONE : details;
     }
 
     public DeliveryStatus status() {

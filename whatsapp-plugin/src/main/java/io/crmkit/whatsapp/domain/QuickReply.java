@@ -20,9 +20,6 @@ import java.util.regex.Pattern;
 @Table(schema = "whatsapp", name = "quick_reply")
 public class QuickReply {
     public static final int TEXT_MAX = 4096;
-    /** The merge fields a quick reply may use. */
-    public static final List<String> MERGE_FIELDS = List.of("#Contacts.First Name#", "#Contacts.Last Name#",
-            "#Contacts.Phone#", "#Contacts.Email#", "#User.Name#");
     private static final Pattern SHORTCUT = Pattern.compile("/[a-z0-9_-]{1,30}");
     private static final Pattern MERGE_FIELD = Pattern.compile("#[^#\\n]{1,60}#");
 
@@ -61,8 +58,9 @@ public class QuickReply {
         }
         Matcher fields = MERGE_FIELD.matcher(trimmedText);
         while (fields.find()) {
-            if (!MERGE_FIELDS.contains(fields.group())) {
-                throw Refusal.invalid("text", fields.group() + " is not a merge field; use one of " + String.join(", ", MERGE_FIELDS));
+            if (MergeField.ofToken(fields.group()).isEmpty()) {
+                throw Refusal.invalid("text", fields.group() + " is not a merge field; use one of "
+                        + String.join(", ", MergeField.tokens()));
             }
         }
         this.shortcut = trimmedShortcut;

@@ -13,7 +13,6 @@ const TEXT = {
     none: 'クイック返信はまだありません。', confirmRemove: 'このクイック返信を削除しますか？', saved: '保存しました。',
   },
 };
-const MERGE_FIELDS = ['#Contacts.First Name#', '#Contacts.Last Name#', '#Contacts.Phone#', '#Contacts.Email#', '#User.Name#'];
 
 class QuickRepliesSettings extends HTMLElement {
   connectedCallback() {
@@ -22,9 +21,10 @@ class QuickRepliesSettings extends HTMLElement {
 
   async render(message = '') {
     const t = this.t;
-    const replies = await this.api('/api/whatsapp/quick-replies');
+    const [replies, mergeFields] = await Promise.all([this.api('/api/whatsapp/quick-replies'),
+      this.api('/api/whatsapp/merge-fields')]);
     this.formHolder = el('div');
-    this.replaceChildren(el('h2', {}, t.title), el('p', { class: 'muted' }, t.intro, ' ', MERGE_FIELDS.join(' ')),
+    this.replaceChildren(el('h2', {}, t.title), el('p', { class: 'muted' }, t.intro, ' ', mergeFields.join(' ')),
       replies.length === 0 ? el('p', { class: 'muted' }, t.none) : el('table', { class: 'records', id: 'quick-replies' },
         el('thead', {}, el('tr', {}, el('th', {}, t.shortcut), el('th', {}, t.text), el('th', {}))),
         el('tbody', {}, replies.map((reply) => el('tr', { 'data-quick-reply-id': reply.id },

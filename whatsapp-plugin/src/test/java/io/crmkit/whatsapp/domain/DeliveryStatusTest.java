@@ -30,7 +30,7 @@ class DeliveryStatusTest {
 
     @Test
     void inboundMessagesHaveNoDeliveryToTrack() {
-        Message received = Message.received(1, 2, "text", "wamid.IN", "hi", "{}", Instant.EPOCH);
+        Message received = Message.received(1, 2, "text", "wamid.IN", "hi", MessageDetails.NONE, Instant.EPOCH);
         assertFalse(received.advanceTo(DeliveryStatus.READ, Instant.EPOCH, Optional.empty(), Optional.empty()));
         assertEquals(DeliveryStatus.RECEIVED, received.status());
     }

@@ -16,7 +16,7 @@ class MessageTest {
     private static final Instant NOON = Instant.parse("2026-11-25T12:00:00Z");
 
     private static Message answer() {
-        return Message.queued(1, 2, "text", Optional.of("Hello"), "{}", Optional.empty(), 3, NOON);
+        return Message.queued(1, 2, "text", Optional.of("Hello"), MessageDetails.NONE, Optional.empty(), 3, NOON);
     }
 
     @Test

@@ -22,11 +22,8 @@ import io.crmkit.whatsapp.domain.MediaFile;
 import io.crmkit.whatsapp.domain.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -79,7 +76,7 @@ public class InboundProcessor {
         }
         MessageContent content = MessageContent.of(message);
         Message stored = Message.received(channel.organisationId(), conversation.id(), content.type(),
-                message.envelope().wamid(), content.text().orElse(null), content.detailsJson(), message.envelope().timestamp());
+                message.envelope().wamid(), content.text().orElse(null), content.details(), message.envelope().timestamp());
         messages.add(stored);
         if (message instanceof InboundMessage.Media medium && !medium.mediaId().isEmpty()) {
             mediaFiles.add(MediaFile.expected(stored.id(), channel.organisationId(), channel.id(), medium.mediaId(),
@@ -115,11 +112,15 @@ public class InboundProcessor {
         }
         Optional<Long> owner = roundRobin.nextOwner(channel);
         Optional<String> phone = waId.map(id -> "+" + id);
-        String name = BoundedText.fit(displayName, NewContact.NAME_LENGTH_EVERY_HOST_ACCEPTS);
+        // WhatsApp gives one profile name and the CRM keeps a first and a last name: the name is split at its first
+        // space, so that "Maria Lopez" is Maria to merge fields; a name without a space is a first name.
+        String[] names = displayName.strip().split("\\s+", 2);
+        String firstName = BoundedText.fit(names[0], NewContact.NAME_LENGTH_EVERY_HOST_ACCEPTS);
+        String lastName = names.length > 1 ? BoundedText.fit(names[1], NewContact.NAME_LENGTH_EVERY_HOST_ACCEPTS) : "";
         // plugin-api promises that a refusal leaves this transaction usable, so a plainer contact may follow.
         List<NewContact> plainerEachTime = List.of(
-                new NewContact(name, "", phone, Optional.empty(), Optional.empty(), owner),
-                new NewContact(name, "", Optional.empty(), Optional.empty(), Optional.empty(), owner),
+                new NewContact(firstName, lastName, phone, Optional.empty(), Optional.empty(), owner),
+                new NewContact(firstName, lastName, Optional.empty(), Optional.empty(), Optional.empty(), owner),
                 new NewContact(phone.orElse(UNNAMED_CUSTOMER), "", Optional.empty(), Optional.empty(), Optional.empty(),
                         Optional.empty()));
         InvalidRecordException firstRefusal = null;
@@ -144,13 +145,7 @@ public class InboundProcessor {
     /** Shows a reaction on the message it reacts to (an empty emoji removes it); false when that message is unknown. */
     private boolean react(Conversation conversation, InboundMessage.Reaction reaction) {
         Optional<Message> target = messageOf(conversation, reaction.reactedWamid());
-        target.ifPresent(message -> {
-            JsonObject details = message.details().map(d -> Json.createReader(new StringReader(d)).readObject())
-                    .orElse(JsonObject.EMPTY_JSON_OBJECT);
-            var updated = Json.createObjectBuilder(details).remove("reaction");
-            reaction.emoji().ifPresent(emoji -> updated.add("reaction", emoji));
-            message.describe(updated.build().toString());
-        });
+        target.ifPresent(message -> message.reactedTo(reaction.emoji()));
         return target.isPresent();
     }
 

@@ -1,69 +1,59 @@
 package io.crmkit.whatsapp.application.inbound;
 
 import io.crmkit.whatsapp.application.meta.InboundMessage;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
+import io.crmkit.whatsapp.domain.MessageDetails;
+import io.crmkit.whatsapp.domain.MessageDetails.Quote;
 
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * How an inbound message is kept and shown: its type word, its text (what search and previews use) and its
- * details as JSON.
+ * typed details.
  *
  * @param preview what the conversation list shows for it
  */
-public record MessageContent(String type, Optional<String> text, String detailsJson, String preview) {
+public record MessageContent(String type, Optional<String> text, MessageDetails details, String preview) {
 
     public static MessageContent of(InboundMessage message) {
-        JsonObjectBuilder details = Json.createObjectBuilder();
-        message.envelope().context().ifPresent(context -> {
-            JsonObjectBuilder quoted = Json.createObjectBuilder().add("forwarded", context.forwarded());
-            context.quotedWamid().ifPresent(id -> quoted.add("wamid", id));
-            details.add("context", quoted);
-        });
+        Optional<Quote> quote = message.envelope().context()
+                .map(context -> new Quote(context.quotedWamid(), context.forwarded()));
         if (message instanceof InboundMessage.Text text) {
-            return new MessageContent("text", Optional.of(text.body()), details.build().toString(), text.body());
+            return new MessageContent("text", Optional.of(text.body()),
+                    new MessageDetails(quote, Optional.empty(), Optional.empty()), text.body());
         }
         if (message instanceof InboundMessage.Media media) {
             String kind = media.kind().name().toLowerCase(Locale.ROOT);
-            details.add("mediaId", media.mediaId()).add("mimeType", media.mimeType());
-            media.fileName().ifPresent(name -> details.add("fileName", name));
-            media.sha256().ifPresent(hash -> details.add("sha256", hash));
             String preview = media.caption().or(media::fileName).orElse("[" + kind + "]");
-            return new MessageContent(kind, media.caption(), details.build().toString(), preview);
+            return new MessageContent(kind, media.caption(), MessageDetails.of(quote, new MessageDetails.File(
+                    media.fileName(), Optional.of(media.mediaId()), Optional.of(media.mimeType()), media.sha256())), preview);
         }
         if (message instanceof InboundMessage.Location location) {
-            details.add("latitude", location.latitude()).add("longitude", location.longitude());
-            location.name().ifPresent(name -> details.add("name", name));
-            location.address().ifPresent(address -> details.add("address", address));
             String label = location.name().or(location::address).orElse(location.latitude() + ", " + location.longitude());
-            return new MessageContent("location", Optional.of(label), details.build().toString(), "📍 " + label);
+            return new MessageContent("location", Optional.of(label), MessageDetails.of(quote, new MessageDetails.Place(
+                    location.latitude(), location.longitude(), location.name(), location.address())), "📍 " + label);
         }
         if (message instanceof InboundMessage.SharedContacts shared) {
-            JsonArrayBuilder contacts = Json.createArrayBuilder();
-            shared.contacts().forEach(c -> contacts.add(Json.createObjectBuilder().add("name", c.formattedName())
-                    .add("phones", Json.createArrayBuilder(c.phones()))));
             String names = String.join(", ", shared.contacts().stream().map(InboundMessage.SharedContact::formattedName).toList());
-            return new MessageContent("contacts", Optional.of(names), details.add("contacts", contacts).build().toString(),
+            return new MessageContent("contacts", Optional.of(names), MessageDetails.of(quote, new MessageDetails.ContactCards(
+                    shared.contacts().stream().map(c -> new MessageDetails.Card(c.formattedName(), c.phones())).toList())),
                     "👤 " + names);
         }
         if (message instanceof InboundMessage.Reply reply) {
-            details.add("replyId", reply.replyId()).add("replyKind", reply.kind().name());
-            return new MessageContent("reply", Optional.of(reply.title()), details.build().toString(), reply.title());
+            return new MessageContent("reply", Optional.of(reply.title()),
+                    MessageDetails.of(quote, new MessageDetails.ButtonReply(reply.replyId(), reply.kind().name())), reply.title());
         }
         if (message instanceof InboundMessage.SystemNotice notice) {
-            notice.newWaId().ifPresent(id -> details.add("newWaId", id));
-            return new MessageContent("system", Optional.of(notice.body()), details.build().toString(), notice.body());
+            return new MessageContent("system", Optional.of(notice.body()),
+                    MessageDetails.of(quote, new MessageDetails.NumberChange(notice.newWaId())), notice.body());
         }
         if (message instanceof InboundMessage.Reaction reaction) {
-            details.add("reactedWamid", reaction.reactedWamid());
-            reaction.emoji().ifPresent(emoji -> details.add("emoji", emoji));
-            return new MessageContent("reaction", reaction.emoji(), details.build().toString(), reaction.emoji().orElse(""));
+            return new MessageContent("reaction", reaction.emoji(),
+                    MessageDetails.of(quote, new MessageDetails.ReactionTo(reaction.reactedWamid(), reaction.emoji())),
+                    reaction.emoji().orElse(""));
         }
         InboundMessage.Unsupported unsupported = (InboundMessage.Unsupported) message;
-        return new MessageContent("unsupported", Optional.empty(), details.add("originalType", unsupported.type()).build().toString(),
-                "[unsupported message]");
+        return new MessageContent("unsupported", Optional.empty(),
+                MessageDetails.of(quote, new MessageDetails.Unsupported(unsupported.type())), "[unsupported message]");
     }
 }

@@ -13,13 +13,12 @@ import io.crmkit.whatsapp.domain.ChannelStatus;
 import io.crmkit.whatsapp.domain.Conversation;
 import io.crmkit.whatsapp.domain.MediaFile;
 import io.crmkit.whatsapp.domain.Message;
+import io.crmkit.whatsapp.domain.MessageDetails;
 import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
 
 import java.io.InputStream;
@@ -137,11 +136,9 @@ public class Outbox {
         return message;
     }
 
-    private static String details(Optional<String> quotedWamid, Optional<String> fileName) {
-        JsonObjectBuilder details = Json.createObjectBuilder();
-        quotedWamid.ifPresent(wamid -> details.add("context", Json.createObjectBuilder().add("wamid", wamid)));
-        fileName.ifPresent(name -> details.add("fileName", name));
-        return details.build().toString();
+    private static MessageDetails details(Optional<String> quotedWamid, Optional<String> fileName) {
+        return new MessageDetails(quotedWamid.map(wamid -> new MessageDetails.Quote(Optional.of(wamid), false)),
+                Optional.empty(), fileName.map(MessageDetails.File::named));
     }
 
     /** Sends a failed message again, under a new reference. */

@@ -4,12 +4,17 @@ import io.crmkit.plugin.api.Contact;
 import io.crmkit.plugin.api.CrmHost;
 import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.plugin.api.PipelineRecord;
+import io.crmkit.whatsapp.application.Permissions;
 import io.crmkit.whatsapp.application.conversations.ConversationQuery;
 import io.crmkit.whatsapp.application.conversations.ConversationService;
+import io.crmkit.whatsapp.application.inbound.MediaDownloads;
+import io.crmkit.whatsapp.application.outbound.Outbox;
+import io.crmkit.whatsapp.application.outbound.ReplyOptions;
 import io.crmkit.whatsapp.domain.AccessLevel;
 import io.crmkit.whatsapp.domain.Conversation;
 import io.crmkit.whatsapp.domain.MediaFile;
 import io.crmkit.whatsapp.domain.Message;
+import io.crmkit.whatsapp.domain.MessageDetails;
 import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.DisplayableFormat;
 import io.crmkit.whatsapp.domain.Refusal;
@@ -54,11 +59,13 @@ public class ConversationsResource {
     @Inject
     Callers callers;
     @Inject
-    io.crmkit.whatsapp.application.inbound.MediaDownloads downloads;
+    MediaDownloads downloads;
     @Inject
-    io.crmkit.whatsapp.application.outbound.Outbox outbox;
+    Outbox outbox;
     @Inject
-    io.crmkit.whatsapp.application.Permissions permissions;
+    ReplyOptions replyOptions;
+    @Inject
+    Permissions permissions;
 
     private CurrentUser caller() {
         return callers.user();
@@ -87,7 +94,7 @@ public class ConversationsResource {
 
     /** A message of the thread; {@code details} carries kind-specific data (location, quoted message, reaction ...). */
     public record MessageView(long id, String direction, String type, String text, String status, Instant at, String wamid,
-                              Attachment attachment, ErrorView error, JsonObject details) {
+                              Attachment attachment, ErrorView error, MessageDetails details) {
     }
 
     public record UnreadCount(long count) {
@@ -118,8 +125,6 @@ public class ConversationsResource {
     }
 
     private static MessageView view(Message m, Map<Long, MediaFile> media) {
-        JsonObject details = m.details().map(d -> Json.createReader(new StringReader(d)).readObject())
-                .orElse(JsonValue.EMPTY_JSON_OBJECT);
         MediaFile file = media.get(m.id());
         Attachment attachment = file == null ? null : new Attachment(file.fileName().orElse(null), file.mimeType(),
                 file.size().orElse(null), file.isHere()
@@ -128,7 +133,7 @@ public class ConversationsResource {
         ErrorView error = m.errorCode().isPresent() || m.errorDetail().isPresent()
                 ? new ErrorView(m.errorCode().orElse(null), m.errorDetail().orElse(null)) : null;
         return new MessageView(m.id(), m.direction().name(), m.type(), m.text().orElse(null), m.status().name(), m.sentAt(),
-                m.wamid().orElse(null), attachment, error, details);
+                m.wamid().orElse(null), attachment, error, m.details());
     }
 
     @GET
@@ -170,6 +175,22 @@ public class ConversationsResource {
     public ConversationView get(@PathParam("id") long id) {
         CurrentUser user = caller();
         return view(user, conversations.get(user, id));
+    }
+
+    /**
+     * What the caller may send in the conversation now, as the server will judge it: the window, the lengths and
+     * files accepted, and the quick replies filled for this customer.
+     */
+    public record ReplyOptionsView(boolean windowOpen, Instant windowExpiresAt, int textMax, int captionMax,
+                                   List<ReplyOptions.FileRule> files, List<ReplyOptions.FilledQuickReply> quickReplies) {
+    }
+
+    @GET
+    @Path("conversations/{id: [0-9]+}/reply-options")
+    public ReplyOptionsView replyOptions(@PathParam("id") long id) {
+        ReplyOptions.Options options = replyOptions.inConversation(caller(), id);
+        return new ReplyOptionsView(options.windowOpen(), options.windowExpiresAt().orElse(null), options.textMax(),
+                options.captionMax(), options.files(), options.quickReplies());
     }
 
     /** Assigns the owner: {@code {ownerId}}. */

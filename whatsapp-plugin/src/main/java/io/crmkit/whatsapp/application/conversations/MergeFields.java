@@ -1,0 +1,90 @@
+package io.crmkit.whatsapp.application.conversations;
+
+import io.crmkit.plugin.api.Company;
+import io.crmkit.plugin.api.Contact;
+import io.crmkit.plugin.api.CrmHost;
+import io.crmkit.plugin.api.CurrentUser;
+import io.crmkit.plugin.api.OrganisationServices;
+import io.crmkit.plugin.api.PipelineRecord;
+import io.crmkit.plugin.api.User;
+import io.crmkit.whatsapp.domain.Conversation;
+import io.crmkit.whatsapp.domain.MergeField;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code #Module.Field#} merge fields of quick replies (and of templates), filled on the server from the
+ * conversation's contact, the contact's company and latest pipeline record, and the user who writes, all read
+ * through {@code plugin-api}. A field without a value in the CRM fills with nothing; {@link Filled#missing} names
+ * those fields, so that a screen can warn before sending.
+ */
+@ApplicationScoped
+public class MergeFields {
+    private static final Pattern FIELD = Pattern.compile("#[^#\\n]{1,60}#");
+
+    @Inject
+    CrmHost host;
+
+    /** The value of every field for a conversation, as the writing user would send it; empty when the CRM has none. */
+    public record Values(Map<MergeField, Optional<String>> byField) {
+
+        /** The text with each known field replaced by its value; unknown {@code #...#} text is left as written. */
+        public Filled fill(String text) {
+            Matcher fields = FIELD.matcher(text);
+            StringBuilder filled = new StringBuilder();
+            List<String> missing = new java.util.ArrayList<>();
+            while (fields.find()) {
+                Optional<Optional<String>> value = MergeField.ofToken(fields.group()).map(byField::get);
+                if (value.isEmpty()) {
+                    fields.appendReplacement(filled, Matcher.quoteReplacement(fields.group()));
+                    continue;
+                }
+                if (value.get().isEmpty()) {
+                    missing.add(fields.group());
+                }
+                fields.appendReplacement(filled, Matcher.quoteReplacement(value.get().orElse("")));
+            }
+            fields.appendTail(filled);
+            return new Filled(filled.toString(), List.copyOf(missing));
+        }
+    }
+
+    /**
+     * A text with its merge fields filled.
+     *
+     * @param missing the fields that had no value and were left empty
+     */
+    public record Filled(String text, List<String> missing) {
+    }
+
+    public Values valuesFor(CurrentUser writer, Conversation conversation) {
+        OrganisationServices crm = host.organisation(conversation.organisationId());
+        Optional<Contact> contact = crm.contacts().find(conversation.contactId());
+        Optional<Company> company = contact.flatMap(Contact::companyId).flatMap(crm.companies()::find);
+        Optional<PipelineRecord> record = contact.map(c -> crm.pipelines().findByContact(c.id())).orElse(List.of()).stream()
+                .max(Comparator.comparingLong(PipelineRecord::id));
+        Map<MergeField, Optional<String>> values = new EnumMap<>(MergeField.class);
+        for (MergeField field : MergeField.values()) {
+            values.put(field, switch (field) {
+                case CONTACT_FIRST_NAME -> contact.map(Contact::firstName).or(() -> Optional.of(conversation.customerName()))
+                        .filter(name -> !name.isBlank());
+                case CONTACT_LAST_NAME -> contact.map(Contact::lastName).filter(name -> !name.isBlank());
+                case CONTACT_PHONE -> contact.flatMap(Contact::phone).or(() -> conversation.customer().phoneNumber());
+                case CONTACT_EMAIL -> contact.flatMap(Contact::email);
+                case COMPANY_NAME -> company.map(Company::name);
+                case PIPELINE_RECORD_NAME -> record.map(PipelineRecord::name);
+                case PIPELINE_RECORD_STAGE -> record.map(PipelineRecord::stage);
+                case USER_NAME -> crm.users().find(writer.userId()).map(User::name);
+            });
+        }
+        return new Values(values);
+    }
+}

@@ -1,0 +1,197 @@
+import { el } from './dom.js';
+import { TICKS } from './messages-text.js';
+import { composerFor } from './composer.js';
+
+const PAGE = 100;
+
+/**
+ * The open conversation: its header (owner, mark unread), the 24-hour window counting down, the messages oldest
+ * first with earlier pages on demand, and the composer of users who may answer. Customer text is only ever set
+ * as text.
+ */
+export class ThreadView {
+  constructor({ api, t, lang, users, mayReply, csrf, list }) {
+    Object.assign(this, { api, t, lang, users, mayReply, csrf, list });
+    this.openId = null;
+    this.composer = null;
+    this.element = el('section', { class: 'thread', id: 'thread' }, el('p', { class: 'muted' }, t.choose));
+  }
+
+  async open(id) {
+    this.openId = id;
+    await this.show(await this.read(id));
+  }
+
+  /** The conversation, marked read (the list and badge follow) since the user is looking at it. */
+  async read(id) {
+    let conversation = await this.api(`/api/whatsapp/conversations/${id}`);
+    if (conversation.unreadCount > 0) {
+      conversation = await this.api(`/api/whatsapp/conversations/${id}/read`, 'POST', {});
+      this.list.refreshItem(conversation);
+      this.list.loadBadge();
+    }
+    return conversation;
+  }
+
+  /**
+   * Brings the open thread up to date (new messages, ticks, the window) without touching the composer, so that
+   * what the user is typing or attaching survives live updates.
+   */
+  async refresh(id) {
+    if (this.openId !== id) return;
+    const conversation = await this.read(id);
+    const bubbles = this.element.querySelector('#bubbles');
+    const windowOpen = Boolean(conversation.windowExpiresAt) && new Date(conversation.windowExpiresAt) > new Date();
+    if (!bubbles || (this.mayReply && windowOpen !== Boolean(this.composer && this.composer.open))) {
+      await this.show(conversation);
+      return;
+    }
+    const messages = await this.api(`/api/whatsapp/conversations/${id}/messages?limit=${PAGE}`);
+    const atBottom = bubbles.scrollTop + bubbles.clientHeight >= bubbles.scrollHeight - 40;
+    const byWamid = new Map(messages.filter((m) => m.wamid).map((m) => [m.wamid, m]));
+    bubbles.replaceChildren(...messages.map((m) => this.bubble(m, byWamid)));
+    if (atBottom) bubbles.scrollTop = bubbles.scrollHeight;
+    this.tickWindow(conversation);
+  }
+
+  async show(conversation) {
+    const t = this.t;
+    const messages = await this.api(`/api/whatsapp/conversations/${conversation.id}/messages?limit=${PAGE}`);
+    this.composer = this.mayReply ? await composerFor({ api: this.api, t, csrf: this.csrf, conversation,
+      onSent: () => this.refresh(conversation.id) }) : null;
+    const byWamid = new Map(messages.filter((m) => m.wamid).map((m) => [m.wamid, m]));
+    const earlier = el('button', { type: 'button', class: 'earlier', hidden: messages.length < PAGE }, t.earlier);
+    earlier.addEventListener('click', async () => {
+      const first = this.element.querySelector('#bubbles li');
+      const older = await this.api(`/api/whatsapp/conversations/${conversation.id}/messages?limit=${PAGE}&before=${first.dataset.messageId}`);
+      older.forEach((m) => byWamid.set(m.wamid, m));
+      first.before(...older.map((m) => this.bubble(m, byWamid)));
+      earlier.hidden = older.length < PAGE;
+    });
+    this.element.replaceChildren(this.header(conversation),
+      el('p', { class: 'muted window', id: 'window-countdown', title: conversation.windowExpiresAt
+        ? `${t.windowOpen} ${new Date(conversation.windowExpiresAt).toLocaleString(this.lang)}` : '' }),
+      earlier,
+      el('ol', { class: 'bubbles', id: 'bubbles' }, messages.map((m) => this.bubble(m, byWamid))),
+      this.composer ? this.composer.element : null);
+    const bubbles = this.element.querySelector('#bubbles');
+    bubbles.scrollTop = bubbles.scrollHeight;
+    this.tickWindow(conversation);
+  }
+
+  header(conversation) {
+    const t = this.t;
+    const owner = el('select', { id: 'owner-select', 'aria-label': t.owner },
+      el('option', { value: '' }, t.unassigned),
+      this.users.filter((u) => u.active || u.id === conversation.ownerId).map((u) => el('option', { value: u.id }, u.name)));
+    owner.value = conversation.ownerId == null ? '' : String(conversation.ownerId);
+    owner.addEventListener('change', async () => {
+      if (!owner.value) return;
+      try {
+        this.list.refreshItem(await this.api(`/api/whatsapp/conversations/${conversation.id}`, 'PATCH', { ownerId: Number(owner.value) }));
+      } catch (error) {
+        owner.value = conversation.ownerId == null ? '' : String(conversation.ownerId);
+        window.alert(error.message);
+      }
+    });
+    const unread = el('button', { type: 'button', id: 'mark-unread', onclick: async () => {
+      this.list.refreshItem(await this.api(`/api/whatsapp/conversations/${conversation.id}/unread`, 'POST', {}));
+      this.list.loadBadge();
+    } }, t.markUnread);
+    return el('header', { class: 'thread-header' },
+      el('div', {}, el('h2', { id: 'thread-title' }, conversation.contactName), el('div', { class: 'muted' }, conversation.phone || '')),
+      el('label', {}, `${t.owner} `, owner), unread);
+  }
+
+  /** Counts the 24-hour window down every half minute; when it closes, the composer gives way to the template offer. */
+  tickWindow(conversation) {
+    this.stop();
+    const line = this.element.querySelector('#window-countdown');
+    const expires = conversation.windowExpiresAt ? new Date(conversation.windowExpiresAt).getTime() : 0;
+    const tick = () => {
+      const left = expires - Date.now();
+      if (left <= 0) {
+        clearInterval(this.windowTimer);
+        line.textContent = this.t.windowClosed;
+        line.classList.add('closed');
+        if (this.composer && this.composer.open) this.composer.close();
+        this.composer = null;
+        return;
+      }
+      const minutes = Math.ceil(left / 60000);
+      line.textContent = minutes < 60 ? this.t.closesSoon(minutes) : this.t.closesIn(Math.floor(minutes / 60), minutes % 60);
+      line.classList.toggle('closing', minutes < 60);
+    };
+    tick();
+    this.windowTimer = setInterval(tick, 30000);
+    this.windowCloser = setTimeout(tick, Math.max(0, Math.min(expires - Date.now() + 50, 2 ** 31 - 1)));
+  }
+
+  stop() {
+    clearInterval(this.windowTimer);
+    clearTimeout(this.windowCloser);
+  }
+
+  bubble(m, byWamid) {
+    const t = this.t;
+    const d = m.details || {};
+    const content = d.content || {};
+    const parts = [];
+    if (d.quote && d.quote.wamid) {
+      const quoted = byWamid.get(d.quote.wamid);
+      parts.push(el('blockquote', { class: 'quoted' }, `${t.quoted}: `, quoted ? (quoted.text || t[quoted.type] || '') : '…'));
+    }
+    if (['image', 'video', 'audio', 'document', 'sticker'].includes(m.type)) {
+      parts.push(this.attachment(m));
+      if (m.text) parts.push(el('div', {}, m.text));
+    } else if (m.type === 'location') {
+      parts.push(el('div', {}, '📍 ', m.text || ''),
+        el('a', { href: `https://www.openstreetmap.org/?mlat=${encodeURIComponent(content.latitude)}&mlon=${encodeURIComponent(content.longitude)}`,
+          target: '_blank', rel: 'noopener noreferrer' }, t.location));
+    } else if (m.type === 'contacts') {
+      for (const card of content.cards || []) {
+        parts.push(el('div', { class: 'contact-card' }, `👤 ${card.name}`, ...card.phones.map((p) => el('div', { class: 'small' }, p))));
+      }
+    } else if (m.type === 'unsupported') {
+      parts.push(el('em', { class: 'muted' }, t.unsupported));
+    } else {
+      parts.push(el('div', { class: 'text' }, m.text || ''));
+    }
+    const meta = [new Date(m.at).toLocaleTimeString(this.lang, { hour: '2-digit', minute: '2-digit' })];
+    if (m.direction === 'OUT') meta.push(el('span', { class: `tick ${m.status}`, title: m.status }, TICKS[m.status] || ''));
+    if (m.status === 'FAILED' && m.error) meta.push(el('span', { class: 'error' }, ` ${t.failed}: ${m.error.detail || m.error.code}`));
+    if (m.wamid && m.type !== 'reaction' && this.composer && this.composer.open) {
+      meta.push(el('button', { type: 'button', class: 'quote-reply link', title: t.reply, 'aria-label': t.reply,
+        onclick: () => this.composer && this.composer.quote(m) }, '↩'));
+    }
+    if (m.status === 'FAILED' && m.direction === 'OUT' && this.mayReply) {
+      meta.push(el('button', { type: 'button', class: 'retry-send', onclick: async () => {
+        await this.api(`/api/whatsapp/conversations/${this.openId}/messages/${m.id}/retry`, 'POST', {});
+        await this.refresh(this.openId);
+      } }, t.retrySend));
+    }
+    return el('li', { class: `bubble ${m.direction === 'IN' ? 'in' : 'out'}`, 'data-message-id': m.id, 'data-type': m.type },
+      ...parts, d.reaction ? el('span', { class: 'reaction', title: t.reaction }, d.reaction) : null,
+      el('div', { class: 'meta muted small' }, ...meta));
+  }
+
+  /** A preview or download link once the file is here; progress while it downloads; a retry when it failed. */
+  attachment(m) {
+    const t = this.t;
+    const file = m.attachment || { state: 'PENDING' };
+    const label = `📎 ${t[m.type]}${file.fileName ? `: ${file.fileName}` : ''}`;
+    if (file.url && (m.type === 'image' || m.type === 'sticker')) {
+      return el('a', { href: file.url, target: '_blank', rel: 'noopener' }, el('img', { src: file.url, alt: label, class: 'preview-image' }));
+    }
+    if (file.url) {
+      return el('a', { href: file.url, download: file.fileName || '', class: 'attachment' }, label);
+    }
+    if (file.state === 'FAILED') {
+      return el('div', { class: 'attachment error' }, label, ' ', el('button', { type: 'button', onclick: async () => {
+        await this.api(`/api/whatsapp/conversations/${this.openId}/messages/${m.id}/media/retry`, 'POST', {});
+        setTimeout(() => this.refresh(this.openId), 1500);
+      } }, t.retryDownload));
+    }
+    return el('div', { class: 'attachment muted' }, label, ` (${t.downloading})`);
+  }
+}
