@@ -156,6 +156,8 @@ class AuthorisationMatrixIT {
                 + f.conversation() + "/read", EMPTY), 401, 403, 200, 200, 404, 200));
         rows.put("POST /api/whatsapp/conversations/{id}/unread", row((c, f) -> c.post("/api/whatsapp/conversations/"
                 + f.conversation() + "/unread", EMPTY), 401, 403, 200, 200, 404, 200));
+        rows.put("GET /api/whatsapp/conversations/{id}/reply-options", row((c, f) -> c.get("/api/whatsapp/conversations/"
+                + f.conversation() + "/reply-options"), 401, 403, 403, 200, 404, 200));
         rows.put("GET /api/whatsapp/conversations/{id}/messages", row((c, f) -> c.get("/api/whatsapp/conversations/"
                 + f.conversation() + "/messages"), 401, 403, 200, 200, 404, 200));
         rows.put("POST /api/whatsapp/conversations/{id}/messages", row((c, f) -> c.post("/api/whatsapp/conversations/"
@@ -175,6 +177,7 @@ class AuthorisationMatrixIT {
         // A stream stays open: only refusals are called here; what the allowed hear is tested with the live events.
         rows.put("GET /api/whatsapp/events", row((c, f) -> c.getAccepting("/api/whatsapp/events", "text/event-stream"),
                 401, 403, 0, 0, 0, 0));
+        rows.put("GET /api/whatsapp/merge-fields", row((c, f) -> c.get("/api/whatsapp/merge-fields"), 401, 403, 200, 200, 200, 200));
         rows.put("GET /api/whatsapp/quick-replies", row((c, f) -> c.get("/api/whatsapp/quick-replies"), 401, 403, 403, 200, 200, 200));
         rows.put("POST /api/whatsapp/quick-replies", row((c, f) -> c.post("/api/whatsapp/quick-replies",
                 json("shortcut", "/m" + UUID.randomUUID().toString().substring(0, 6), "text", "Matrix")), 401, 403, 403, 403, 201, 201));

@@ -355,7 +355,8 @@ class InboundProcessingIT {
         assertEquals("Drama Number", conversation.getString("contactName"));
         assertEquals("+447700900999", conversation.getString("phone"), "the chat shows the number the CRM refused");
         JsonObject contact = admin().get("/api/crm/contacts/" + conversation.getJsonNumber("contactId").longValue()).json();
-        assertEquals("Drama Number", contact.getString("firstName"));
+        assertEquals("Drama", contact.getString("firstName"), "WhatsApp's one name is the CRM's first and last name");
+        assertEquals("Number", contact.getString("lastName"));
         assertTrue(!contact.containsKey("phone") || contact.isNull("phone"), "the contact was created without the number");
         assertEquals(0, TestDatabase.number("select count(*) from whatsapp.webhook_event where channel_id = ?"
                 + " and (processed_at is null or attempts > 0)", channelId), "every event processed at the first attempt");

@@ -9,6 +9,7 @@ import io.crmkit.it.support.Webhooks;
 import io.crmkit.whatsapp.testing.SampleFiles;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -364,5 +365,40 @@ class OutboxIT {
                 .map(m -> m.getJsonObject("body").getJsonObject("text").getString("body", ""))
                 .filter(t -> t.equals(first) || t.equals(second)).toList();
         assertEquals(List.of(first, second), order, "the second waited for the first");
+    }
+
+    @Test
+    void replyOptionsTellWhatMaySendAndFillQuickRepliesFromTheContactItsCompanyAndItsDeal() throws Exception {
+        long conversation = conversation(Instant.now().minusSeconds(60));
+        String base = "/api/whatsapp/conversations/" + conversation;
+        long contact = admin().get(base).json().getJsonNumber("contactId").longValue();
+        long company = admin().post("/api/crm/companies", Json.createObjectBuilder().add("name", "桜 Trading").build()).id();
+        admin().patch("/api/crm/contacts/" + contact, Json.createObjectBuilder().add("firstName", "Hanako")
+                .add("lastName", "Sato").add("companyId", company).build());
+        admin().post("/api/crm/pipelines", Json.createObjectBuilder().add("name", "Spring order").add("stage", "Proposal")
+                .add("contactId", contact).build());
+        String shortcut = "/order" + System.nanoTime() % 10_000;
+        admin().post("/api/whatsapp/quick-replies", Json.createObjectBuilder().add("shortcut", shortcut).add("text",
+                "Hi #Contacts.First Name# #Contacts.Last Name# of #Companies.Name#: #Pipelines.Name# is at"
+                        + " #Pipelines.Stage#. Mail: #Contacts.Email#").build());
+
+        JsonObject options = admin().get(base + "/reply-options").json();
+        assertTrue(options.getBoolean("windowOpen"));
+        assertEquals(4096, options.getInt("textMax"));
+        assertEquals(1024, options.getInt("captionMax"));
+        JsonObject images = options.getJsonArray("files").getValuesAs(JsonObject.class).stream()
+                .filter(rule -> rule.getString("kind").equals("image")).findFirst().orElseThrow();
+        assertEquals(List.of("jpg", "jpeg", "png"), images.getJsonArray("extensions").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList());
+        assertEquals(5L << 20, images.getJsonNumber("maxBytes").longValue());
+        JsonObject reply = options.getJsonArray("quickReplies").getValuesAs(JsonObject.class).stream()
+                .filter(q -> q.getString("shortcut").equals(shortcut)).findFirst().orElseThrow();
+        assertEquals("Hi Hanako Sato of 桜 Trading: Spring order is at Proposal. Mail: ", reply.getString("text"));
+        assertEquals(List.of("#Contacts.Email#"), reply.getJsonArray("missing").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList(), "the field without a value is named, so the agent can check the text");
+
+        JsonObject closed = admin().get("/api/whatsapp/conversations/" + conversation(Instant.now().minusSeconds(25 * 3600))
+                + "/reply-options").json();
+        assertFalse(closed.getBoolean("windowOpen"), "a window closed a day ago offers no free text");
     }
 }

@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The UI shell in a real browser (Debian's headless Chromium). */
@@ -209,7 +210,14 @@ class ShellBrowserIT {
                 .map(b -> b.getJsonObject("context").getString("message_id")).findFirst().orElse("none"),
                 "WhatsApp shows the customer which message was answered");
 
-        Path pdf = Files.createTempDirectory(Path.of(System.getProperty("it.tmpdir", "target")), "upload").resolve("price-list.pdf");
+        Path uploads = Files.createTempDirectory(Path.of(System.getProperty("it.tmpdir", "target")), "upload");
+        Path notes = Files.writeString(uploads.resolve("notes.txt"), "plain text");
+        browser.findElement(By.id("composer-file")).sendKeys(notes.toAbsolutePath().toString());
+        wait.until(ExpectedConditions.textToBe(By.id("composer-status"),
+                "WhatsApp answers can carry .JPG .JPEG .PNG .PDF .DOC .DOCX .MP3 .MP4 files only."));
+        assertFalse(browser.findElement(By.id("composer-chosen")).isDisplayed(), "the server's formats decide, before any upload");
+
+        Path pdf = uploads.resolve("price-list.pdf");
         Files.write(pdf, SampleFiles.pdf());
         browser.findElement(By.id("composer-file")).sendKeys(pdf.toAbsolutePath().toString());
         assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("composer-chosen"))).getText()

@@ -54,7 +54,7 @@ public abstract class SilentlyRollingBackHost implements CrmHost {
     private static ContactService spoiling(ContactService contacts) {
         return (ContactService) Proxy.newProxyInstance(SilentlyRollingBackHost.class.getClassLoader(),
                 new Class<?>[]{ContactService.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("create") && spoiled(((NewContact) args[0]).firstName())) {
+                    if (method.getName().equals("create") && spoiled(fullName((NewContact) args[0]))) {
                         lookup("java:comp/TransactionSynchronizationRegistry", TransactionSynchronizationRegistry.class)
                                 .setRollbackOnly();
                     }
@@ -70,11 +70,15 @@ public abstract class SilentlyRollingBackHost implements CrmHost {
         }
     }
 
-    private static boolean spoiled(String firstName) throws SQLException {
+    private static String fullName(NewContact contact) {
+        return (contact.firstName() + " " + contact.lastName()).strip();
+    }
+
+    private static boolean spoiled(String name) throws SQLException {
         DataSource database = lookup(PluginContext.DATA_SOURCE_JNDI_NAME, DataSource.class);
         try (Connection connection = database.getConnection();
              PreparedStatement select = connection.prepareStatement("select count(*) from " + TABLE + " where name = ?")) {
-            select.setString(1, firstName);
+            select.setString(1, name);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() && rows.getLong(1) > 0;
             }

@@ -1,21 +1,20 @@
 package io.crmkit.whatsapp.application;
 
-import io.crmkit.whatsapp.application.repository.ProfilePermissionRepository;
-
 import io.crmkit.plugin.api.CrmHost;
 import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.plugin.api.Profile;
+import io.crmkit.whatsapp.application.repository.ProfilePermissionRepository;
+import io.crmkit.whatsapp.domain.AccessLevel;
 import io.crmkit.whatsapp.domain.ProblemCode;
+import io.crmkit.whatsapp.domain.ProfilePermission;
 import io.crmkit.whatsapp.domain.Refusal;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import io.crmkit.whatsapp.domain.AccessLevel;
-import io.crmkit.whatsapp.domain.ProfilePermission;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** Who may do what with WhatsApp messages: the level granted to the user's profile; administrators always full. */
 @ApplicationScoped

@@ -1,7 +1,7 @@
 package io.crmkit.whatsapp.infrastructure;
 
-import jakarta.annotation.Resource;
 import io.crmkit.whatsapp.application.webhook.AppSecrets;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -1,10 +1,9 @@
 package io.crmkit.whatsapp.infrastructure;
 
-import io.crmkit.whatsapp.application.channels.AccessTokens;
-import io.crmkit.whatsapp.domain.Channel;
-
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.subtle.AesGcmJce;
+import io.crmkit.whatsapp.application.channels.AccessTokens;
+import io.crmkit.whatsapp.domain.Channel;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

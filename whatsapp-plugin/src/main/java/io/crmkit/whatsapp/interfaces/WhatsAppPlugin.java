@@ -15,10 +15,10 @@ import io.crmkit.whatsapp.application.Permissions;
 import io.crmkit.whatsapp.application.channels.ChannelHealthCheck;
 import io.crmkit.whatsapp.application.inbound.MediaDownloads;
 import io.crmkit.whatsapp.application.inbound.WebhookEventDrain;
-import io.crmkit.whatsapp.infrastructure.live.ClusterRelay;
 import io.crmkit.whatsapp.domain.AccessLevel;
 import io.crmkit.whatsapp.infrastructure.InstallationSecrets;
 import io.crmkit.whatsapp.infrastructure.SchemaMigration;
+import io.crmkit.whatsapp.infrastructure.live.ClusterRelay;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

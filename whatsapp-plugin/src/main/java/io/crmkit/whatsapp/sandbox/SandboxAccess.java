@@ -2,9 +2,9 @@ package io.crmkit.whatsapp.sandbox;
 
 import io.crmkit.plugin.api.CrmHost;
 import io.crmkit.plugin.api.CurrentUser;
+import io.crmkit.whatsapp.application.repository.ChannelRepository;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.ChannelStatus;
-import io.crmkit.whatsapp.application.repository.ChannelRepository;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,10 +1,10 @@
 package io.crmkit.whatsapp.sandbox;
 
-import io.crmkit.whatsapp.infrastructure.PublicAddress;
+import io.crmkit.whatsapp.application.channels.TestNumbers;
 import io.crmkit.whatsapp.application.meta.MetaError;
 import io.crmkit.whatsapp.application.meta.TransientMetaException;
 import io.crmkit.whatsapp.domain.Refusal;
-import io.crmkit.whatsapp.application.channels.TestNumbers;
+import io.crmkit.whatsapp.infrastructure.PublicAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

@@ -4,21 +4,23 @@ import io.crmkit.plugin.api.CrmHost;
 import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.plugin.api.User;
 import io.crmkit.whatsapp.application.Permissions;
-import io.crmkit.whatsapp.application.meta.CloudApi;
-import io.crmkit.whatsapp.domain.AccessLevel;
 import io.crmkit.whatsapp.application.channels.AccessTokens;
+import io.crmkit.whatsapp.application.inbound.MediaDownloads;
+import io.crmkit.whatsapp.application.live.ConversationEvent;
+import io.crmkit.whatsapp.application.meta.CloudApi;
 import io.crmkit.whatsapp.application.repository.ChannelRepository;
 import io.crmkit.whatsapp.application.repository.ConversationRepository;
 import io.crmkit.whatsapp.application.repository.MediaFileRepository;
 import io.crmkit.whatsapp.application.repository.MessageRepository;
+import io.crmkit.whatsapp.domain.AccessLevel;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.ChannelStatus;
-import io.crmkit.whatsapp.domain.MediaFile;
 import io.crmkit.whatsapp.domain.Conversation;
+import io.crmkit.whatsapp.domain.MediaFile;
 import io.crmkit.whatsapp.domain.Message;
-import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -28,10 +30,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The Messages tab's reading side: lists of conversations newest first with keyset cursors, threads,
@@ -44,6 +46,10 @@ public class ConversationService {
     private static final Logger LOG = Logger.getLogger(ConversationService.class.getName());
 
     @Inject
+    Permissions permissions;
+    @Inject
+    CrmHost host;
+    @Inject
     ConversationRepository conversations;
     @Inject
     MessageRepository messages;
@@ -52,18 +58,14 @@ public class ConversationService {
     @Inject
     ChannelRepository channels;
     @Inject
-    Permissions permissions;
-    @Inject
-    CrmHost host;
-    @Inject
     CloudApi meta;
     @Inject
     AccessTokens tokens;
     @Inject
-    jakarta.enterprise.event.Event<io.crmkit.whatsapp.application.live.ConversationEvent> changes;
+    Event<ConversationEvent> changes;
 
     private Conversation changed(Conversation conversation) {
-        changes.fire(io.crmkit.whatsapp.application.live.ConversationEvent.conversation(conversation.organisationId(),
+        changes.fire(ConversationEvent.conversation(conversation.organisationId(),
                 conversation.id()));
         return conversation;
     }
@@ -226,7 +228,7 @@ public class ConversationService {
     }
 
     /** Tries a failed media download again; answers whether there was one to retry. */
-    public boolean retryMedia(CurrentUser user, long conversationId, long messageId, io.crmkit.whatsapp.application.inbound.MediaDownloads downloads) {
+    public boolean retryMedia(CurrentUser user, long conversationId, long messageId, MediaDownloads downloads) {
         visibleMessage(user, conversationId, messageId);
         return downloads.retry(user.organisationId(), messageId);
     }

@@ -1,9 +1,9 @@
 package io.crmkit.whatsapp.application.inbound;
 
 import io.crmkit.plugin.api.CurrentUser;
+import io.crmkit.whatsapp.application.inbound.WebhookEventQueue.ParkedEvent;
 import io.crmkit.whatsapp.application.webhook.WebhookEventsStored;
 import io.crmkit.whatsapp.domain.Refusal;
-import io.crmkit.whatsapp.application.inbound.WebhookEventQueue.ParkedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

@@ -5,6 +5,7 @@ import io.crmkit.plugin.api.ContactService;
 import io.crmkit.plugin.api.CrmHost;
 import io.crmkit.plugin.api.InvalidRecordException;
 import io.crmkit.plugin.api.NewContact;
+import io.crmkit.whatsapp.application.live.ConversationEvent;
 import io.crmkit.whatsapp.application.meta.InboundMessage;
 import io.crmkit.whatsapp.application.meta.MessageStatus;
 import io.crmkit.whatsapp.application.meta.WebhookPayloads.CustomerMessage;
@@ -21,6 +22,7 @@ import io.crmkit.whatsapp.domain.DeliveryStatus;
 import io.crmkit.whatsapp.domain.MediaFile;
 import io.crmkit.whatsapp.domain.Message;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -43,19 +45,19 @@ public class InboundProcessor {
     private static final String UNNAMED_CUSTOMER = "WhatsApp customer";
 
     @Inject
-    ConversationRepository conversations;
-    @Inject
-    MessageRepository messages;
-    @Inject
-    MediaFileRepository mediaFiles;
-    @Inject
-    EarlyStatusRepository earlyStatuses;
-    @Inject
     CrmHost host;
     @Inject
     RoundRobin roundRobin;
     @Inject
-    jakarta.enterprise.event.Event<io.crmkit.whatsapp.application.live.ConversationEvent> changes;
+    ConversationRepository conversations;
+    @Inject
+    MessageRepository messages;
+    @Inject
+    EarlyStatusRepository earlyStatuses;
+    @Inject
+    MediaFileRepository mediaFiles;
+    @Inject
+    Event<ConversationEvent> changes;
 
     public void message(Channel channel, CustomerMessage received) {
         InboundMessage message = received.message();
@@ -67,7 +69,7 @@ public class InboundProcessor {
 
         Conversation conversation = conversationOf(channel, customerKey, waId, displayName, message);
         if (message instanceof InboundMessage.Reaction reaction && react(conversation, reaction)) {
-            changes.fire(io.crmkit.whatsapp.application.live.ConversationEvent.conversation(channel.organisationId(),
+            changes.fire(ConversationEvent.conversation(channel.organisationId(),
                     conversation.id()));
             return;
         }
@@ -83,7 +85,7 @@ public class InboundProcessor {
                     medium.mimeType(), medium.fileName(), Instant.now()));
         }
         conversation.receive(message.envelope().timestamp(), content.preview());
-        changes.fire(io.crmkit.whatsapp.application.live.ConversationEvent.message(channel.organisationId(), conversation.id(),
+        changes.fire(ConversationEvent.message(channel.organisationId(), conversation.id(),
                 stored.id(), false));
     }
 
@@ -179,7 +181,7 @@ public class InboundProcessor {
         Optional<String> detail = status.error().map(e -> e.details().orElse(e.message()));
         if (message.isPresent()) {
             if (message.get().advanceTo(next, status.timestamp(), code, detail)) {
-                changes.fire(io.crmkit.whatsapp.application.live.ConversationEvent.status(channel.organisationId(),
+                changes.fire(ConversationEvent.status(channel.organisationId(),
                         message.get().conversationId(), message.get().id()));
             }
         } else {

@@ -1,10 +1,10 @@
 package io.crmkit.whatsapp.application.inbound;
 
+import io.crmkit.whatsapp.application.WakeableLoop;
+import io.crmkit.whatsapp.application.channels.AccessTokens;
 import io.crmkit.whatsapp.application.meta.CloudApi;
 import io.crmkit.whatsapp.application.meta.MediaLocation;
 import io.crmkit.whatsapp.application.meta.MediaUrlExpiredException;
-import io.crmkit.whatsapp.application.WakeableLoop;
-import io.crmkit.whatsapp.application.channels.AccessTokens;
 import io.crmkit.whatsapp.application.repository.ChannelRepository;
 import io.crmkit.whatsapp.application.repository.MediaFileRepository;
 import io.crmkit.whatsapp.domain.Channel;

@@ -1,10 +1,10 @@
 package io.crmkit.whatsapp.application.inbound;
 
 import io.crmkit.whatsapp.application.WakeableLoop;
-import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.application.inbound.WebhookEventQueue.StoredEvent;
 import io.crmkit.whatsapp.application.meta.WebhookPayloads;
 import io.crmkit.whatsapp.application.repository.ChannelRepository;
+import io.crmkit.whatsapp.domain.Channel;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;

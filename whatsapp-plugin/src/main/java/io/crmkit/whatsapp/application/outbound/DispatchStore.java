@@ -11,7 +11,6 @@ import io.crmkit.whatsapp.application.repository.MessageRepository;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.Conversation;
 import io.crmkit.whatsapp.domain.DeliveryStatus;
-import io.crmkit.whatsapp.domain.MediaFile;
 import io.crmkit.whatsapp.domain.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

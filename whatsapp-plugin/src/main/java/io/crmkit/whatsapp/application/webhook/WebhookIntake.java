@@ -1,10 +1,10 @@
 package io.crmkit.whatsapp.application.webhook;
 
-import io.crmkit.whatsapp.domain.ProblemCode;
-import io.crmkit.whatsapp.domain.Refusal;
 import io.crmkit.whatsapp.application.meta.MalformedPayloadException;
 import io.crmkit.whatsapp.application.meta.WebhookPayloads;
 import io.crmkit.whatsapp.application.webhook.WebhookEventStore.ChannelRoute;
+import io.crmkit.whatsapp.domain.ProblemCode;
+import io.crmkit.whatsapp.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

@@ -2,7 +2,6 @@ package io.crmkit.whatsapp.infrastructure.live;
 
 import io.crmkit.whatsapp.application.live.ConversationEvent;
 import io.crmkit.whatsapp.application.live.LiveUpdates;
-
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,8 +3,6 @@ package io.crmkit.whatsapp.infrastructure.persistence;
 import io.crmkit.whatsapp.application.repository.ChannelRepository;
 import io.crmkit.whatsapp.domain.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
@@ -13,14 +11,10 @@ import java.util.function.Consumer;
 
 /** Channels, always read within one organisation. Each change is its own short transaction. */
 @ApplicationScoped
-public class JpaChannelRepository implements ChannelRepository {
-    @PersistenceContext(unitName = "whatsapp")
-    EntityManager em;
-
+public class JpaChannelRepository extends JpaRepository implements ChannelRepository {
     @Override
     public List<Channel> list(long organisationId) {
-        return em.createQuery("select c from Channel c where c.organisationId = :org order by c.id", Channel.class)
-                .setParameter("org", organisationId).getResultList();
+        return listOfOrganisation(Channel.class, organisationId, "id");
     }
 
     @Override
@@ -60,9 +54,7 @@ public class JpaChannelRepository implements ChannelRepository {
     @Override
     @Transactional
     public Channel add(Channel channel) {
-        em.persist(channel);
-        em.flush();
-        return channel;
+        return persistNow(channel);
     }
 
     /** Loads the channel, applies the change and commits it. */

@@ -4,18 +4,13 @@ import io.crmkit.whatsapp.application.repository.ConversationRepository;
 import io.crmkit.whatsapp.domain.Conversation;
 import io.crmkit.whatsapp.domain.Message;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
-public class JpaConversationRepository implements ConversationRepository {
-    @PersistenceContext(unitName = "whatsapp")
-    EntityManager em;
-
+public class JpaConversationRepository extends JpaRepository implements ConversationRepository {
     @Override
     public List<Conversation> list(Filter filter, int limit) {
         StringBuilder jpql = new StringBuilder("select c from Conversation c where c.organisationId = :org");
@@ -58,8 +53,7 @@ public class JpaConversationRepository implements ConversationRepository {
 
     @Override
     public Optional<Conversation> find(long organisationId, long conversationId) {
-        return Optional.ofNullable(em.find(Conversation.class, conversationId))
-                .filter(c -> c.organisationId() == organisationId);
+        return findInOrganisation(Conversation.class, conversationId, Conversation::organisationId, organisationId);
     }
 
     @Override
@@ -71,9 +65,7 @@ public class JpaConversationRepository implements ConversationRepository {
 
     @Override
     public Conversation add(Conversation conversation) {
-        em.persist(conversation);
-        em.flush();
-        return conversation;
+        return persistNow(conversation);
     }
 
     @Override

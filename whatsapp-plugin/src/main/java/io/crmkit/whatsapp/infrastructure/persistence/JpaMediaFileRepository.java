@@ -4,8 +4,6 @@ import io.crmkit.whatsapp.application.repository.MediaFileRepository;
 import io.crmkit.whatsapp.domain.MediaFile;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -22,9 +20,7 @@ import java.util.Optional;
  * parameters), in the transaction that queues its message, so that no file is ever held whole in memory.
  */
 @ApplicationScoped
-public class JpaMediaFileRepository implements MediaFileRepository {
-    @PersistenceContext(unitName = "whatsapp")
-    EntityManager em;
+public class JpaMediaFileRepository extends JpaRepository implements MediaFileRepository {
     @Resource(lookup = "java:app/jdbc/crm")
     DataSource dataSource;
 

@@ -4,8 +4,6 @@ import io.crmkit.whatsapp.application.repository.MessageRepository;
 import io.crmkit.whatsapp.domain.DeliveryStatus;
 import io.crmkit.whatsapp.domain.Message;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
@@ -14,15 +12,10 @@ import java.util.Optional;
 
 /** Messages by JPA; the outbox's claim in SQL, for {@code FOR UPDATE SKIP LOCKED}. */
 @ApplicationScoped
-public class JpaMessageRepository implements MessageRepository {
-    @PersistenceContext(unitName = "whatsapp")
-    EntityManager em;
-
+public class JpaMessageRepository extends JpaRepository implements MessageRepository {
     @Override
     public Message add(Message message) {
-        em.persist(message);
-        em.flush();
-        return message;
+        return persistNow(message);
     }
 
     @Override

@@ -3,26 +3,20 @@ package io.crmkit.whatsapp.infrastructure.persistence;
 import io.crmkit.whatsapp.application.repository.QuickReplyRepository;
 import io.crmkit.whatsapp.domain.QuickReply;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
-public class JpaQuickReplyRepository implements QuickReplyRepository {
-    @PersistenceContext(unitName = "whatsapp")
-    EntityManager em;
-
+public class JpaQuickReplyRepository extends JpaRepository implements QuickReplyRepository {
     @Override
     public List<QuickReply> list(long organisationId) {
-        return em.createQuery("select q from QuickReply q where q.organisationId = :org order by q.shortcut", QuickReply.class)
-                .setParameter("org", organisationId).getResultList();
+        return listOfOrganisation(QuickReply.class, organisationId, "shortcut");
     }
 
     @Override
     public Optional<QuickReply> find(long organisationId, long id) {
-        return Optional.ofNullable(em.find(QuickReply.class, id)).filter(q -> q.organisationId() == organisationId);
+        return findInOrganisation(QuickReply.class, id, QuickReply::organisationId, organisationId);
     }
 
     @Override
@@ -34,9 +28,7 @@ public class JpaQuickReplyRepository implements QuickReplyRepository {
 
     @Override
     public QuickReply add(QuickReply reply) {
-        em.persist(reply);
-        em.flush();
-        return reply;
+        return persistNow(reply);
     }
 
     @Override

@@ -2,15 +2,10 @@ package io.crmkit.whatsapp.infrastructure.persistence;
 
 import io.crmkit.whatsapp.application.inbound.AssignmentTurns;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /** The turn is a row per channel, locked with {@code FOR UPDATE} until the caller's transaction ends. */
 @ApplicationScoped
-public class SqlAssignmentTurns implements AssignmentTurns {
-    @PersistenceContext(unitName = "whatsapp")
-    EntityManager em;
-
+public class SqlAssignmentTurns extends JpaRepository implements AssignmentTurns {
     @Override
     public int holdNext(long channelId) {
         em.createNativeQuery("insert into whatsapp.round_robin (channel_id, next_position) values (?1, 0)"

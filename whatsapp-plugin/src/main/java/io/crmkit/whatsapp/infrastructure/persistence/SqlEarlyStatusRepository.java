@@ -3,8 +3,6 @@ package io.crmkit.whatsapp.infrastructure.persistence;
 import io.crmkit.whatsapp.application.repository.EarlyStatusRepository;
 import io.crmkit.whatsapp.domain.DeliveryStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.sql.Timestamp;
 import java.util.List;
@@ -12,10 +10,7 @@ import java.util.Optional;
 
 /** Early statuses in SQL: kept with {@code on conflict do nothing}, taken with {@code delete ... returning}. */
 @ApplicationScoped
-public class SqlEarlyStatusRepository implements EarlyStatusRepository {
-    @PersistenceContext(unitName = "whatsapp")
-    EntityManager em;
-
+public class SqlEarlyStatusRepository extends JpaRepository implements EarlyStatusRepository {
     @Override
     public void keep(EarlyStatus status) {
         em.createNativeQuery("insert into whatsapp.early_status (wamid, status, occurred_at, error_code, error_detail)"

@@ -3,9 +3,7 @@ package io.crmkit.whatsapp.infrastructure.persistence;
 import io.crmkit.whatsapp.application.inbound.WebhookEventQueue;
 import io.crmkit.whatsapp.domain.BoundedText;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
@@ -17,7 +15,7 @@ import java.util.Optional;
 /** The webhook event queue in SQL: claims with {@code FOR UPDATE SKIP LOCKED}, shares by a hash of the customer. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class SqlWebhookEventQueue implements WebhookEventQueue {
+public class SqlWebhookEventQueue extends JpaRepository implements WebhookEventQueue {
     private static final int REASON_MAX = 1000;
     /**
      * The customer an event is about; a worker's share of the events is a share of the customers, so that
@@ -32,8 +30,6 @@ public class SqlWebhookEventQueue implements WebhookEventQueue {
               and (next_attempt_at is null or next_attempt_at <= now())
               and mod(hashtext(%s) & 2147483647, ?2) = ?3""".formatted(CUSTOMER);
 
-    @PersistenceContext(unitName = "whatsapp")
-    EntityManager em;
 
     /**
      * The processing's writes reach the database when the batch is marked processed rather than before each of

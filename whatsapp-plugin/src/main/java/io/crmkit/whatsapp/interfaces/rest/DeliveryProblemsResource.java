@@ -2,8 +2,8 @@ package io.crmkit.whatsapp.interfaces.rest;
 
 import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.whatsapp.application.inbound.DeliveryProblems;
-import io.crmkit.whatsapp.domain.Refusal;
 import io.crmkit.whatsapp.application.inbound.WebhookEventQueue.ParkedEvent;
+import io.crmkit.whatsapp.domain.Refusal;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

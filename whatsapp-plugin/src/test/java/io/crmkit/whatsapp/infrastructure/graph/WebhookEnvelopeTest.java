@@ -1,10 +1,10 @@
 package io.crmkit.whatsapp.infrastructure.graph;
 
 import io.crmkit.whatsapp.application.meta.InboundMessage;
+import io.crmkit.whatsapp.application.meta.MalformedPayloadException;
 import io.crmkit.whatsapp.application.meta.MessageStatus;
 import io.crmkit.whatsapp.application.webhook.IncomingEvent;
 import io.crmkit.whatsapp.application.webhook.IncomingEvent.Kind;
-import io.crmkit.whatsapp.application.meta.MalformedPayloadException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
