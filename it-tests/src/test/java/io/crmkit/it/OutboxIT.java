@@ -261,13 +261,13 @@ class OutboxIT {
         files.put("Photo.JPG", SampleFiles.jpeg());
         files.put("photo.jpeg", SampleFiles.jpeg());
         files.put("chart.png", SampleFiles.png());
-        files.put("invoice.pdf", SampleFiles.pdf());
+        files.put("請求書 2026.pdf", SampleFiles.pdf());
         files.put("quote.doc", SampleFiles.doc());
-        files.put("quote.docx", SampleFiles.docx());
+        files.put("عرض سعر.docx", SampleFiles.docx());
         files.put("jingle.mp3", SampleFiles.mp3());
         files.put("demo.mp4", SampleFiles.mp4());
         Map<String, String> expectedType = Map.of("Photo.JPG", "image", "photo.jpeg", "image", "chart.png", "image",
-                "invoice.pdf", "document", "quote.doc", "document", "quote.docx", "document", "jingle.mp3", "audio",
+                "請求書 2026.pdf", "document", "quote.doc", "document", "عرض سعر.docx", "document", "jingle.mp3", "audio",
                 "demo.mp4", "video");
         Map<String, Long> queued = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> file : files.entrySet()) {

@@ -261,7 +261,7 @@ public class ConversationsResource {
         EntityPart file = parts.stream().filter(p -> "file".equals(p.getName())).findFirst()
                 .orElseThrow(() -> Refusal.invalid("file", "choose a file to send"));
         try (InputStream content = file.getContent()) {
-            Message queued = outbox.queueAttachment(caller(), id, file.getFileName().orElse(""), content,
+            Message queued = outbox.queueAttachment(caller(), id, UploadedFileName.of(file.getFileName().orElse("")), content,
                     textPart(parts, "caption"), textPart(parts, "replyTo"));
             return Response.accepted(view(queued, conversations.mediaFiles(List.of(queued.id())))).build();
         } catch (IOException | java.io.UncheckedIOException unreadable) {
