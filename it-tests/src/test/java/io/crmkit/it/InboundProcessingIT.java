@@ -3,8 +3,8 @@ package io.crmkit.it;
 import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.ApiClient.Answer;
 import io.crmkit.it.support.Deployments;
-import io.crmkit.it.support.Eventually;
 import io.crmkit.it.support.EmbeddedDatabaseSession;
+import io.crmkit.it.support.Eventually;
 import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.SilentlyRollingBackHost;
 import io.crmkit.it.support.TestDatabase;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URL;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,20 @@ class InboundProcessingIT {
         return lastAgentName;
     }
 
+    /** A new user of a profile that may answer WhatsApp chats. */
+    private long newAgent() {
+        if (agentsProfile == 0) {
+            agentsProfile = admin().post("/api/crm/profiles", Json.createObjectBuilder()
+                    .add("name", "WhatsApp agents " + UUID.randomUUID().toString().substring(0, 8)).build()).id();
+            admin().put("/api/whatsapp/permissions/" + agentsProfile, Json.createObjectBuilder().add("level", "VIEW_AND_REPLY").build());
+        }
+        String username = "agent" + UUID.randomUUID().toString().substring(0, 8);
+        return admin().post("/api/crm/users", Json.createObjectBuilder().add("username", username).add("name", username)
+                .add("profileId", agentsProfile).add("password", "agent-password").build()).id();
+    }
+
+    private long agentsProfile;
+
     private long newUser() {
         long standard = admin().get("/api/crm/profiles").structure().asJsonArray().stream().map(JsonValue::asJsonObject)
                 .filter(p -> p.getString("name").equals("Standard")).findFirst().orElseThrow().getJsonNumber("id").longValue();
@@ -105,9 +120,9 @@ class InboundProcessingIT {
 
     @Test
     void newNumbersBecomeContactsDealtExactlyFairlyEvenWhenTheyArriveTogether() throws Exception {
-        long first = newUser();
-        long second = newUser();
-        long third = newUser();
+        long first = newAgent();
+        long second = newAgent();
+        long third = newAgent();
         JsonObject channel = channel(first, second, third);
         ExecutorService senders = Executors.newFixedThreadPool(6);
         List<Future<?>> sent = new ArrayList<>();
@@ -134,8 +149,8 @@ class InboundProcessingIT {
 
     @Test
     void deactivatedUsersAreSkippedInTheDeal() throws Exception {
-        long active = newUser();
-        long leaving = newUser();
+        long active = newAgent();
+        long leaving = newAgent();
         JsonObject channel = channel(leaving, active);
         admin().patch("/api/crm/users/" + leaving, Json.createObjectBuilder().add("active", false).build());
         for (int i = 0; i < 4; i++) {
@@ -146,6 +161,32 @@ class InboundProcessingIT {
                 "select count(*) from whatsapp.conversation where channel_id = ?", channel.getInt("id")) == 4);
         assertEquals(List.of(Long.toString(active)), TestDatabase.strings(
                 "select distinct owner_id::text from whatsapp.conversation where channel_id = ?", channel.getInt("id")));
+    }
+
+    @Test
+    void usersWhoCannotSeeTheChatsAreSkippedInTheDealAndNoOneIsGivenAChatTheyCannotSee() throws Exception {
+        long blind = newUser();
+        long agent = newAgent();
+        JsonObject channel = channel(blind, agent);
+        for (int i = 0; i < 4; i++) {
+            deliver(channel, Json.createArrayBuilder().add(Webhooks.textMessage(uniqueNumber(), Webhooks.newWamid(), "hi")),
+                    Json.createArrayBuilder());
+        }
+        eventually("4 conversations", () -> TestDatabase.number(
+                "select count(*) from whatsapp.conversation where channel_id = ?", channel.getInt("id")) == 4);
+        assertEquals(List.of(Long.toString(agent)), TestDatabase.strings(
+                "select distinct owner_id::text from whatsapp.conversation where channel_id = ?", channel.getInt("id")),
+                "a Standard user, whose profile has no WhatsApp level, is never dealt a chat");
+
+        JsonObject onlyBlind = channel(newUser());
+        String customer = uniqueNumber();
+        deliver(onlyBlind, Json.createArrayBuilder().add(Webhooks.textMessage(customer, Webhooks.newWamid(), "hello?")),
+                Json.createArrayBuilder());
+        eventually("the conversation", () -> TestDatabase.number(
+                "select count(*) from whatsapp.conversation where channel_id = ?", onlyBlind.getInt("id")) == 1);
+        assertEquals(Arrays.asList((String) null), TestDatabase.strings(
+                "select owner_id::text from whatsapp.conversation where channel_id = ?", onlyBlind.getInt("id")),
+                "with no one who may see it, the chat waits unassigned in All conversations");
     }
 
     @Test

@@ -304,12 +304,12 @@ class OutboxIT {
         String customer = TestDatabase.strings("select customer_key from whatsapp.conversation where id = ?", conversation).get(0);
         JsonObject received = sandbox().get("/sandbox/api/sent?phoneNumberId=" + phoneNumberId + "&to=" + customer).structure()
                 .asJsonArray().stream().map(JsonValue::asJsonObject).filter(m -> m.getString("type").equals("document"))
-                .filter(m -> m.getJsonObject("media").getString("fileName").equals("invoice.pdf")).findFirst().orElseThrow();
+                .filter(m -> m.getJsonObject("media").getString("fileName").equals("請求書 2026.pdf")).findFirst().orElseThrow();
         byte[] onThePhone = sandbox().download(base + "sandbox/api/media/"
                 + received.getJsonObject("media").getString("id") + "/content", "none");
         assertEquals(sha256(SampleFiles.pdf()), sha256(onThePhone), "the customer's phone opens the very PDF");
 
-        long pdf = queued.get("invoice.pdf");
+        long pdf = queued.get("請求書 2026.pdf");
         Answer download = admin().get("/api/whatsapp/conversations/" + conversation + "/messages/" + pdf + "/media");
         assertEquals(200, download.status());
         assertTrue(download.contentType().startsWith("application/pdf"), download.contentType());

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -31,6 +32,9 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -128,6 +132,120 @@ class ShellBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bubbles"), text));
         assertTrue(browser.findElements(By.id("composer")).isEmpty(), "no composer for a view-only user");
         assertTrue(browser.findElements(By.className("quote-reply")).isEmpty(), "nothing to answer with");
+        assertTrue(browser.findElements(By.id("owner-select")).isEmpty(), "a view-only user cannot give the chat to anyone");
+        assertEquals("Administrator", browser.findElement(By.id("owner-name")).getText(), "but sees who has it");
+        assertShowsNoPlaceholders("the view-only thread");
+
+        browser.findElement(By.id("mark-unread")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mark-read")));
+        By count = By.xpath("//ul[@id='conversations']/li[.//div[@class='preview' and text()='" + text + "']]//span[@class='count']");
+        assertEquals("1", wait.until(ExpectedConditions.visibilityOfElementLocated(count)).getText());
+        // Live updates and the list's refresh come and go: the chat the user marked unread stays unread meanwhile.
+        ApiClient.sandbox(base).post("/sandbox/api/customers/819077700012/messages", Json.createObjectBuilder()
+                .add("phoneNumberId", phoneNumberId).add("name", "Another Customer").add("type", "text")
+                .add("text", "Unrelated " + System.nanoTime()).build());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//ul[@id='conversations']/li[.//strong[text()='Another Customer']]")));
+        assertEquals("1", browser.findElement(count).getText(), "marked unread, it stays unread while it is open");
+        assertTrue(browser.getTitle().matches("\\(\\d+\\) .*"), "the page title counts the unread: " + browser.getTitle());
+        screenshot("view-only-thread");
+    }
+
+    @Test
+    void anAgentAnswersWithEnterAndAShortcutInJapaneseSeesWhoWroteAndADisconnectedNumberClosesTheComposer() {
+        ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
+        String channelName = "Front desk " + System.nanoTime() % 100_000;
+        JsonObject channel = sandboxChannel(channelName);
+        String text = "Is the shop open today? " + System.nanoTime();
+        ApiClient.sandbox(base).post("/sandbox/api/customers/819033300001/messages", Json.createObjectBuilder()
+                .add("phoneNumberId", channel.getString("phoneNumberId")).add("name", "Sato Hanako").add("type", "text")
+                .add("text", text).build());
+        String shortcut = "/お礼" + System.nanoTime() % 1_000;
+        admin.post("/api/whatsapp/quick-replies", Json.createObjectBuilder().add("shortcut", shortcut)
+                .add("text", "ありがとうございます、#Contacts.First Name# 様").build());
+
+        logInAsAdministrator("app/tabs/whatsapp/messages");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("conversation-search"))).sendKeys(text);
+        By item = By.xpath("//ul[@id='conversations']/li[.//div[@class='preview' and text()='" + text + "']]");
+        String row = wait.until(ExpectedConditions.visibilityOfElementLocated(item)).getText();
+        assertTrue(row.contains(channelName) && row.contains("Administrator"), "the row names the number and the owner: " + row);
+        browser.findElement(item).click();
+        wait.until(ExpectedConditions.textToBe(By.id("thread-title"), "Sato Hanako"));
+
+        WebElement composer = wait.until(ExpectedConditions.elementToBeClickable(By.id("composer-text")));
+        composer.sendKeys(shortcut);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#quick-reply-suggestions li[data-shortcut='" + shortcut + "']")))
+                .click();
+        assertEquals("ありがとうございます、Sato 様", composer.getAttribute("value"));
+        composer.sendKeys(Keys.ENTER);
+        By thanked = By.xpath("//li[contains(@class,'bubble out') and contains(., 'ありがとうございます、Sato 様')]");
+        assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(thanked)).getText().contains("Administrator"),
+                "Enter sent it, and the bubble names who wrote it");
+
+        composer = wait.until(ExpectedConditions.elementToBeClickable(By.id("composer-text")));
+        composer.sendKeys("Open until 18:00.", Keys.chord(Keys.SHIFT, Keys.ENTER), "Tomorrow too.");
+        assertEquals("Open until 18:00.\nTomorrow too.", composer.getAttribute("value"), "Shift+Enter breaks the line");
+        composer.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//li[contains(@class,'bubble out') and contains(., 'Tomorrow too.')]")));
+        screenshot("answered-with-enter");
+
+        admin.delete("/api/whatsapp/channels/" + channel.getInt("id"));
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("conversation-search"))).sendKeys(text);
+        wait.until(ExpectedConditions.elementToBeClickable(item)).click();
+        String banner = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("channel-banner"))).getText();
+        assertTrue(banner.contains(channelName + " is disconnected"), banner);
+        assertTrue(browser.findElements(By.id("composer")).isEmpty(), "a disconnected number offers no composer");
+        assertTrue(browser.findElements(By.id("window-countdown")).isEmpty(), "nor a window that cannot be used");
+        assertShowsNoPlaceholders("the disconnected thread");
+        screenshot("disconnected-number");
+    }
+
+    @Test
+    void everyScreenInEnglishAndJapaneseShowsOnlyFilledInValues() throws InterruptedException {
+        String phoneNumberId = sandboxChannel("Screens").getString("phoneNumberId");
+        String text = "Screens tour " + System.nanoTime();
+        ApiClient.sandbox(base).post("/sandbox/api/customers/819044400001/messages", Json.createObjectBuilder()
+                .add("phoneNumberId", phoneNumberId).add("name", "山田 花子").add("type", "text").add("text", text).build());
+        Eventually.eventually("the conversation", 20, () -> TestDatabase.number(
+                "select count(*) from whatsapp.message where text = ?", text) == 1);
+        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where text = ?", text);
+        long contact = TestDatabase.number("select contact_id from whatsapp.conversation where id = ?", conversation);
+        // What each screen shows once its data has arrived.
+        Map<String, By> screens = new LinkedHashMap<>();
+        screens.put("messages", By.cssSelector("#bubbles li"));
+        screens.put("settings", By.cssSelector("a[href='/app/settings/whatsapp/channels']"));
+        screens.put("channels", By.cssSelector("#channels tbody tr"));
+        screens.put("quick-replies", By.cssSelector("whatsapp-quick-replies-settings h2"));
+        screens.put("permissions", By.cssSelector("whatsapp-permissions-settings table"));
+        screens.put("delivery-problems", By.cssSelector("whatsapp-delivery-problems-settings h2"));
+        screens.put("contact", By.cssSelector("whatsapp-record-panel li, whatsapp-record-panel p"));
+        Map<String, String> paths = Map.of("messages", "app/tabs/whatsapp/messages?conversation=" + conversation,
+                "settings", "app/settings", "channels", "app/settings/whatsapp/channels",
+                "quick-replies", "app/settings/whatsapp/quick-replies", "permissions", "app/settings/whatsapp/permissions",
+                "delivery-problems", "app/settings/whatsapp/delivery-problems", "contact", "app/contacts/" + contact);
+
+        logInAsAdministrator("app/tabs/whatsapp/messages");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("conversations")));
+        for (String language : List.of("en", "ja")) {
+            browser.manage().addCookie(new org.openqa.selenium.Cookie("crm-lang", language, "/"));
+            for (Map.Entry<String, By> screen : screens.entrySet()) {
+                browser.get(url(paths.get(screen.getKey())));
+                wait.until(ExpectedConditions.presenceOfElementLocated(screen.getValue()));
+                screenshot(screen.getKey() + "-" + language);
+                assertShowsNoPlaceholders(screen.getKey() + " in " + language);
+            }
+        }
+    }
+
+    /** Fails when the page shows a value that was never filled in: null, undefined, an element as text. */
+    private void assertShowsNoPlaceholders(String where) {
+        String page = browser.findElement(By.tagName("body")).getText();
+        java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("\\bnull\\b|\\bundefined\\b|\\[object|\\bNaN\\b")
+                .matcher(page);
+        boolean found = placeholder.find();
+        assertFalse(found, () -> where + " shows '" + placeholder.group() + "': " + page);
     }
 
     @Test
@@ -303,10 +421,19 @@ class ShellBrowserIT {
 
     @Test
     void anAdministratorConnectsASandboxNumberFromTheSettingsAndSeesItListed() {
+        ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
+        long standard = admin.get("/api/crm/profiles").structure().asJsonArray().stream().map(v -> v.asJsonObject())
+                .filter(p -> p.getString("name").equals("Standard")).findFirst().orElseThrow().getJsonNumber("id").longValue();
+        String blind = "Blind Agent " + System.nanoTime() % 100_000;
+        admin.post("/api/crm/users", Json.createObjectBuilder().add("username", "blind" + System.nanoTime()).add("name", blind)
+                .add("profileId", standard).add("password", "blind-password").build());
+
         logInAsAdministrator("app/settings/whatsapp/channels");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("connect-now"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("mode-sandbox"))).click();
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#channel-form input[name=name]")));
+        String offered = browser.findElement(By.xpath("//label[contains(@class,'assignee') and contains(., '" + blind + "')]")).getText();
+        assertTrue(offered.contains("cannot see WhatsApp chats and is skipped"), "a user who would not see the chats is marked: " + offered);
         name.clear();
         name.sendKeys("Front desk");
         browser.findElement(By.id("save-channel")).click();

@@ -197,6 +197,11 @@ public class Message {
         return Optional.ofNullable(contextWamid);
     }
 
+    /** The user who wrote an outbound message. */
+    public Optional<Long> authorId() {
+        return Optional.ofNullable(authorId);
+    }
+
     public int sendAttempts() {
         return sendAttempts;
     }

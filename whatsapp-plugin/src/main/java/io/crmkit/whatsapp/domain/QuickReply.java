@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 @Table(schema = "whatsapp", name = "quick_reply")
 public class QuickReply {
     public static final int TEXT_MAX = 4096;
-    private static final Pattern SHORTCUT = Pattern.compile("/[a-z0-9_-]{1,30}");
+    /** A slash and a word in any script: {@code /hours}, {@code /お礼}, {@code /شكرا}. */
+    private static final Pattern SHORTCUT = Pattern.compile("/[\\p{L}\\p{M}\\p{N}_-]{1,30}");
     private static final Pattern MERGE_FIELD = Pattern.compile("#[^#\\n]{1,60}#");
 
     @Id
@@ -44,9 +45,10 @@ public class QuickReply {
     }
 
     public void rewrite(String newShortcut, String newText) {
-        String trimmedShortcut = newShortcut == null ? "" : newShortcut.strip().toLowerCase();
+        String trimmedShortcut = newShortcut == null ? "" : newShortcut.strip().toLowerCase(java.util.Locale.ROOT);
         if (!SHORTCUT.matcher(trimmedShortcut).matches()) {
-            throw Refusal.invalid("shortcut", "a shortcut is / followed by 1 to 30 lowercase letters, digits, - or _, e.g. /hours");
+            throw Refusal.invalid("shortcut", "a shortcut is / followed by 1 to 30 letters or digits of any script, - or _,"
+                    + " e.g. /hours or /お礼");
         }
         String trimmedText = newText == null ? "" : newText.strip();
         if (trimmedText.isEmpty()) {

@@ -10,7 +10,9 @@ const TEXT = {
     secretMissing: 'The app secret is the generated demo one: set WHATSAPP_APP_SECRET to your Meta app secret before connecting real numbers.',
     connectNow: 'Connect now', connectWhatsApp: 'Connect WhatsApp', manual: 'Enter details manually', sandbox: 'Use a sandbox number',
     signupUnavailable: 'Embedded Signup needs WHATSAPP_META_APP_ID and WHATSAPP_META_CONFIGURATION_ID on the server.',
-    name: 'Channel name', assignees: 'Users who receive new chats (in turn)', phoneNumberId: 'Phone number ID', wabaId: 'WhatsApp Business Account ID',
+    name: 'Channel name', assignees: 'Users who receive new chats (in turn)',
+    cannotSee: 'cannot see WhatsApp chats and is skipped: give their profile a level in Settings > Permissions',
+    phoneNumberId: 'Phone number ID', wabaId: 'WhatsApp Business Account ID',
     accessToken: 'Permanent access token', save: 'Save', cancel: 'Cancel', connecting: 'Connecting to Meta… this can take a few seconds.',
     none: 'No number is connected yet.', number: 'Number', mode: 'Mode', status: 'Status', actions: '',
     edit: 'Edit', check: 'Test connection', disconnect: 'Disconnect', reauthorise: 'Re-authorise',
@@ -26,7 +28,9 @@ const TEXT = {
     secretMissing: 'アプリシークレットはデモ用に生成されたものです。実際の番号を接続する前に WHATSAPP_APP_SECRET に Meta アプリのシークレットを設定してください。',
     connectNow: '今すぐ接続', connectWhatsApp: 'WhatsApp を接続', manual: '詳細を手動で入力', sandbox: 'サンドボックス番号を使う',
     signupUnavailable: '埋め込みサインアップにはサーバーで WHATSAPP_META_APP_ID と WHATSAPP_META_CONFIGURATION_ID の設定が必要です。',
-    name: 'チャネル名', assignees: '新しいチャットを受け取るユーザー（順番に割り当て）', phoneNumberId: '電話番号 ID', wabaId: 'WhatsApp ビジネスアカウント ID',
+    name: 'チャネル名', assignees: '新しいチャットを受け取るユーザー（順番に割り当て）',
+    cannotSee: 'WhatsApp のチャットを表示できないため割り当てられません。「設定 > 権限」でプロファイルにレベルを付与してください',
+    phoneNumberId: '電話番号 ID', wabaId: 'WhatsApp ビジネスアカウント ID',
     accessToken: '永続アクセストークン', save: '保存', cancel: 'キャンセル', connecting: 'Meta に接続しています… 数秒かかることがあります。',
     none: 'まだ番号が接続されていません。', number: '番号', mode: '方式', status: '状態', actions: '',
     edit: '編集', check: '接続をテスト', disconnect: '接続を解除', reauthorise: '再認証',
@@ -153,10 +157,12 @@ class ChannelsSettings extends HTMLElement {
     };
     const active = this.users.filter((u) => u.active);
     const chosen = new Set(channel ? channel.assigneeIds : [active[0] && active[0].id]);
+    // Chats are dealt only to users who may see them: the others are shown with a warning, and skipped.
     const boxes = active.map((u) => {
       const box = el('input', { type: 'checkbox', value: u.id, name: 'assignee' });
       box.checked = chosen.has(u.id);
-      return el('label', { class: 'inline' }, box, ` ${u.name}`);
+      return el('label', { class: 'inline assignee', 'data-level': u.level }, box, ` ${u.name}`,
+        u.level === 'NONE' ? el('span', { class: 'error small' }, ` ⚠ ${t.cannotSee}`) : null);
     });
     const reauthorising = mode === 'REAUTHORISE';
     const form = el('form', { class: 'fields card', id: 'channel-form' },

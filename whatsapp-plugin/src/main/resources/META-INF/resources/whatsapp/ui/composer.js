@@ -75,6 +75,15 @@ export async function composerFor({ api, t, csrf, conversation, onSent }) {
     suggestions.hidden = matches.length === 0;
   });
 
+  // As on WhatsApp Web: Enter sends, Shift+Enter starts a new line (and Enter that completes an IME word does not send).
+  text.title = t.enterSends;
+  text.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+
   const path = `/api/whatsapp/conversations/${conversation.id}/messages`;
   const deliver = () => {
     if (!file) return api(path, 'POST', quoted ? { text: text.value, replyTo: quoted } : { text: text.value });
@@ -111,7 +120,14 @@ export async function composerFor({ api, t, csrf, conversation, onSent }) {
       attach.disabled = false;
     }
   });
-  return { element: form, open: true, quote, close: () => form.replaceWith(offer) };
+  const close = () => {
+    if (text.value.trim()) {
+      offer.append(el('p', { class: 'muted small' }, t.draftKept),
+        el('textarea', { id: 'kept-draft', readonly: true, rows: 2 }, text.value));
+    }
+    form.replaceWith(offer);
+  };
+  return { element: form, open: true, quote, close };
 }
 
 /**

@@ -5,8 +5,9 @@ import { el } from './dom.js';
  * of conversations newest first. Choosing one calls {@code onOpen(id)}.
  */
 export class ConversationList {
-  constructor({ api, t, lang, onOpen }) {
-    Object.assign(this, { api, t, lang, onOpen });
+  constructor({ api, t, lang, users, onOpen }) {
+    Object.assign(this, { api, t, lang, users, onOpen });
+    this.title = document.title;
     this.state = { view: 'ALL', unread: false, q: '', cursor: null, openId: null };
     this.badge = el('span', { class: 'unread-badge', id: 'unread-total' });
     this.views = ['ALL', 'MINE'].map((view) => el('button', { type: 'button', 'data-view': view,
@@ -36,6 +37,7 @@ export class ConversationList {
   async loadBadge() {
     const { count } = await this.api('/api/whatsapp/unread-count');
     this.badge.textContent = count > 0 ? `${count} ${this.t.unreadBadge}` : '';
+    document.title = count > 0 ? `(${count}) ${this.title}` : this.title;
   }
 
   async load(reset) {
@@ -58,7 +60,12 @@ export class ConversationList {
       el('div', { class: 'row' }, el('strong', { class: 'name' }, c.contactName),
         c.unreadCount > 0 ? el('span', { class: 'count' }, c.unreadCount) : null),
       el('div', { class: 'preview' }, c.lastMessagePreview),
-      el('div', { class: 'muted small' }, c.phone || '', ' · ', when));
+      el('div', { class: 'muted small' }, [c.phone, c.channelName, this.ownerName(c), when].filter(Boolean).join(' · ')));
+  }
+
+  ownerName(c) {
+    const owner = this.users.find((u) => u.id === c.ownerId);
+    return owner ? owner.name : this.t.unassigned;
   }
 
   /** Shows a conversation's new state in its row. */

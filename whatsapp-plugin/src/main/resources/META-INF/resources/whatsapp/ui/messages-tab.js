@@ -14,7 +14,7 @@ class MessagesTab extends HTMLElement {
       this.csrf = (await this.api('/api/crm/session')).csrfToken;
       const users = await this.api('/api/whatsapp/users');
       const mayReply = (await this.api('/api/whatsapp/me')).level === 'VIEW_AND_REPLY';
-      this.list = new ConversationList({ api: this.api, t: this.t, lang: this.lang, onOpen: (id) => this.open(id) });
+      this.list = new ConversationList({ api: this.api, t: this.t, lang: this.lang, users, onOpen: (id) => this.open(id) });
       this.thread = new ThreadView({ api: this.api, t: this.t, lang: this.lang, users, mayReply, csrf: this.csrf, list: this.list });
       this.replaceChildren(el('link', { rel: 'stylesheet', href: new URL('./messages-tab.css', import.meta.url).pathname }),
         el('div', { class: 'messages-layout' }, this.list.element, this.thread.element));
@@ -29,6 +29,7 @@ class MessagesTab extends HTMLElement {
   }
 
   disconnectedCallback() {
+    if (this.list) document.title = this.list.title;
     if (this.events) this.events.close();
     clearInterval(this.refresher);
     if (this.thread) this.thread.stop();

@@ -18,6 +18,10 @@ export const TEXT = {
     tooLarge: (kind, mb) => `This ${kind} is larger than WhatsApp allows (${mb} MB). Choose a smaller file.`,
     closesIn: (h, m) => `Reply window closes in ${h} h ${m} min`, closesSoon: (m) => `Reply window closes in ${m} min`,
     missingValues: (fields) => `No value in the CRM for ${fields}: check the text before sending.`,
+    disconnected: (name) => `The number ${name} is disconnected, so nothing can be sent from it. An administrator can connect it again in Settings > Channels > Messages; the history stays here.`,
+    needsReauth: (name) => `Meta no longer accepts the token of ${name}, so nothing can be sent from it. An administrator can re-authorise it in Settings > Channels > Messages.`,
+    draftKept: 'The reply window closed before this was sent. Your text is kept here to copy:',
+    enterSends: 'Enter sends, Shift+Enter starts a new line',
     closedHelp: 'The customer last wrote more than 24 hours ago. WhatsApp allows only an approved message template until they write again.',
   },
   ja: {
@@ -38,6 +42,10 @@ export const TEXT = {
     tooLarge: (kind, mb) => `このファイルは WhatsApp の上限（${mb} MB）を超えています。小さいファイルを選んでください。`,
     closesIn: (h, m) => `返信可能期間の残り ${h} 時間 ${m} 分`, closesSoon: (m) => `返信可能期間の残り ${m} 分`,
     missingValues: (fields) => `CRM に ${fields} の値がありません。送信前に本文を確認してください。`,
+    disconnected: (name) => `番号 ${name} は接続が解除されているため、送信できません。管理者が「設定 > チャネル > メッセージ」で再接続できます。履歴はここに残ります。`,
+    needsReauth: (name) => `Meta が ${name} のトークンを受け付けなくなったため、送信できません。管理者が「設定 > チャネル > メッセージ」で再認証できます。`,
+    draftKept: '送信前に返信可能期間が終了しました。入力した文章はここに残っていますのでコピーできます：',
+    enterSends: 'Enter で送信、Shift+Enter で改行',
     closedHelp: 'お客様の最後のメッセージから 24 時間以上経過しました。お客様が再びメッセージを送るまで、承認済みのメッセージテンプレートのみ送信できます。',
   },
 };

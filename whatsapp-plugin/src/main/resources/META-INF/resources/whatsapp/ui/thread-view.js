@@ -19,13 +19,17 @@ export class ThreadView {
 
   async open(id) {
     this.openId = id;
+    this.keptUnread = null;
     await this.show(await this.read(id));
   }
 
-  /** The conversation, marked read (the list and badge follow) since the user is looking at it. */
+  /**
+   * The conversation, marked read (the list and badge follow) since the user is looking at it, unless the user
+   * marked it unread to come back to it: then it stays unread until they open it again.
+   */
   async read(id) {
     let conversation = await this.api(`/api/whatsapp/conversations/${id}`);
-    if (conversation.unreadCount > 0) {
+    if (conversation.unreadCount > 0 && this.keptUnread !== id) {
       conversation = await this.api(`/api/whatsapp/conversations/${id}/read`, 'POST', {});
       this.list.refreshItem(conversation);
       this.list.loadBadge();
@@ -42,7 +46,9 @@ export class ThreadView {
     const conversation = await this.read(id);
     const bubbles = this.element.querySelector('#bubbles');
     const windowOpen = Boolean(conversation.windowExpiresAt) && new Date(conversation.windowExpiresAt) > new Date();
-    if (!bubbles || (this.mayReply && windowOpen !== Boolean(this.composer && this.composer.open))) {
+    const answerable = conversation.channelStatus === 'CONNECTED' && windowOpen;
+    if (!bubbles || this.shownStatus !== conversation.channelStatus
+        || (this.mayReply && answerable !== Boolean(this.composer && this.composer.open))) {
       await this.show(conversation);
       return;
     }
@@ -50,15 +56,33 @@ export class ThreadView {
     const atBottom = bubbles.scrollTop + bubbles.clientHeight >= bubbles.scrollHeight - 40;
     const byWamid = new Map(messages.filter((m) => m.wamid).map((m) => [m.wamid, m]));
     bubbles.replaceChildren(...messages.map((m) => this.bubble(m, byWamid)));
-    if (atBottom) bubbles.scrollTop = bubbles.scrollHeight;
+    if (atBottom) this.scrollToNewest();
     this.tickWindow(conversation);
+  }
+
+  /** After the user's own answer the newest message is theirs: show it, whatever was scrolled before. */
+  async sent(id) {
+    await this.refresh(id);
+    this.scrollToNewest();
+  }
+
+  /** Shows the newest message, and again once pictures above it have loaded and pushed it down. */
+  scrollToNewest() {
+    const bubbles = this.element.querySelector('#bubbles');
+    if (!bubbles) return;
+    bubbles.scrollTop = bubbles.scrollHeight;
+    bubbles.querySelectorAll('img').forEach((image) => {
+      if (!image.complete) image.addEventListener('load', () => { bubbles.scrollTop = bubbles.scrollHeight; }, { once: true });
+    });
   }
 
   async show(conversation) {
     const t = this.t;
+    this.shownStatus = conversation.channelStatus;
     const messages = await this.api(`/api/whatsapp/conversations/${conversation.id}/messages?limit=${PAGE}`);
-    this.composer = this.mayReply ? await composerFor({ api: this.api, t, csrf: this.csrf, conversation,
-      onSent: () => this.refresh(conversation.id) }) : null;
+    this.composer = this.mayReply && conversation.channelStatus === 'CONNECTED'
+      ? await composerFor({ api: this.api, t, csrf: this.csrf, conversation, onSent: () => this.sent(conversation.id) })
+      : null;
     const byWamid = new Map(messages.filter((m) => m.wamid).map((m) => [m.wamid, m]));
     const earlier = el('button', { type: 'button', class: 'earlier', hidden: messages.length < PAGE }, t.earlier);
     earlier.addEventListener('click', async () => {
@@ -68,39 +92,57 @@ export class ThreadView {
       first.before(...older.map((m) => this.bubble(m, byWamid)));
       earlier.hidden = older.length < PAGE;
     });
-    this.element.replaceChildren(this.header(conversation),
-      el('p', { class: 'muted window', id: 'window-countdown', title: conversation.windowExpiresAt
-        ? `${t.windowOpen} ${new Date(conversation.windowExpiresAt).toLocaleString(this.lang)}` : '' }),
+    const connected = conversation.channelStatus === 'CONNECTED';
+    const parts = [this.header(conversation),
+      connected ? null : el('p', { class: 'channel-banner', id: 'channel-banner', role: 'status' },
+        conversation.channelStatus === 'NEEDS_REAUTH' ? t.needsReauth(conversation.channelName) : t.disconnected(conversation.channelName)),
+      connected ? el('p', { class: 'muted window', id: 'window-countdown', title: conversation.windowExpiresAt
+        ? `${t.windowOpen} ${new Date(conversation.windowExpiresAt).toLocaleString(this.lang)}` : '' }) : null,
       earlier,
       el('ol', { class: 'bubbles', id: 'bubbles' }, messages.map((m) => this.bubble(m, byWamid))),
-      this.composer ? this.composer.element : null);
-    const bubbles = this.element.querySelector('#bubbles');
-    bubbles.scrollTop = bubbles.scrollHeight;
-    this.tickWindow(conversation);
+      connected && this.composer ? this.composer.element : null];
+    this.element.replaceChildren(...parts.filter(Boolean));
+    this.scrollToNewest();
+    if (connected) this.tickWindow(conversation);
   }
 
   header(conversation) {
+    const t = this.t;
+    const ownerName = (this.users.find((u) => u.id === conversation.ownerId) || {}).name || t.unassigned;
+    const owner = this.mayReply ? this.ownerSelect(conversation) : el('span', { id: 'owner-name' }, ownerName);
+    const keptUnread = this.keptUnread === conversation.id;
+    const toggle = el('button', { type: 'button', id: keptUnread ? 'mark-read' : 'mark-unread', onclick: async () => {
+      this.keptUnread = keptUnread ? null : conversation.id;
+      const changed = await this.api(`/api/whatsapp/conversations/${conversation.id}/${keptUnread ? 'read' : 'unread'}`, 'POST', {});
+      this.list.refreshItem(changed);
+      this.list.loadBadge();
+      header.replaceWith(this.header(changed));
+    } }, keptUnread ? t.markRead : t.markUnread);
+    const header = el('header', { class: 'thread-header' },
+      el('div', {}, el('h2', { id: 'thread-title' }, conversation.contactName),
+        el('div', { class: 'muted' }, conversation.phone || '', conversation.channelName ? ` · ${conversation.channelName}` : '')),
+      el('label', {}, `${t.owner} `, owner), toggle);
+    return header;
+  }
+
+  ownerSelect(conversation) {
     const t = this.t;
     const owner = el('select', { id: 'owner-select', 'aria-label': t.owner },
       el('option', { value: '' }, t.unassigned),
       this.users.filter((u) => u.active || u.id === conversation.ownerId).map((u) => el('option', { value: u.id }, u.name)));
     owner.value = conversation.ownerId == null ? '' : String(conversation.ownerId);
+    const status = el('span', { class: 'error small', role: 'status' });
     owner.addEventListener('change', async () => {
       if (!owner.value) return;
       try {
         this.list.refreshItem(await this.api(`/api/whatsapp/conversations/${conversation.id}`, 'PATCH', { ownerId: Number(owner.value) }));
+        status.textContent = '';
       } catch (error) {
         owner.value = conversation.ownerId == null ? '' : String(conversation.ownerId);
-        window.alert(error.message);
+        status.textContent = error.message;
       }
     });
-    const unread = el('button', { type: 'button', id: 'mark-unread', onclick: async () => {
-      this.list.refreshItem(await this.api(`/api/whatsapp/conversations/${conversation.id}/unread`, 'POST', {}));
-      this.list.loadBadge();
-    } }, t.markUnread);
-    return el('header', { class: 'thread-header' },
-      el('div', {}, el('h2', { id: 'thread-title' }, conversation.contactName), el('div', { class: 'muted' }, conversation.phone || '')),
-      el('label', {}, `${t.owner} `, owner), unread);
+    return el('span', {}, owner, ' ', status);
   }
 
   /** Counts the 24-hour window down every half minute; when it closes, the composer gives way to the template offer. */
@@ -157,7 +199,8 @@ export class ThreadView {
     } else {
       parts.push(el('div', { class: 'text' }, m.text || ''));
     }
-    const meta = [new Date(m.at).toLocaleTimeString(this.lang, { hour: '2-digit', minute: '2-digit' })];
+    const meta = [m.authorName ? el('span', { class: 'author' }, `${m.authorName} · `) : null,
+      new Date(m.at).toLocaleTimeString(this.lang, { hour: '2-digit', minute: '2-digit' })];
     if (m.direction === 'OUT') meta.push(el('span', { class: `tick ${m.status}`, title: m.status }, TICKS[m.status] || ''));
     if (m.status === 'FAILED' && m.error) meta.push(el('span', { class: 'error' }, ` ${t.failed}: ${m.error.detail || m.error.code}`));
     if (m.wamid && m.type !== 'reaction' && this.composer && this.composer.open) {

@@ -197,6 +197,12 @@ public class ConversationService {
         return changed(conversation);
     }
 
+    /** The organisation's numbers, by id, for showing which number each conversation is on. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, Channel> channelsOf(CurrentUser user) {
+        return channels.list(user.organisationId()).stream().collect(Collectors.toMap(Channel::id, channel -> channel));
+    }
+
     /** The files of messages, by message id. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<Long, MediaFile> mediaFiles(List<Long> messageIds) {

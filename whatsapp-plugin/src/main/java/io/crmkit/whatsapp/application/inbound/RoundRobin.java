@@ -1,7 +1,7 @@
 package io.crmkit.whatsapp.application.inbound;
 
-import io.crmkit.plugin.api.CrmHost;
-import io.crmkit.plugin.api.User;
+import io.crmkit.whatsapp.application.Permissions;
+import io.crmkit.whatsapp.domain.AccessLevel;
 import io.crmkit.whatsapp.domain.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,17 +12,17 @@ import java.util.Optional;
 
 /**
  * Deals new chats to a channel's users in turn. The turn is a row locked for the caller's transaction, so
- * the deal stays fair under concurrent arrivals, on several nodes and across restarts; deactivated users
- * are skipped.
+ * the deal stays fair under concurrent arrivals, on several nodes and across restarts. Only users who would see
+ * the chat are dealt one: a deactivated user, or one whose profile has no WhatsApp level, is skipped.
  */
 @ApplicationScoped
 public class RoundRobin {
     @Inject
     AssignmentTurns turns;
     @Inject
-    CrmHost host;
+    Permissions permissions;
 
-    /** The next active assignee of the channel, or empty when none of them is active. */
+    /** The next assignee of the channel who may see its chats, or empty when none of them may. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Long> nextOwner(Channel channel) {
         List<Long> assignees = channel.assigneeIds();
@@ -30,11 +30,10 @@ public class RoundRobin {
             return Optional.empty();
         }
         int next = turns.holdNext(channel.id());
-        var users = host.organisation(channel.organisationId()).users();
         for (int offset = 0; offset < assignees.size(); offset++) {
             int position = Math.floorMod(next + offset, assignees.size());
             long candidate = assignees.get(position);
-            if (users.find(candidate).filter(User::active).isPresent()) {
+            if (permissions.currentLevel(channel.organisationId(), candidate).includes(AccessLevel.VIEW_ONLY)) {
                 turns.moveTo(channel.id(), (position + 1) % assignees.size());
                 return Optional.of(candidate);
             }

@@ -4,8 +4,11 @@ import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.whatsapp.application.Permissions;
 import io.crmkit.whatsapp.application.QuickReplies;
 import io.crmkit.whatsapp.application.conversations.MergeFields;
+import io.crmkit.whatsapp.application.repository.ChannelRepository;
 import io.crmkit.whatsapp.application.repository.ConversationRepository;
 import io.crmkit.whatsapp.domain.AttachmentFormat;
+import io.crmkit.whatsapp.domain.Channel;
+import io.crmkit.whatsapp.domain.ChannelStatus;
 import io.crmkit.whatsapp.domain.Conversation;
 import io.crmkit.whatsapp.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +33,8 @@ public class ReplyOptions {
     @Inject
     ConversationRepository conversations;
     @Inject
+    ChannelRepository channels;
+    @Inject
     QuickReplies quickReplies;
     @Inject
     MergeFields mergeFields;
@@ -44,8 +49,14 @@ public class ReplyOptions {
     public record FilledQuickReply(long id, String shortcut, String text, List<String> missing) {
     }
 
-    public record Options(boolean windowOpen, Optional<Instant> windowExpiresAt, int textMax, int captionMax,
-                          List<FileRule> files, List<FilledQuickReply> quickReplies) {
+    /**
+     * What may be sent now.
+     *
+     * @param channelStatus only a {@code CONNECTED} number sends; {@code DISCONNECTED} and {@code NEEDS_REAUTH} wait
+     *                      for an administrator
+     */
+    public record Options(ChannelStatus channelStatus, boolean windowOpen, Optional<Instant> windowExpiresAt, int textMax,
+                          int captionMax, List<FileRule> files, List<FilledQuickReply> quickReplies) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -58,7 +69,8 @@ public class ReplyOptions {
             MergeFields.Filled filled = values.fill(reply.text());
             return new FilledQuickReply(reply.id(), reply.shortcut(), filled.text(), filled.missing());
         }).toList();
-        return new Options(conversation.windowOpenAt(clock.instant()), conversation.windowExpiresAt(), Outbox.TEXT_MAX,
+        ChannelStatus channel = channels.find(conversation.channelId()).map(Channel::status).orElse(ChannelStatus.DISCONNECTED);
+        return new Options(channel, conversation.windowOpenAt(clock.instant()), conversation.windowExpiresAt(), Outbox.TEXT_MAX,
                 Outbox.CAPTION_MAX, fileRules(), replies);
     }
 

@@ -4,6 +4,7 @@ import io.crmkit.plugin.api.Contact;
 import io.crmkit.plugin.api.CrmHost;
 import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.plugin.api.PipelineRecord;
+import io.crmkit.plugin.api.User;
 import io.crmkit.whatsapp.application.Permissions;
 import io.crmkit.whatsapp.application.conversations.ConversationQuery;
 import io.crmkit.whatsapp.application.conversations.ConversationService;
@@ -11,6 +12,8 @@ import io.crmkit.whatsapp.application.inbound.MediaDownloads;
 import io.crmkit.whatsapp.application.outbound.Outbox;
 import io.crmkit.whatsapp.application.outbound.ReplyOptions;
 import io.crmkit.whatsapp.domain.AccessLevel;
+import io.crmkit.whatsapp.domain.Channel;
+import io.crmkit.whatsapp.domain.ChannelStatus;
 import io.crmkit.whatsapp.domain.Conversation;
 import io.crmkit.whatsapp.domain.DisplayableFormat;
 import io.crmkit.whatsapp.domain.MediaFile;
@@ -70,9 +73,16 @@ public class ConversationsResource {
     }
 
     /** A conversation in the list. */
-    public record ConversationView(long id, long channelId, long contactId, String contactName, String phone, Long ownerId,
-                                   int unreadCount, Instant lastMessageAt, String lastMessagePreview,
-                                   Instant windowExpiresAt) {
+    /**
+     * A conversation as the list and the thread show it.
+     *
+     * @param channelName   the name of the number it is on, so that two chats of one customer can be told apart
+     * @param channelStatus {@code CONNECTED}, {@code NEEDS_REAUTH} or {@code DISCONNECTED}: only a connected number
+     *                      can answer
+     */
+    public record ConversationView(long id, long channelId, String channelName, String channelStatus, long contactId,
+                                   String contactName, String phone, Long ownerId, int unreadCount,
+                                   Instant lastMessageAt, String lastMessagePreview, Instant windowExpiresAt) {
     }
 
     public record ConversationList(List<ConversationView> items, String nextCursor) {
@@ -90,9 +100,13 @@ public class ConversationsResource {
     public record ErrorView(Integer code, String detail) {
     }
 
-    /** A message of the thread; {@code details} carries kind-specific data (location, quoted message, reaction ...). */
+    /**
+     * A message of the thread; {@code details} carries kind-specific data (location, quoted message, reaction ...).
+     *
+     * @param authorName who of the business wrote an outbound message
+     */
     public record MessageView(long id, String direction, String type, String text, String status, Instant at, String wamid,
-                              Attachment attachment, ErrorView error, MessageDetails details) {
+                              String authorName, Attachment attachment, ErrorView error, MessageDetails details) {
     }
 
     public record UnreadCount(long count) {
@@ -111,10 +125,13 @@ public class ConversationsResource {
                 .findAll(conversations.stream().map(Conversation::contactId).toList()).stream()
                 .collect(java.util.stream.Collectors.toMap(Contact::id, contact -> contact));
         boolean seesAnswers = permissions.levelOf(user).includes(AccessLevel.VIEW_AND_REPLY);
+        Map<Long, Channel> channels = this.conversations.channelsOf(user);
         return conversations.stream().map(c -> {
+            Optional<Channel> channel = Optional.ofNullable(channels.get(c.channelId()));
             Optional<Contact> contact = Optional.ofNullable(contacts.get(c.contactId()));
             String phone = contact.flatMap(Contact::phone).or(() -> c.customer().phoneNumber()).orElse(null);
-            return new ConversationView(c.id(), c.channelId(), c.contactId(),
+            return new ConversationView(c.id(), c.channelId(), channel.map(Channel::name).orElse(""),
+                    channel.map(ch -> ch.status().name()).orElse(ChannelStatus.DISCONNECTED.name()), c.contactId(),
                     contact.map(Contact::displayName).filter(n -> !n.isBlank()).orElse(c.customerName()), phone,
                     c.ownerId().orElse(null), c.unreadCount(),
                     seesAnswers ? c.lastMessageAt() : c.lastInboundAt().orElse(c.lastMessageAt()),
@@ -122,7 +139,20 @@ public class ConversationsResource {
         }).toList();
     }
 
-    private static MessageView view(Message m, Map<Long, MediaFile> media) {
+    private MessageView view(CurrentUser user, Message m, Map<Long, MediaFile> media) {
+        return views(user, List.of(m), media).get(0);
+    }
+
+    /** Messages as the thread shows them, their authors' names found in one call. */
+    private List<MessageView> views(CurrentUser user, List<Message> messages, Map<Long, MediaFile> media) {
+        Map<Long, String> authors = messages.stream().anyMatch(m -> m.authorId().isPresent())
+                ? host.organisation(user.organisationId()).users().list().stream()
+                        .collect(java.util.stream.Collectors.toMap(User::id, User::name))
+                : Map.of();
+        return messages.stream().map(m -> view(m, media, m.authorId().map(authors::get))).toList();
+    }
+
+    private static MessageView view(Message m, Map<Long, MediaFile> media, Optional<String> author) {
         MediaFile file = media.get(m.id());
         Attachment attachment = file == null ? null : new Attachment(file.fileName().orElse(null), file.mimeType(),
                 file.size().orElse(null), file.isHere()
@@ -131,7 +161,7 @@ public class ConversationsResource {
         ErrorView error = m.errorCode().isPresent() || m.errorDetail().isPresent()
                 ? new ErrorView(m.errorCode().orElse(null), m.errorDetail().orElse(null)) : null;
         return new MessageView(m.id(), m.direction().name(), m.type(), m.text().orElse(null), m.status().name(), m.sentAt(),
-                m.wamid().orElse(null), attachment, error, m.details());
+                m.wamid().orElse(null), author.orElse(null), attachment, error, m.details());
     }
 
     @GET
@@ -179,15 +209,17 @@ public class ConversationsResource {
      * What the caller may send in the conversation now, as the server will judge it: the window, the lengths and
      * files accepted, and the quick replies filled for this customer.
      */
-    public record ReplyOptionsView(boolean windowOpen, Instant windowExpiresAt, int textMax, int captionMax,
-                                   List<ReplyOptions.FileRule> files, List<ReplyOptions.FilledQuickReply> quickReplies) {
+    public record ReplyOptionsView(String channelStatus, boolean windowOpen, Instant windowExpiresAt, int textMax,
+                                   int captionMax, List<ReplyOptions.FileRule> files,
+                                   List<ReplyOptions.FilledQuickReply> quickReplies) {
     }
 
     @GET
     @Path("conversations/{id: [0-9]+}/reply-options")
     public ReplyOptionsView replyOptions(@PathParam("id") long id) {
         ReplyOptions.Options options = replyOptions.inConversation(caller(), id);
-        return new ReplyOptionsView(options.windowOpen(), options.windowExpiresAt().orElse(null), options.textMax(),
+        return new ReplyOptionsView(options.channelStatus().name(), options.windowOpen(),
+                options.windowExpiresAt().orElse(null), options.textMax(),
                 options.captionMax(), options.files(), options.quickReplies());
     }
 
@@ -226,9 +258,10 @@ public class ConversationsResource {
         if (size < 1 || size > 500) {
             throw Refusal.invalid("limit", "limit must be between 1 and 500");
         }
-        List<Message> thread = conversations.messages(caller(), id, size, Optional.ofNullable(before));
+        CurrentUser user = caller();
+        List<Message> thread = conversations.messages(user, id, size, Optional.ofNullable(before));
         var media = conversations.mediaFiles(thread.stream().map(Message::id).toList());
-        return thread.stream().map(m -> view(m, media)).toList();
+        return views(user, thread, media);
     }
 
     /**
@@ -246,7 +279,7 @@ public class ConversationsResource {
             throw Refusal.invalid("text", "text is required");
         }
         Message queued = outbox.queueText(caller(), id, text.getString(), optionalText(body.get("replyTo")));
-        return Response.accepted(view(queued, Map.of())).build();
+        return Response.accepted(view(caller(), queued, Map.of())).build();
     }
 
     /**
@@ -263,7 +296,7 @@ public class ConversationsResource {
         try (InputStream content = file.getContent()) {
             Message queued = outbox.queueAttachment(caller(), id, UploadedFileName.of(file.getFileName().orElse("")), content,
                     textPart(parts, "caption"), textPart(parts, "replyTo"));
-            return Response.accepted(view(queued, conversations.mediaFiles(List.of(queued.id())))).build();
+            return Response.accepted(view(caller(), queued, conversations.mediaFiles(List.of(queued.id())))).build();
         } catch (IOException | java.io.UncheckedIOException unreadable) {
             throw Refusal.invalid("file", "the upload broke off: send the file again");
         }
@@ -287,7 +320,7 @@ public class ConversationsResource {
     @POST
     @Path("conversations/{id: [0-9]+}/messages/{messageId: [0-9]+}/retry")
     public Response retry(@PathParam("id") long id, @PathParam("messageId") long messageId) {
-        return Response.accepted(view(outbox.retry(caller(), id, messageId), Map.of())).build();
+        return Response.accepted(view(caller(), outbox.retry(caller(), id, messageId), Map.of())).build();
     }
 
     /**
