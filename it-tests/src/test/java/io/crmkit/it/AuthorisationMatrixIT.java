@@ -1,36 +1,36 @@
 package io.crmkit.it;
 
+import io.crmkit.crm.interfaces.rest.CrmRestApplication;
 import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.ApiClient.Answer;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.Eventually;
 import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.TestDatabase;
+import io.crmkit.whatsapp.interfaces.webhook.WebhookApplication;
+import io.crmkit.whatsapp.sandbox.SandboxApplication;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Application;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import io.crmkit.crm.interfaces.rest.CrmRestApplication;
-import io.crmkit.whatsapp.interfaces.webhook.WebhookApplication;
-import io.crmkit.whatsapp.sandbox.SandboxApplication;
-import jakarta.ws.rs.ApplicationPath;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Application;
 
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -141,6 +141,8 @@ class AuthorisationMatrixIT {
                 json("name", "Matrix number")), 401, 403, 403, 403, 404, 200));
         rows.put("DELETE /api/whatsapp/channels/{id}", row((c, f) -> c.delete("/api/whatsapp/channels/" + f.spareChannel()),
                 401, 403, 403, 403, 404, 200));
+        rows.put("POST /api/whatsapp/channels/{id}/reconnect", row((c, f) -> c.post("/api/whatsapp/channels/" + f.channel()
+                + "/reconnect", EMPTY), 401, 403, 403, 403, 404, 400));
         rows.put("POST /api/whatsapp/channels/{id}/check", row((c, f) -> c.post("/api/whatsapp/channels/" + f.channel() + "/check",
                 EMPTY), 401, 403, 403, 403, 404, 200));
         rows.put("GET /api/whatsapp/settings/webhook", row((c, f) -> c.get("/api/whatsapp/settings/webhook"),

@@ -169,6 +169,31 @@ class ChannelsAndWebhookIT {
     }
 
     @Test
+    void aDisconnectedSandboxNumberReconnectsWithItsHistoryAndAnotherNumberNeedsANewToken() {
+        JsonObject channel = connect(Json.createObjectBuilder().add("mode", "SANDBOX").add("name", "Comes back")
+                .add("assigneeIds", Json.createArrayBuilder().add(adminId())).build());
+        int id = channel.getInt("id");
+        assertEquals(400, admin().post("/api/whatsapp/channels/" + id + "/reconnect", JsonValue.EMPTY_JSON_OBJECT).status(),
+                "a connected number cannot be reconnected");
+        assertEquals(200, admin().delete("/api/whatsapp/channels/" + id).status());
+
+        JsonObject back = admin().post("/api/whatsapp/channels/" + id + "/reconnect", JsonValue.EMPTY_JSON_OBJECT).json();
+        assertEquals("CONNECTED", back.getString("status"), back.toString());
+        assertEquals(channel.getString("phoneNumberId"), back.getString("phoneNumberId"), "the same number, not a new one");
+        assertEquals(1, admin().get("/api/whatsapp/channels").structure().asJsonArray().stream()
+                .filter(c -> c.asJsonObject().getString("phoneNumberId").equals(channel.getString("phoneNumberId"))).count());
+
+        JsonObject number = sandbox().post("/sandbox/api/test-numbers", JsonValue.EMPTY_JSON_OBJECT).json();
+        int manual = connect(manual(number, number.getString("accessToken"))).getInt("id");
+        admin().delete("/api/whatsapp/channels/" + manual);
+        Answer withoutToken = admin().post("/api/whatsapp/channels/" + manual + "/reconnect", JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals(400, withoutToken.status());
+        assertEquals("accessToken", withoutToken.json().getString("field"));
+        assertEquals("CONNECTED", admin().post("/api/whatsapp/channels/" + manual + "/reconnect", Json.createObjectBuilder()
+                .add("accessToken", number.getString("accessToken")).build()).json().getString("status"));
+    }
+
+    @Test
     void aNumberMetaNoLongerKnowsIsReportedWithWhatToDoNotAsAServerError() {
         JsonObject number = sandbox().post("/sandbox/api/test-numbers", JsonValue.EMPTY_JSON_OBJECT).json();
         int id = connect(manual(number, number.getString("accessToken"))).getInt("id");

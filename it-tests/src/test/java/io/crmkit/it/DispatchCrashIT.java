@@ -28,9 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A server killed while it dispatches loses no answer and sends none twice. The Arquillian-managed server
- * plays Meta with its sandbox; the plugin under test runs on a second server with a database of its own,
- * connected to that sandbox like to Meta, and is killed outright ({@code SIGKILL}) with answers in flight.
+ * What a restart must not break. A server killed while it dispatches loses no answer and sends none twice: the
+ * Arquillian-managed server plays Meta with its sandbox; the plugin under test runs on a second server with a
+ * database of its own, connected to that sandbox like to Meta, and is killed outright ({@code SIGKILL}) with answers
+ * in flight. And a demo on the built-in sandbox keeps working after the server starts again.
  */
 @ExtendWith(ArquillianExtension.class)
 class DispatchCrashIT {
@@ -125,6 +126,44 @@ class DispatchCrashIT {
             List<String> order = received.stream().map(m -> m.getJsonObject("body").getJsonObject("text").getString("body"))
                     .filter(texts::contains).toList();
             assertEquals(texts.stream().filter(order::contains).toList(), order, "sent in the order they were written");
+        }
+    }
+
+    @Test
+    void aDemoOnTheBuiltInSandboxKeepsWorkingAfterARestart() throws Exception {
+        String database = TestDatabase.createDatabase("demo_" + UUID.randomUUID().toString().substring(0, 8));
+        try (SecondServer demo = new SecondServer("demo-node", Map.of(
+                "db.url", database, "db.user", "postgres", "db.password", "postgres",
+                "crm.admin.password", EmbeddedDatabaseSession.ADMIN_PASSWORD,
+                "whatsapp.sandbox.enabled", "true"))) {
+            demo.start();
+            ApiClient admin = ApiClient.as(demo.url(), "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
+            long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
+            JsonObject channel = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
+                    .add("name", "Demo").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json();
+            String phoneNumberId = channel.getString("phoneNumberId");
+            admin.post("/sandbox/api/customers/819012398765/messages", Json.createObjectBuilder()
+                    .add("phoneNumberId", phoneNumberId).add("name", "Demo Customer").add("type", "text")
+                    .add("text", "Before the restart").build());
+            eventually("the conversation", 20, () -> TestDatabase.numberIn(database, "select count(*) from whatsapp.conversation") == 1);
+            long conversation = TestDatabase.numberIn(database, "select id from whatsapp.conversation");
+
+            demo.kill();
+            demo.start();
+
+            assertTrue(admin.get("/sandbox/api/numbers").body().contains(phoneNumberId), "the sandbox still knows the number");
+            assertEquals(200, admin.post("/api/whatsapp/channels/" + channel.getInt("id") + "/check", JsonValue.EMPTY_JSON_OBJECT)
+                    .status(), "its token still works");
+            String answer = "After the restart " + UUID.randomUUID();
+            assertEquals(202, admin.post("/api/whatsapp/conversations/" + conversation + "/messages",
+                    Json.createObjectBuilder().add("text", answer).build()).status());
+            eventually("the answer delivered", 30, () -> TestDatabase.stringsIn(database,
+                    "select status from whatsapp.message where text = ?", answer).equals(List.of("DELIVERED")));
+            admin.post("/sandbox/api/customers/819012398765/messages", Json.createObjectBuilder()
+                    .add("phoneNumberId", phoneNumberId).add("name", "Demo Customer").add("type", "text")
+                    .add("text", "And after it").build());
+            eventually("the customer's next message", 20, () -> TestDatabase.numberIn(database,
+                    "select count(*) from whatsapp.message where direction = 'IN'") == 2);
         }
     }
 }

@@ -141,13 +141,12 @@ class ShellBrowserIT {
         By count = By.xpath("//ul[@id='conversations']/li[.//div[@class='preview' and text()='" + text + "']]//span[@class='count']");
         assertEquals("1", wait.until(ExpectedConditions.visibilityOfElementLocated(count)).getText());
         // Live updates and the list's refresh come and go: the chat the user marked unread stays unread meanwhile.
+        int unreadBefore = unreadInTitle();
         ApiClient.sandbox(base).post("/sandbox/api/customers/819077700012/messages", Json.createObjectBuilder()
                 .add("phoneNumberId", phoneNumberId).add("name", "Another Customer").add("type", "text")
                 .add("text", "Unrelated " + System.nanoTime()).build());
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//ul[@id='conversations']/li[.//strong[text()='Another Customer']]")));
+        wait.until(driver -> unreadInTitle() > unreadBefore);
         assertEquals("1", browser.findElement(count).getText(), "marked unread, it stays unread while it is open");
-        assertTrue(browser.getTitle().matches("\\(\\d+\\) .*"), "the page title counts the unread: " + browser.getTitle());
         screenshot("view-only-thread");
     }
 
@@ -192,14 +191,27 @@ class ShellBrowserIT {
 
         admin.delete("/api/whatsapp/channels/" + channel.getInt("id"));
         browser.navigate().refresh();
+        // The row now shows the latest answer: it is found by the customer's words, and known by the customer's name.
+        By answered = By.xpath("//ul[@id='conversations']/li[.//strong[text()='Sato Hanako']]");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("conversation-search"))).sendKeys(text);
-        wait.until(ExpectedConditions.elementToBeClickable(item)).click();
+        wait.until(ExpectedConditions.elementToBeClickable(answered)).click();
         String banner = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("channel-banner"))).getText();
         assertTrue(banner.contains(channelName + " is disconnected"), banner);
         assertTrue(browser.findElements(By.id("composer")).isEmpty(), "a disconnected number offers no composer");
         assertTrue(browser.findElements(By.id("window-countdown")).isEmpty(), "nor a window that cannot be used");
         assertShowsNoPlaceholders("the disconnected thread");
         screenshot("disconnected-number");
+
+        browser.get(url("app/settings/whatsapp/channels"));
+        By row = By.cssSelector("#channels tr[data-channel-id='" + channel.getInt("id") + "']");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#channels tr[data-channel-id='" + channel.getInt("id")
+                + "'] button.reconnect"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "Connected"));
+        browser.get(url("app/tabs/whatsapp/messages"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("conversation-search"))).sendKeys(text);
+        wait.until(ExpectedConditions.elementToBeClickable(answered)).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("composer-text")));
+        assertTrue(browser.findElements(By.id("channel-banner")).isEmpty(), "reconnected, the number answers again");
     }
 
     @Test
@@ -215,7 +227,7 @@ class ShellBrowserIT {
         // What each screen shows once its data has arrived.
         Map<String, By> screens = new LinkedHashMap<>();
         screens.put("messages", By.cssSelector("#bubbles li"));
-        screens.put("settings", By.cssSelector("a[href='/app/settings/whatsapp/channels']"));
+        screens.put("settings", By.cssSelector("a[data-settings='whatsapp/channels']"));
         screens.put("channels", By.cssSelector("#channels tbody tr"));
         screens.put("quick-replies", By.cssSelector("whatsapp-quick-replies-settings h2"));
         screens.put("permissions", By.cssSelector("whatsapp-permissions-settings table"));
@@ -237,6 +249,12 @@ class ShellBrowserIT {
                 assertShowsNoPlaceholders(screen.getKey() + " in " + language);
             }
         }
+    }
+
+    /** The unread count the page title starts with, {@code (3) ...}; 0 without one. */
+    private int unreadInTitle() {
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile("^\\((\\d+)\\) ").matcher(browser.getTitle());
+        return count.find() ? Integer.parseInt(count.group(1)) : 0;
     }
 
     /** Fails when the page shows a value that was never filled in: null, undefined, an element as text. */
@@ -558,9 +576,20 @@ class ShellBrowserIT {
         WebElement shortcutField = form.findElement(By.name("shortcut"));
         shortcutField.clear();
         shortcutField.sendKeys(shortcut);
-        form.findElement(By.name("text")).sendKeys("Open 9 to 6, 営業時間は9時から18時です");
+        form.findElement(By.name("text")).sendKeys("Dear ");
+        form.findElement(By.cssSelector("#merge-field-picker button[data-field='#Contacts.First Name#']")).click();
+        form.findElement(By.name("text")).sendKeys(", open 9 to 6, 営業時間は9時から18時です");
         form.findElement(By.cssSelector("button[type='submit']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("quick-replies"), shortcut));
-        assertTrue(browser.findElement(By.id("quick-replies")).getText().contains("営業時間は9時から18時です"));
+        assertTrue(browser.findElement(By.id("quick-replies")).getText()
+                .contains("Dear #Contacts.First Name#, open 9 to 6, 営業時間は9時から18時です"), "the picker put the field where the cursor was");
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("add-quick-reply"))).click();
+        form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("quick-reply-form")));
+        form.findElement(By.name("text")).sendKeys("No shortcut");
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(form.findElement(By.className("error")), "shortcut"));
+        assertFalse(browser.findElement(By.tagName("whatsapp-quick-replies-settings")).getText().contains("Saved."),
+                "the earlier success does not stand beside the new error");
     }
 }

@@ -15,10 +15,15 @@ import io.crmkit.whatsapp.application.Permissions;
 import io.crmkit.whatsapp.application.channels.ChannelHealthCheck;
 import io.crmkit.whatsapp.application.inbound.MediaDownloads;
 import io.crmkit.whatsapp.application.inbound.WebhookEventDrain;
+import io.crmkit.whatsapp.application.outbound.Dispatcher;
 import io.crmkit.whatsapp.domain.AccessLevel;
 import io.crmkit.whatsapp.infrastructure.InstallationSecrets;
 import io.crmkit.whatsapp.infrastructure.SchemaMigration;
 import io.crmkit.whatsapp.infrastructure.live.ClusterRelay;
+import io.crmkit.whatsapp.interfaces.health.InboundMetrics;
+import io.crmkit.whatsapp.sandbox.SandboxState;
+import io.crmkit.whatsapp.sandbox.SandboxSwitch;
+import io.crmkit.whatsapp.sandbox.SandboxTimers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -89,13 +94,15 @@ public class WhatsAppPlugin implements CrmPlugin {
     @Inject
     ClusterRelay liveRelay;
     @Inject
-    io.crmkit.whatsapp.application.outbound.Dispatcher dispatcher;
+    Dispatcher dispatcher;
     @Inject
-    io.crmkit.whatsapp.sandbox.SandboxSwitch sandbox;
+    SandboxSwitch sandbox;
     @Inject
-    io.crmkit.whatsapp.sandbox.SandboxTimers sandboxTimers;
+    SandboxState sandboxState;
     @Inject
-    io.crmkit.whatsapp.interfaces.health.InboundMetrics inboundMetrics;
+    SandboxTimers sandboxTimers;
+    @Inject
+    InboundMetrics inboundMetrics;
 
     @Override
     public PluginDescriptor descriptor() {
@@ -107,6 +114,7 @@ public class WhatsAppPlugin implements CrmPlugin {
         runtime.started(context);
         schema.migrate(context.dataSourceName());
         if (sandbox.isOn()) {
+            sandboxState.restore();
             sandboxTimers.start();
         }
         secrets.ensureInstalled();

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -55,6 +56,21 @@ public class SandboxControlResource {
         return Json.createObjectBuilder().add("wabaId", number.wabaId()).add("phoneNumberId", number.id())
                 .add("displayPhoneNumber", number.displayPhoneNumber())
                 .add("accessToken", state.grantToken(number.wabaId())).build();
+    }
+
+    /**
+     * A new token for a test number's account, as a system user's new token would be: how a sandbox number that was
+     * disconnected is connected again with its history. 404 for an account the sandbox does not know.
+     */
+    @POST
+    @Path("accounts/{waba}/tokens")
+    public JsonObject newToken(@HeaderParam(SandboxAccess.KEY_HEADER) String key, @PathParam("waba") String wabaId) {
+        access.installation(key);
+        SandboxState.Number number = state.numbersOf(wabaId).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("no sandbox account " + wabaId));
+        return Json.createObjectBuilder().add("wabaId", wabaId).add("phoneNumberId", number.id())
+                .add("displayPhoneNumber", number.displayPhoneNumber())
+                .add("accessToken", state.grantToken(wabaId)).build();
     }
 
     /**

@@ -24,6 +24,8 @@ public class SandboxConversations {
     @Inject
     @ConfigProperty(name = "whatsapp.sandbox.throughput-per-second", defaultValue = "80")
     int throughputPerSecond;
+    @Inject
+    SandboxStore store;
 
     private final Map<String, Instant> lastInbound = new ConcurrentHashMap<>();
     private final Map<String, Bucket> throughput = new ConcurrentHashMap<>();
@@ -45,6 +47,12 @@ public class SandboxConversations {
 
     void customerWrote(String phoneNumberId, String waId, Instant at) {
         lastInbound.put(phoneNumberId + "/" + waId, at);
+        store.keepWindow(phoneNumberId, waId, at);
+    }
+
+    /** A window the sandbox knew before this start. */
+    void restoreWindow(String phoneNumberId, String waId, Instant lastInboundAt) {
+        lastInbound.merge(phoneNumberId + "/" + waId, lastInboundAt, (known, kept) -> known.isAfter(kept) ? known : kept);
     }
 
     boolean windowOpen(String phoneNumberId, String waId, Instant now) {

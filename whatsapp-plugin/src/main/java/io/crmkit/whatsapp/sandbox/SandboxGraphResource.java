@@ -1,5 +1,6 @@
 package io.crmkit.whatsapp.sandbox;
 
+import io.crmkit.whatsapp.domain.UploadedFileName;
 import io.crmkit.whatsapp.infrastructure.InstallationSecrets;
 import io.crmkit.whatsapp.infrastructure.graph.GraphSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -208,7 +209,7 @@ public class SandboxGraphResource {
                 return MetaErrorBodies.error(400, 131053, "Media upload error");
             }
             SandboxMedia.Medium stored = media.store(state.newId(), number.wabaId(), type, bytes,
-                    file.get().getFileName().orElse(null));
+                    file.get().getFileName().map(UploadedFileName::of).orElse(null));
             return ok(Json.createObjectBuilder().add("id", stored.id()).build());
         }).orElseGet(() -> MetaErrorBodies.unknownObject(numberId)));
     }

@@ -32,14 +32,27 @@ public class SandboxProvisioning implements TestNumbers {
 
     @Override
     public TestNumber provision() {
+        return ask("/sandbox/api/test-numbers");
+    }
+
+    @Override
+    public TestNumber reissue(String wabaId) {
+        return ask("/sandbox/api/accounts/" + java.net.URLEncoder.encode(wabaId, java.nio.charset.StandardCharsets.UTF_8)
+                + "/tokens");
+    }
+
+    private TestNumber ask(String path) {
         if (!sandbox.isOn()) {
             throw Refusal.invalid("mode", "the sandbox is turned off on this server: connect a real number instead");
         }
-        URI uri = URI.create(publicAddress.of("/sandbox/api/test-numbers"));
+        URI uri = URI.create(publicAddress.of(path));
         try {
             HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                     .header(SandboxAccess.KEY_HEADER, access.installationKey())
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 404) {
+                throw Refusal.invalid("mode", "the sandbox no longer knows this test number: connect a new sandbox number");
+            }
             if (answer.statusCode() != 200) {
                 throw new TransientMetaException(MetaError.network("the sandbox answered HTTP " + answer.statusCode()));
             }

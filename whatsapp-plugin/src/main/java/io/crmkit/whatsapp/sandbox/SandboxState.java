@@ -1,7 +1,9 @@
 package io.crmkit.whatsapp.sandbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +15,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What the emulated Meta knows: accounts, numbers, tokens, signup codes, subscriptions, and what it received. */
+/**
+ * What the emulated Meta knows: accounts, numbers, tokens, signup codes, subscriptions, and what it received.
+ * Numbers, tokens and subscriptions are kept by the {@link SandboxStore} and come back after a restart; tokens are
+ * known by their SHA-256 only, as they are only ever checked.
+ */
 @ApplicationScoped
 public class SandboxState {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -31,12 +37,43 @@ public class SandboxState {
     public record Received(String method, String path, Instant at) {
     }
 
+    @Inject
+    SandboxStore store;
+    @Inject
+    SandboxConversations conversations;
+
     // Private on purpose: callers hold a CDI proxy, so state is reached through methods only.
     private final Map<String, Number> numbers = new ConcurrentHashMap<>();
+    /** The accounts each token may manage, by the token's SHA-256 in hex. */
     private final Map<String, Set<String>> wabasByToken = new ConcurrentHashMap<>();
     private final Map<String, SignupCode> codes = new ConcurrentHashMap<>();
     private final Set<String> subscribedWabas = ConcurrentHashMap.newKeySet();
     private final RecentRecords<Received> received = new RecentRecords<>(20_000);
+
+    /** Takes back what the sandbox knew before this start; called once, when the sandbox is on. */
+    public void restore() {
+        SandboxStore.Snapshot kept = store.open();
+        kept.numbers().forEach(number -> numbers.put(number.id(), number));
+        kept.grants().forEach(grant -> wabasByToken.computeIfAbsent(HexFormat.of().formatHex(grant.tokenSha256()),
+                t -> ConcurrentHashMap.newKeySet()).add(grant.wabaId()));
+        subscribedWabas.addAll(kept.subscriptions());
+        kept.windows().forEach(window -> conversations.restoreWindow(window.phoneNumberId(), window.waId(),
+                window.lastInboundAt()));
+        numbers.keySet().stream().mapToLong(Long::parseLong).max()
+                .ifPresent(highest -> sequence.accumulateAndGet(highest, Math::max));
+    }
+
+    private static byte[] sha256(String token) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static String key(String token) {
+        return HexFormat.of().formatHex(sha256(token));
+    }
 
     void recordRequest(String method, String path) {
         received.add(new Received(method, path, Instant.now()));
@@ -53,24 +90,27 @@ public class SandboxState {
     }
 
     Set<String> accountsOf(String token) {
-        return Set.copyOf(wabasByToken.getOrDefault(token, Set.of()));
+        return token == null ? Set.of() : Set.copyOf(wabasByToken.getOrDefault(key(token), Set.of()));
     }
 
     boolean knowsToken(String token) {
-        return wabasByToken.containsKey(token);
+        return token != null && wabasByToken.containsKey(key(token));
     }
 
     void subscribe(String wabaId) {
         subscribedWabas.add(wabaId);
+        store.keepSubscription(wabaId, true);
     }
 
     void unsubscribe(String wabaId) {
         subscribedWabas.remove(wabaId);
+        store.keepSubscription(wabaId, false);
     }
 
     /** Revokes every token of an account, as when its system user loses access at Meta. */
     public void revokeAccount(String wabaId) {
         wabasByToken.entrySet().removeIf(entry -> entry.getValue().contains(wabaId));
+        store.forgetGrantsOf(wabaId);
     }
 
     List<Number> allNumbers() {
@@ -95,17 +135,19 @@ public class SandboxState {
         Number number = new Number(numberId, wabaId, display, "Sandbox Business " + numberId.substring(numberId.length() - 4),
                 registered);
         numbers.put(numberId, number);
+        store.keepNumber(number);
         return number;
     }
 
     public String grantToken(String wabaId) {
         String token = newToken();
-        wabasByToken.computeIfAbsent(token, t -> ConcurrentHashMap.newKeySet()).add(wabaId);
+        wabasByToken.computeIfAbsent(key(token), t -> ConcurrentHashMap.newKeySet()).add(wabaId);
+        store.keepGrant(sha256(token), wabaId);
         return token;
     }
 
     boolean tokenMayManage(String token, String wabaId) {
-        return token != null && wabasByToken.getOrDefault(token, Set.of()).contains(wabaId);
+        return accountsOf(token).contains(wabaId);
     }
 
     Optional<Number> number(String id) {
@@ -119,7 +161,11 @@ public class SandboxState {
     }
 
     void register(String numberId) {
-        numbers.computeIfPresent(numberId, (id, n) -> new Number(id, n.wabaId(), n.displayPhoneNumber(), n.verifiedName(), true));
+        Number registered = numbers.computeIfPresent(numberId,
+                (id, n) -> new Number(id, n.wabaId(), n.displayPhoneNumber(), n.verifiedName(), true));
+        if (registered != null) {
+            store.keepNumber(registered);
+        }
     }
 
     public boolean isSubscribed(String wabaId) {

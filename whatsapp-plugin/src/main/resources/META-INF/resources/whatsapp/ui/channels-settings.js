@@ -15,7 +15,7 @@ const TEXT = {
     phoneNumberId: 'Phone number ID', wabaId: 'WhatsApp Business Account ID',
     accessToken: 'Permanent access token', save: 'Save', cancel: 'Cancel', connecting: 'Connecting to Meta… this can take a few seconds.',
     none: 'No number is connected yet.', number: 'Number', mode: 'Mode', status: 'Status', actions: '',
-    edit: 'Edit', check: 'Test connection', disconnect: 'Disconnect', reauthorise: 'Re-authorise',
+    edit: 'Edit', check: 'Test connection', disconnect: 'Disconnect', reauthorise: 'Re-authorise', reconnect: 'Reconnect',
     confirmDisconnect: 'Disconnect this number? Messages stop arriving; every message already received is kept.',
     reauthPrompt: 'Meta refused this channel’s token. Re-authorise it to send and receive again.',
     CONNECTED: 'Connected', NEEDS_REAUTH: 'Needs re-authorisation', DISCONNECTED: 'Disconnected',
@@ -33,7 +33,7 @@ const TEXT = {
     phoneNumberId: '電話番号 ID', wabaId: 'WhatsApp ビジネスアカウント ID',
     accessToken: '永続アクセストークン', save: '保存', cancel: 'キャンセル', connecting: 'Meta に接続しています… 数秒かかることがあります。',
     none: 'まだ番号が接続されていません。', number: '番号', mode: '方式', status: '状態', actions: '',
-    edit: '編集', check: '接続をテスト', disconnect: '接続を解除', reauthorise: '再認証',
+    edit: '編集', check: '接続をテスト', disconnect: '接続を解除', reauthorise: '再認証', reconnect: '再接続',
     confirmDisconnect: 'この番号の接続を解除しますか？ 新しいメッセージは届かなくなりますが、受信済みのメッセージはすべて保持されます。',
     reauthPrompt: 'Meta がこのチャネルのトークンを拒否しました。再び送受信するには再認証してください。',
     CONNECTED: '接続済み', NEEDS_REAUTH: '再認証が必要', DISCONNECTED: '接続解除',
@@ -92,7 +92,12 @@ class ChannelsSettings extends HTMLElement {
 
   actions(channel) {
     const t = this.t;
-    if (channel.status === 'DISCONNECTED') return [];
+    if (channel.status === 'DISCONNECTED') {
+      // A sandbox number gets a new token from the sandbox; any other number needs one from its administrator.
+      return [el('button', { type: 'button', class: 'primary reconnect', onclick: () => (channel.mode === 'SANDBOX'
+        ? this.run(() => this.api(`/api/whatsapp/channels/${channel.id}/reconnect`, 'POST', {}).then(() => t.connected))
+        : this.detailsForm('RECONNECT', channel)) }, t.reconnect)];
+    }
     const buttons = [
       el('button', { type: 'button', onclick: () => this.detailsForm(null, channel) }, t.edit),
       el('button', { type: 'button', onclick: () => this.run(async () => {
@@ -164,7 +169,7 @@ class ChannelsSettings extends HTMLElement {
       return el('label', { class: 'inline assignee', 'data-level': u.level }, box, ` ${u.name}`,
         u.level === 'NONE' ? el('span', { class: 'error small' }, ` ⚠ ${t.cannotSee}`) : null);
     });
-    const reauthorising = mode === 'REAUTHORISE';
+    const reauthorising = mode === 'REAUTHORISE' || mode === 'RECONNECT';
     const form = el('form', { class: 'fields card', id: 'channel-form' },
       reauthorising ? null : field('name', t.name, 'text', channel ? channel.name : (mode === 'SANDBOX' ? 'Sandbox' : '')),
       reauthorising ? null : el('fieldset', {}, el('legend', {}, t.assignees), ...boxes, el('div', { class: 'field-error', 'data-field': 'assigneeIds' })),
@@ -183,7 +188,8 @@ class ChannelsSettings extends HTMLElement {
       save.disabled = true;
       this.status.textContent = t.connecting;
       try {
-        if (channel) await this.api(`/api/whatsapp/channels/${channel.id}`, 'PATCH', body);
+        if (mode === 'RECONNECT') await this.api(`/api/whatsapp/channels/${channel.id}/reconnect`, 'POST', body);
+        else if (channel) await this.api(`/api/whatsapp/channels/${channel.id}`, 'PATCH', body);
         else await this.api('/api/whatsapp/channels', 'POST', { mode, ...signupResult, ...body });
         await this.render();
         this.status.textContent = channel ? t.saved : t.connected;

@@ -10,6 +10,7 @@ import io.crmkit.whatsapp.application.meta.PhoneNumberDetails;
 import io.crmkit.whatsapp.application.meta.TransientMetaException;
 import io.crmkit.whatsapp.application.repository.ChannelRepository;
 import io.crmkit.whatsapp.domain.Channel;
+import io.crmkit.whatsapp.domain.ChannelMode;
 import io.crmkit.whatsapp.domain.ChannelStatus;
 import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
@@ -166,6 +167,28 @@ public class ChannelService {
             }
         }
         return channels.change(admin.organisationId(), channelId, c -> c.disconnect(clock.instant()));
+    }
+
+    /**
+     * Connects a disconnected number again, keeping its conversations: a sandbox number gets a new token from the
+     * sandbox, another number needs a new token from its administrator. Meta must accept the token first.
+     */
+    public Channel reconnect(CurrentUser admin, long channelId, Optional<String> accessToken) {
+        Channel channel = get(admin, channelId);
+        if (channel.status() != ChannelStatus.DISCONNECTED) {
+            throw Refusal.invalid("status", "this number is connected: edit it, or re-authorise it if Meta refused its token");
+        }
+        String token = channel.mode() == ChannelMode.SANDBOX
+                ? callMeta(() -> sandbox.reissue(channel.wabaId()).accessToken())
+                : required(accessToken, "accessToken");
+        PhoneNumberDetails number = verifyAndSubscribe(new Credentials(channel.phoneNumberId(), channel.wabaId(), token));
+        Channel.MetaNumber metaNumber = new Channel.MetaNumber(channel.phoneNumberId(), channel.wabaId(),
+                number.displayPhoneNumber(), number.verifiedName());
+        byte[] sealed = tokens.seal(channel.phoneNumberId(), token);
+        List<Long> assignees = channel.assigneeIds().stream().filter(id -> host.organisation(admin.organisationId()).users()
+                .find(id).filter(User::active).isPresent()).toList();
+        return channels.change(admin.organisationId(), channelId, c ->
+                c.reconnect(c.name(), c.mode(), metaNumber, sealed, assignees, clock.instant()));
     }
 
     /** Asks Meta whether the channel's token still works; a refusal marks the channel for re-authorisation. */

@@ -16,4 +16,11 @@ public interface TestNumbers {
      * @throws io.crmkit.whatsapp.domain.Refusal when the sandbox is turned off on this server
      */
     TestNumber provision();
+
+    /**
+     * A new token for a test number the sandbox made before, to connect it again with its history.
+     *
+     * @throws io.crmkit.whatsapp.domain.Refusal when the sandbox is off or no longer knows the account
+     */
+    TestNumber reissue(String wabaId);
 }

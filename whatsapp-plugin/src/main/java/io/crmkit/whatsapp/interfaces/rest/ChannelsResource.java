@@ -89,6 +89,18 @@ public class ChannelsResource {
         return ChannelView.of(channels.disconnect(callers.administrator(), id));
     }
 
+    /**
+     * Connects a disconnected number again with its history: {@code {}} for a sandbox number, {@code {accessToken}}
+     * for any other.
+     */
+    @POST
+    @Path("{id: [0-9]+}/reconnect")
+    public ChannelView reconnect(@PathParam("id") long id, JsonObject body) {
+        Optional<String> token = Optional.ofNullable(body).map(b -> b.get("accessToken"))
+                .filter(JsonString.class::isInstance).map(v -> ((JsonString) v).getString());
+        return ChannelView.of(channels.reconnect(callers.administrator(), id, token));
+    }
+
     /** Asks Meta whether the token still works; answers the channel with its status. */
     @POST
     @Path("{id: [0-9]+}/check")

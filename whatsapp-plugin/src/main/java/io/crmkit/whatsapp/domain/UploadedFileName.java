@@ -1,4 +1,4 @@
-package io.crmkit.whatsapp.interfaces.rest;
+package io.crmkit.whatsapp.domain;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -11,11 +11,11 @@ import java.nio.charset.StandardCharsets;
  * "è¦ç©æ¸.pdf". A name whose characters are all single bytes that together form UTF-8 is read again as UTF-8;
  * any other name is kept as it came.
  */
-final class UploadedFileName {
+public final class UploadedFileName {
     private UploadedFileName() {
     }
 
-    static String of(String asParsed) {
+    public static String of(String asParsed) {
         if (asParsed.chars().allMatch(c -> c < 0x80) || asParsed.chars().anyMatch(c -> c > 0xFF)) {
             return asParsed;
         }
