@@ -179,6 +179,7 @@ class AuthorisationMatrixIT {
         // A stream stays open: only refusals are called here; what the allowed hear is tested with the live events.
         rows.put("GET /api/whatsapp/events", row((c, f) -> c.getAccepting("/api/whatsapp/events", "text/event-stream"),
                 401, 403, 0, 0, 0, 0));
+        rows.put("GET /api/whatsapp/numbers", row((c, f) -> c.get("/api/whatsapp/numbers"), 401, 403, 200, 200, 200, 200));
         rows.put("GET /api/whatsapp/merge-fields", row((c, f) -> c.get("/api/whatsapp/merge-fields"), 401, 403, 200, 200, 200, 200));
         rows.put("GET /api/whatsapp/quick-replies", row((c, f) -> c.get("/api/whatsapp/quick-replies"), 401, 403, 403, 200, 200, 200));
         rows.put("POST /api/whatsapp/quick-replies", row((c, f) -> c.post("/api/whatsapp/quick-replies",

@@ -1,8 +1,8 @@
 package io.crmkit.it;
 
 import io.crmkit.it.support.ApiClient;
-import io.crmkit.it.support.ApiClient.Answer;
 import io.crmkit.it.support.BrowserSession;
+import io.crmkit.it.support.ApiClient.Answer;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.EmbeddedDatabaseSession;
 import io.crmkit.it.support.Organisations;

@@ -168,6 +168,14 @@ class ShellBrowserIT {
         By item = By.xpath("//ul[@id='conversations']/li[.//div[@class='preview' and text()='" + text + "']]");
         String row = wait.until(ExpectedConditions.visibilityOfElementLocated(item)).getText();
         assertTrue(row.contains(channelName) && row.contains("Administrator"), "the row names the number and the owner: " + row);
+        browser.findElement(By.id("conversation-search")).clear();
+        new org.openqa.selenium.support.ui.Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                "#number-filter option[value='" + channel.getInt("id") + "']"))).findElement(By.xpath("..")))
+                .selectByValue(Integer.toString(channel.getInt("id")));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {
+            List<WebElement> rows = driver.findElements(By.cssSelector("#conversations li"));
+            return rows.size() == 1 && rows.get(0).getText().contains("Sato Hanako");
+        });
         browser.findElement(item).click();
         wait.until(ExpectedConditions.textToBe(By.id("thread-title"), "Sato Hanako"));
 
@@ -203,10 +211,10 @@ class ShellBrowserIT {
         screenshot("disconnected-number");
 
         browser.get(url("app/settings/whatsapp/channels"));
-        By row = By.cssSelector("#channels tr[data-channel-id='" + channel.getInt("id") + "']");
+        By channelRow = By.cssSelector("#channels tr[data-channel-id='" + channel.getInt("id") + "']");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#channels tr[data-channel-id='" + channel.getInt("id")
                 + "'] button.reconnect"))).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "Connected"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(channelRow, "Connected"));
         browser.get(url("app/tabs/whatsapp/messages"));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("conversation-search"))).sendKeys(text);
         wait.until(ExpectedConditions.elementToBeClickable(answered)).click();

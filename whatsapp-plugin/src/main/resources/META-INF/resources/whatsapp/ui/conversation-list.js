@@ -8,7 +8,7 @@ export class ConversationList {
   constructor({ api, t, lang, users, onOpen }) {
     Object.assign(this, { api, t, lang, users, onOpen });
     this.title = document.title;
-    this.state = { view: 'ALL', unread: false, q: '', cursor: null, openId: null };
+    this.state = { view: 'ALL', unread: false, q: '', channelId: '', ownerId: '', cursor: null, openId: null };
     this.badge = el('span', { class: 'unread-badge', id: 'unread-total' });
     this.views = ['ALL', 'MINE'].map((view) => el('button', { type: 'button', 'data-view': view,
       class: view === 'ALL' ? 'active' : null, onclick: () => this.setView(view) }, view === 'ALL' ? t.all : t.mine));
@@ -20,12 +20,24 @@ export class ConversationList {
       clearTimeout(debounce);
       debounce = setTimeout(() => { this.state.q = search.value.trim(); this.load(true); }, 250);
     });
+    this.numberFilter = el('select', { id: 'number-filter', 'aria-label': t.allNumbers,
+      onchange: (e) => { this.state.channelId = e.target.value; this.load(true); } }, el('option', { value: '' }, t.allNumbers));
+    const ownerFilter = el('select', { id: 'owner-filter', 'aria-label': t.anyOwner,
+      onchange: (e) => { this.state.ownerId = e.target.value; this.load(true); } }, el('option', { value: '' }, t.anyOwner),
+      users.filter((u) => u.level !== 'NONE').map((u) => el('option', { value: u.id }, u.name)));
     this.list = el('ul', { class: 'conversation-list', id: 'conversations' });
     this.more = el('button', { type: 'button', hidden: true, onclick: () => this.load(false) }, t.more);
     this.empty = el('p', { class: 'muted', hidden: true }, t.empty);
     this.notice = el('p', { class: 'muted live-notice', hidden: true }, t.reconnecting);
     this.element = el('aside', {}, el('div', { class: 'views' }, ...this.views, this.badge),
-      el('label', { class: 'inline' }, unread, ` ${t.unreadOnly}`), search, this.notice, this.list, this.empty, this.more);
+      el('label', { class: 'inline' }, unread, ` ${t.unreadOnly}`), el('div', { class: 'filters' }, this.numberFilter, ownerFilter),
+      search, this.notice, this.list, this.empty, this.more);
+  }
+
+  /** Offers the numbers chats arrive on, once they are known. */
+  async loadNumbers() {
+    const numbers = await this.api('/api/whatsapp/numbers');
+    this.numberFilter.append(...numbers.map((n) => el('option', { value: n.id }, `${n.name} (${n.displayPhoneNumber})`)));
   }
 
   setView(view) {
@@ -44,6 +56,8 @@ export class ConversationList {
     const query = new URLSearchParams({ view: this.state.view, limit: '30' });
     if (this.state.unread) query.set('unread', 'true');
     if (this.state.q) query.set('q', this.state.q);
+    if (this.state.channelId) query.set('channelId', this.state.channelId);
+    if (this.state.ownerId) query.set('ownerId', this.state.ownerId);
     if (!reset && this.state.cursor) query.set('cursor', this.state.cursor);
     const page = await this.api(`/api/whatsapp/conversations?${query}`);
     if (reset) this.list.replaceChildren();

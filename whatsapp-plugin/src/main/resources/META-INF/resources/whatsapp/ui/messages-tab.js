@@ -18,7 +18,7 @@ class MessagesTab extends HTMLElement {
       this.thread = new ThreadView({ api: this.api, t: this.t, lang: this.lang, users, mayReply, csrf: this.csrf, list: this.list });
       this.replaceChildren(el('link', { rel: 'stylesheet', href: new URL('./messages-tab.css', import.meta.url).pathname }),
         el('div', { class: 'messages-layout' }, this.list.element, this.thread.element));
-      await Promise.all([this.list.load(true), this.list.loadBadge()]);
+      await Promise.all([this.list.load(true), this.list.loadBadge(), this.list.loadNumbers()]);
       const requested = Number(new URLSearchParams(window.location.search).get('conversation'));
       if (requested) await this.open(requested);
       this.listen();
@@ -47,7 +47,7 @@ class MessagesTab extends HTMLElement {
       const data = JSON.parse(event.data);
       clearTimeout(this.pending);
       this.pending = setTimeout(async () => {
-        await Promise.all([this.list.load(true), this.list.loadBadge()]);
+        await Promise.all([this.list.load(true), this.list.loadBadge(), this.list.loadNumbers()]);
         await this.thread.refresh(data.conversationId);
       }, 150);
     };

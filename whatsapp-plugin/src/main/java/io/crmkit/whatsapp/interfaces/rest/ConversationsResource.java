@@ -367,4 +367,17 @@ public class ConversationsResource {
     public UnreadCount unreadCount() {
         return new UnreadCount(conversations.unreadCount(caller()));
     }
+
+    /** A number chats arrive on, as the list's filter offers it to anyone who may see the chats. */
+    public record NumberView(long id, String name, String displayPhoneNumber, String status) {
+    }
+
+    @GET
+    @Path("numbers")
+    public List<NumberView> numbers() {
+        CurrentUser user = caller();
+        conversations.requireView(user);
+        return conversations.channelsOf(user).values().stream().sorted(java.util.Comparator.comparing(Channel::id))
+                .map(c -> new NumberView(c.id(), c.name(), c.displayPhoneNumber(), c.status().name())).toList();
+    }
 }
