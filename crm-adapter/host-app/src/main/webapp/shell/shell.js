@@ -1,6 +1,8 @@
 // The CRM's UI shell: navigation with the host's modules and every plugin tab the user may see, list and
-// record pages that host plugin record panels, and a Settings area listing plugin settings screens.
+// record pages that host plugin record panels, a Settings area listing plugin settings screens, and the host's own
+// Users screen for administrators.
 import { api, ApiError, useCsrfToken } from './api.js';
+import { usersPage } from './users.js';
 import { chooseLanguage, currentLanguage, t, translate } from './i18n.js';
 import { clear, el } from './dom.js';
 
@@ -263,8 +265,11 @@ async function settingsPage(pluginId, screenId) {
     el('h2', {}, section),
     el('ul', {}, items.map((s) => el('li', {}, link(`/app/settings/${s.pluginId}/${s.id}`, titleOf(s),
       { dataset: { settings: `${s.pluginId}/${s.id}` } }))))));
-  clear(view).append(el('div', { class: 'toolbar' }, el('h1', {}, t('settings.title'))),
-    ...(content.length ? content : [el('p', { class: 'muted' }, t('settings.none'))]));
+  // The host's own screens, for administrators, before those the plugins contribute.
+  const host = state.session.user.administrator ? [el('div', { class: 'settings-section' }, el('h2', {}, t('settings.organisation')),
+    el('ul', {}, el('li', {}, link('/app/settings/users', t('users.title'), { dataset: { settings: 'users' } }))))] : [];
+  clear(view).append(el('div', { class: 'toolbar' }, el('h1', {}, t('settings.title'))), ...host,
+    ...(content.length || host.length ? content : [el('p', { class: 'muted' }, t('settings.none'))]));
 }
 
 async function route() {
@@ -274,6 +279,7 @@ async function route() {
     if (MODULES[parts[0]] && parts.length === 1) await listPage(parts[0]);
     else if (MODULES[parts[0]] && parts.length === 2) await recordPage(parts[0], parts[1]);
     else if (parts[0] === 'tabs' && parts.length === 3) await tabPage(parts[1], parts[2]);
+    else if (parts[0] === 'settings' && parts[1] === 'users' && parts.length === 2) { drawNavigation('settings'); await usersPage(view); }
     else if (parts[0] === 'settings') await settingsPage(parts[1], parts[2]);
     else navigate('/app/contacts');
   } catch (error) {

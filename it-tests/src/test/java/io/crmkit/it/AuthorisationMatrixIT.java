@@ -211,6 +211,8 @@ class AuthorisationMatrixIT {
                 + "/revoke", EMPTY), installationOnly));
         rows.put("PUT /sandbox/api/accounts/{waba}/callback-url", row((c, f) -> c.put("/sandbox/api/accounts/" + f.wabaId()
                 + "/callback-url", json("callbackUrl", "http://localhost:1/")), installationOnly));
+        rows.put("POST /sandbox/api/accounts/{waba}/tokens", row((c, f) -> c.post("/sandbox/api/accounts/" + f.wabaId()
+                + "/tokens", EMPTY), installationOnly));
         rows.put("GET /sandbox/api/accounts/{waba}", row((c, f) -> c.get("/sandbox/api/accounts/" + f.wabaId()), installationOnly));
         rows.put("POST /sandbox/api/customers/{waId}/messages", row((c, f) -> c.post("/sandbox/api/customers/819011119999/messages",
                 Json.createObjectBuilder().add("phoneNumberId", f.phoneNumberId()).add("type", "text").add("text", "matrix").build()),

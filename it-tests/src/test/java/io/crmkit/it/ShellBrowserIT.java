@@ -241,10 +241,12 @@ class ShellBrowserIT {
         screens.put("permissions", By.cssSelector("whatsapp-permissions-settings table"));
         screens.put("delivery-problems", By.cssSelector("whatsapp-delivery-problems-settings h2"));
         screens.put("contact", By.cssSelector("whatsapp-record-panel li, whatsapp-record-panel p"));
+        screens.put("users", By.cssSelector("#users tbody tr"));
         Map<String, String> paths = Map.of("messages", "app/tabs/whatsapp/messages?conversation=" + conversation,
                 "settings", "app/settings", "channels", "app/settings/whatsapp/channels",
                 "quick-replies", "app/settings/whatsapp/quick-replies", "permissions", "app/settings/whatsapp/permissions",
-                "delivery-problems", "app/settings/whatsapp/delivery-problems", "contact", "app/contacts/" + contact);
+                "delivery-problems", "app/settings/whatsapp/delivery-problems", "contact", "app/contacts/" + contact,
+                "users", "app/settings/users");
 
         logInAsAdministrator("app/tabs/whatsapp/messages");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("conversations")));
@@ -257,6 +259,30 @@ class ShellBrowserIT {
                 assertShowsNoPlaceholders(screen.getKey() + " in " + language);
             }
         }
+    }
+
+    @Test
+    void anAdministratorAddsAUserWithAProfileAndDeactivatesThemWithoutTheApi() {
+        logInAsAdministrator("app/settings");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[data-settings='users']"))).click();
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("add-user")));
+        String username = "trial" + System.nanoTime() % 1_000_000;
+        form.findElement(By.name("name")).sendKeys("試用 ユーザー");
+        form.findElement(By.name("username")).sendKeys(username);
+        form.findElement(By.name("password")).sendKeys("a-trial-password");
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.name("profileId"))).selectByVisibleText("Standard");
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+
+        By row = By.xpath("//table[@id='users']//tr[td[2][text()='" + username + "']]");
+        WebElement added = wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        assertTrue(added.getText().contains("試用 ユーザー"), added.getText());
+        assertEquals("Standard", new org.openqa.selenium.support.ui.Select(added.findElement(By.tagName("select")))
+                .getFirstSelectedOption().getText());
+        added.findElement(By.className("deactivate")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "No (deactivated)"));
+        assertEquals(401, ApiClient.as(base, username, "a-trial-password").get("/api/crm/session").status(),
+                "a deactivated user cannot log in");
+        screenshot("users-settings");
     }
 
     /** The unread count the page title starts with, {@code (3) ...}; 0 without one. */

@@ -1,5 +1,6 @@
 package io.crmkit.whatsapp.sandbox;
 
+import io.crmkit.whatsapp.infrastructure.web.ContentDisposition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -250,8 +251,8 @@ public class SandboxControlResource {
         SandboxAccess.Caller caller = access.caller(key);
         return media.find(mediaId).filter(medium -> state.numbersOf(medium.wabaId()).stream()
                         .anyMatch(number -> access.reaches(caller, number.id()))).map(medium -> Response.ok(medium.bytes(), medium.mimeType())
-                        .header("Content-Disposition", "attachment; filename=\"" + (medium.fileName() == null ? medium.id()
-                                : medium.fileName().replaceAll("[\\r\\n\"]", "_")) + "\"")
+                        .header("Content-Disposition", ContentDisposition.of(false,
+                                medium.fileName() == null ? medium.id() : medium.fileName()))
                         .header("X-Content-Type-Options", "nosniff").build())
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).build());
     }

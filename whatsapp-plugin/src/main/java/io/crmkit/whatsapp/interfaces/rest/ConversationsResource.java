@@ -22,6 +22,7 @@ import io.crmkit.whatsapp.domain.MessageDetails;
 import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
 import io.crmkit.whatsapp.domain.UploadedFileName;
+import io.crmkit.whatsapp.infrastructure.web.ContentDisposition;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;

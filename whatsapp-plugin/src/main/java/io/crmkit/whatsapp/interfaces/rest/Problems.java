@@ -20,10 +20,20 @@ public final class Problems {
                 .add("type", "about:blank")
                 .add("title", code.name().replace('_', ' ').toLowerCase())
                 .add("status", code.httpStatus())
-                .add("detail", detail)
+                .add("detail", asSentence(detail))
                 .add("code", code.name());
         field.ifPresent(f -> body.add("field", f));
         return Response.status(code.httpStatus()).type("application/problem+json").entity(body.build().toString()).build();
+    }
+
+    /** Refusals are written as clauses that other messages can quote; shown alone, they start as a sentence does. */
+    static String asSentence(String detail) {
+        if (detail.isEmpty() || Character.isUpperCase(detail.codePointAt(0))) {
+            return detail;
+        }
+        int first = detail.codePointAt(0);
+        return new StringBuilder().appendCodePoint(Character.toUpperCase(first)).append(detail.substring(Character.charCount(first)))
+                .toString();
     }
 
     /** Maps every {@link Refusal} thrown by the plugin's resources. */

@@ -1,4 +1,4 @@
-package io.crmkit.whatsapp.interfaces.rest;
+package io.crmkit.whatsapp.infrastructure.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
  * name in any script ({@code filename*}, RFC 8187) with a plain-ASCII stand-in for old clients. Folder parts,
  * quotes and line breaks of a name never reach the header.
  */
-final class ContentDisposition {
+public final class ContentDisposition {
     private ContentDisposition() {
     }
 
-    static String of(boolean inline, String fileName) {
+    public static String of(boolean inline, String fileName) {
         String name = fileName.replaceAll(".*[/\\\\]", "").replaceAll("\\p{Cntrl}", "");
         if (name.isBlank()) {
             name = "file";

@@ -1,4 +1,4 @@
-package io.crmkit.whatsapp.interfaces.rest;
+package io.crmkit.whatsapp.infrastructure.web;
 
 import org.junit.jupiter.api.Test;
 
