@@ -168,6 +168,7 @@ class ShellBrowserIT {
         By item = By.xpath("//ul[@id='conversations']/li[.//div[@class='preview' and text()='" + text + "']]");
         String row = wait.until(ExpectedConditions.visibilityOfElementLocated(item)).getText();
         assertTrue(row.contains(channelName) && row.contains("Administrator"), "the row names the number and the owner: " + row);
+        assertTrue(row.contains("+81 90-3330-0001"), "the customer's number as Japan writes it: " + row);
         browser.findElement(By.id("conversation-search")).clear();
         new org.openqa.selenium.support.ui.Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
                 "#number-filter option[value='" + channel.getInt("id") + "']"))).findElement(By.xpath("..")))

@@ -74,7 +74,7 @@ export class ConversationList {
       el('div', { class: 'row' }, el('strong', { class: 'name' }, c.contactName),
         c.unreadCount > 0 ? el('span', { class: 'count' }, c.unreadCount) : null),
       el('div', { class: 'preview' }, c.lastMessagePreview),
-      el('div', { class: 'muted small' }, [c.phone, c.channelName, this.ownerName(c), when].filter(Boolean).join(' · ')));
+      el('div', { class: 'muted small' }, [c.phoneDisplay, c.channelName, this.ownerName(c), when].filter(Boolean).join(' · ')));
   }
 
   ownerName(c) {

@@ -120,7 +120,7 @@ export class ThreadView {
     } }, keptUnread ? t.markRead : t.markUnread);
     const header = el('header', { class: 'thread-header' },
       el('div', {}, el('h2', { id: 'thread-title' }, conversation.contactName),
-        el('div', { class: 'muted' }, conversation.phone || '', conversation.channelName ? ` · ${conversation.channelName}` : '')),
+        el('div', { class: 'muted' }, conversation.phoneDisplay || '', conversation.channelName ? ` · ${conversation.channelName}` : '')),
       el('label', {}, `${t.owner} `, owner), toggle);
     return header;
   }

@@ -81,9 +81,11 @@ public class ConversationsResource {
      * @param channelName   the name of the number it is on, so that two chats of one customer can be told apart
      * @param channelStatus {@code CONNECTED}, {@code NEEDS_REAUTH} or {@code DISCONNECTED}: only a connected number
      *                      can answer
+     * @param phone         E.164, for links and search
+     * @param phoneDisplay  as the customer's country writes it, for people
      */
     public record ConversationView(long id, long channelId, String channelName, String channelStatus, long contactId,
-                                   String contactName, String phone, Long ownerId, int unreadCount,
+                                   String contactName, String phone, String phoneDisplay, Long ownerId, int unreadCount,
                                    Instant lastMessageAt, String lastMessagePreview, Instant windowExpiresAt) {
     }
 
@@ -135,6 +137,7 @@ public class ConversationsResource {
             return new ConversationView(c.id(), c.channelId(), channel.map(Channel::name).orElse(""),
                     channel.map(ch -> ch.status().name()).orElse(ChannelStatus.DISCONNECTED.name()), c.contactId(),
                     contact.map(Contact::displayName).filter(n -> !n.isBlank()).orElse(c.customerName()), phone,
+                    phone == null ? null : PhoneDisplay.of(phone),
                     c.ownerId().orElse(null), c.unreadCount(),
                     seesAnswers ? c.lastMessageAt() : c.lastInboundAt().orElse(c.lastMessageAt()),
                     seesAnswers ? c.lastMessagePreview() : c.lastInboundPreview(), c.windowExpiresAt().orElse(null));
