@@ -29,7 +29,8 @@ const MODULES = {
   pipelines: {
     api: '/api/crm/pipelines',
     nav: 'nav.pipelines',
-    columns: [['pipeline.name', (d) => d.name], ['pipeline.stage', (d) => d.stage], ['pipeline.amount', (d) => d.amount]],
+    columns: [['pipeline.name', (d) => d.name], ['pipeline.stage', (d) => stageName(d.stage)],
+      ['pipeline.amount', (d) => (d.amount == null ? '' : new Intl.NumberFormat(currentLanguage()).format(d.amount))]],
     fields: [['name', 'pipeline.name'], ['stage', 'pipeline.stage', 'stage'], ['amount', 'pipeline.amount', 'number']],
     title: (d) => d.name,
   },
@@ -151,7 +152,7 @@ async function recordForm(name, record, onSaved) {
   for (const [field, label, type] of module.fields) {
     let input;
     if (type === 'stage') {
-      input = el('select', { name: field }, stages.map((s) => el('option', { value: s }, s)));
+      input = el('select', { name: field }, stages.map((s) => el('option', { value: s }, stageName(s))));
       input.value = record ? record[field] : stages[0];
     } else {
       input = el('input', { name: field, type: type || 'text', step: type === 'number' ? '0.01' : null });
@@ -272,6 +273,18 @@ async function settingsPage(pluginId, screenId) {
     ...(content.length || host.length ? content : [el('p', { class: 'muted' }, t('settings.none'))]));
 }
 
+/** The stages every organisation starts with, in the user's language; stages it adds keep their names. */
+function stageName(stage) {
+  const key = `stage.${stage}`;
+  const translated = t(key);
+  return translated === key ? stage : translated;
+}
+
+async function hostUsersPage() {
+  drawNavigation('settings');
+  await usersPage(view, state.session.user.id);
+}
+
 async function route() {
   const parts = window.location.pathname.replace(/^\/app\/?/, '').split('/').filter(Boolean);
   try {
@@ -279,7 +292,7 @@ async function route() {
     if (MODULES[parts[0]] && parts.length === 1) await listPage(parts[0]);
     else if (MODULES[parts[0]] && parts.length === 2) await recordPage(parts[0], parts[1]);
     else if (parts[0] === 'tabs' && parts.length === 3) await tabPage(parts[1], parts[2]);
-    else if (parts[0] === 'settings' && parts[1] === 'users' && parts.length === 2) { drawNavigation('settings'); await usersPage(view); }
+    else if (parts[0] === 'settings' && parts[1] === 'users' && parts.length === 2) await hostUsersPage();
     else if (parts[0] === 'settings') await settingsPage(parts[1], parts[2]);
     else navigate('/app/contacts');
   } catch (error) {

@@ -9,7 +9,9 @@ const TEXT = {
     webhook: 'Webhook for your Meta app', callbackUrl: 'Callback URL', verifyToken: 'Verify token',
     secretMissing: 'The app secret is the generated demo one: set WHATSAPP_APP_SECRET to your Meta app secret before connecting real numbers.',
     connectNow: 'Connect now', connectWhatsApp: 'Connect WhatsApp', manual: 'Enter details manually', sandbox: 'Use a sandbox number',
-    signupUnavailable: 'Embedded Signup needs WHATSAPP_META_APP_ID and WHATSAPP_META_CONFIGURATION_ID on the server.',
+    signupUnavailable: 'Embedded Signup (log in with Facebook) is not set up on this server yet.',
+    signupSetupHelp: 'For whoever runs the server: set WHATSAPP_META_APP_ID and WHATSAPP_META_CONFIGURATION_ID.',
+    modes: { SANDBOX: 'Sandbox', MANUAL: 'Entered manually', EMBEDDED_SIGNUP: 'Embedded Signup' },
     name: 'Channel name', assignees: 'Users who receive new chats (in turn)',
     cannotSee: 'cannot see WhatsApp chats and is skipped: give their profile a level in Settings > Permissions',
     phoneNumberId: 'Phone number ID', wabaId: 'WhatsApp Business Account ID',
@@ -27,7 +29,9 @@ const TEXT = {
     webhook: 'Meta アプリの Webhook', callbackUrl: 'コールバック URL', verifyToken: '認証トークン',
     secretMissing: 'アプリシークレットはデモ用に生成されたものです。実際の番号を接続する前に WHATSAPP_APP_SECRET に Meta アプリのシークレットを設定してください。',
     connectNow: '今すぐ接続', connectWhatsApp: 'WhatsApp を接続', manual: '詳細を手動で入力', sandbox: 'サンドボックス番号を使う',
-    signupUnavailable: '埋め込みサインアップにはサーバーで WHATSAPP_META_APP_ID と WHATSAPP_META_CONFIGURATION_ID の設定が必要です。',
+    signupUnavailable: 'このサーバーでは埋め込みサインアップ（Facebook でログイン）はまだ設定されていません。',
+    signupSetupHelp: 'サーバーの管理者向け：WHATSAPP_META_APP_ID と WHATSAPP_META_CONFIGURATION_ID を設定してください。',
+    modes: { SANDBOX: 'サンドボックス', MANUAL: '手動入力', EMBEDDED_SIGNUP: '埋め込みサインアップ' },
     name: 'チャネル名', assignees: '新しいチャットを受け取るユーザー（順番に割り当て）',
     cannotSee: 'WhatsApp のチャットを表示できないため割り当てられません。「設定 > 権限」でプロファイルにレベルを付与してください',
     phoneNumberId: '電話番号 ID', wabaId: 'WhatsApp ビジネスアカウント ID',
@@ -68,7 +72,7 @@ class ChannelsSettings extends HTMLElement {
     this.status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
     this.formHolder = el('div', { class: 'form-holder' });
     const rows = channels.map((c) => el('tr', { 'data-channel-id': c.id },
-      el('td', {}, c.name), el('td', {}, c.displayPhoneNumber), el('td', {}, c.mode),
+      el('td', {}, c.name), el('td', {}, c.displayPhoneNumber), el('td', { 'data-mode': c.mode }, t.modes[c.mode] || c.mode),
       el('td', { class: `channel-status ${c.status}` }, t[c.status] || c.status),
       el('td', {}, c.assigneeIds.map((id) => this.userName(id)).join(', ')),
       el('td', {}, ...this.actions(c))));
@@ -118,7 +122,8 @@ class ChannelsSettings extends HTMLElement {
     const signup = el('button', { type: 'button', id: 'mode-embedded-signup', disabled: !this.signup.available,
       onclick: () => this.embeddedSignup() }, t.connectWhatsApp);
     this.formHolder.replaceChildren(el('div', { class: 'card' },
-      signup, this.signup.available ? null : el('p', { class: 'muted' }, t.signupUnavailable),
+      signup, this.signup.available ? null : el('details', { class: 'muted' }, el('summary', {}, t.signupUnavailable),
+        el('p', { class: 'small' }, t.signupSetupHelp)),
       el('button', { type: 'button', id: 'mode-manual', onclick: () => this.detailsForm('MANUAL') }, t.manual),
       el('button', { type: 'button', id: 'mode-sandbox', onclick: () => this.detailsForm('SANDBOX') }, t.sandbox)));
   }

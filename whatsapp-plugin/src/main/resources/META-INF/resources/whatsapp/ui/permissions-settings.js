@@ -6,11 +6,14 @@ const TEXT = {
     title: 'WhatsApp permissions', intro: 'Choose what each profile may do with WhatsApp messages. Administrators always have full access.',
     profile: 'Profile', level: 'Access', VIEW_AND_REPLY: 'View and reply', VIEW_ONLY: 'View incoming messages only', NONE: 'No access',
     saved: 'Saved.', saving: 'Saving…', always: 'Always full access',
+    builtIn: {},
   },
   ja: {
     title: 'WhatsApp の権限', intro: '各プロファイルが WhatsApp メッセージでできることを選びます。管理者は常にすべての操作ができます。',
     profile: 'プロファイル', level: 'アクセス', VIEW_AND_REPLY: '表示と返信', VIEW_ONLY: '受信メッセージの表示のみ', NONE: 'アクセスなし',
     saved: '保存しました。', saving: '保存中…', always: '常にすべての操作が可能',
+    // The profiles every organisation starts with; profiles its administrators add keep the names they were given.
+    builtIn: { Administrator: '管理者', Standard: '標準' },
   },
 };
 
@@ -41,7 +44,7 @@ class PermissionsSettings extends HTMLElement {
             }
           });
         }
-        return el('tr', {}, el('td', {}, p.profileName), el('td', {}, control));
+        return el('tr', {}, el('td', {}, t.builtIn[p.profileName] || p.profileName), el('td', {}, control));
       });
       this.replaceChildren(el('h2', {}, t.title), el('p', { class: 'muted' }, t.intro),
         el('table', { class: 'records', id: 'permissions' },
