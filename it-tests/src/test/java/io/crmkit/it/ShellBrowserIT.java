@@ -156,6 +156,11 @@ class ShellBrowserIT {
         String channelName = "Front desk " + System.nanoTime() % 100_000;
         JsonObject channel = sandboxChannel(channelName);
         String text = "Is the shop open today? " + System.nanoTime();
+        for (int i = 1; i <= 12; i++) {
+            ApiClient.sandbox(base).post("/sandbox/api/customers/819033300001/messages", Json.createObjectBuilder()
+                    .add("phoneNumberId", channel.getString("phoneNumberId")).add("name", "Sato Hanako").add("type", "text")
+                    .add("text", "Detail " + i + " of my question").build());
+        }
         ApiClient.sandbox(base).post("/sandbox/api/customers/819033300001/messages", Json.createObjectBuilder()
                 .add("phoneNumberId", channel.getString("phoneNumberId")).add("name", "Sato Hanako").add("type", "text")
                 .add("text", text).build());
@@ -165,7 +170,8 @@ class ShellBrowserIT {
 
         logInAsAdministrator("app/tabs/whatsapp/messages");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("conversation-search"))).sendKeys(text);
-        By item = By.xpath("//ul[@id='conversations']/li[.//div[@class='preview' and text()='" + text + "']]");
+        // Thirteen messages in one second may be listed under any of them: the row is known by the customer's name.
+        By item = By.xpath("//ul[@id='conversations']/li[.//strong[text()='Sato Hanako']]");
         String row = wait.until(ExpectedConditions.visibilityOfElementLocated(item)).getText();
         assertTrue(row.contains(channelName) && row.contains("Administrator"), "the row names the number and the owner: " + row);
         assertTrue(row.contains("+81 90-3330-0001"), "the customer's number as Japan writes it: " + row);
@@ -193,17 +199,21 @@ class ShellBrowserIT {
         composer = wait.until(ExpectedConditions.elementToBeClickable(By.id("composer-text")));
         composer.sendKeys("Open until 18:00.", Keys.chord(Keys.SHIFT, Keys.ENTER), "Tomorrow too.");
         assertEquals("Open until 18:00.\nTomorrow too.", composer.getAttribute("value"), "Shift+Enter breaks the line");
+        // The agent scrolled up to reread the question before answering.
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('bubbles').scrollTop = 0;");
         composer.sendKeys(Keys.ENTER);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                 "//li[contains(@class,'bubble out') and contains(., 'Tomorrow too.')]")));
+        assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const b = document.getElementById('bubbles');"
+                        + " return b.scrollHeight > b.clientHeight && b.scrollTop + b.clientHeight >= b.scrollHeight - 2;"),
+                "after the agent's answer the thread, longer than its box, shows its newest message");
         screenshot("answered-with-enter");
 
         admin.delete("/api/whatsapp/channels/" + channel.getInt("id"));
         browser.navigate().refresh();
-        // The row now shows the latest answer: it is found by the customer's words, and known by the customer's name.
-        By answered = By.xpath("//ul[@id='conversations']/li[.//strong[text()='Sato Hanako']]");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("conversation-search"))).sendKeys(text);
-        wait.until(ExpectedConditions.elementToBeClickable(answered)).click();
+        wait.until(ExpectedConditions.elementToBeClickable(item)).click();
         String banner = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("channel-banner"))).getText();
         assertTrue(banner.contains(channelName + " is disconnected"), banner);
         assertTrue(browser.findElements(By.id("composer")).isEmpty(), "a disconnected number offers no composer");
@@ -218,7 +228,7 @@ class ShellBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(channelRow, "Connected"));
         browser.get(url("app/tabs/whatsapp/messages"));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("conversation-search"))).sendKeys(text);
-        wait.until(ExpectedConditions.elementToBeClickable(answered)).click();
+        wait.until(ExpectedConditions.elementToBeClickable(item)).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("composer-text")));
         assertTrue(browser.findElements(By.id("channel-banner")).isEmpty(), "reconnected, the number answers again");
     }
@@ -466,12 +476,16 @@ class ShellBrowserIT {
         assertEquals("Reply window closes in 1 min", wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.id("window-countdown"))).getText());
         assertTrue(browser.findElement(By.id("composer-text")).isEnabled(), "still open: the agent may answer");
+        String draft = "Sorry for the wait, your parcel " + System.nanoTime();
+        browser.findElement(By.id("composer-text")).sendKeys(draft);
 
         WebElement offer = new WebDriverWait(browser, Duration.ofSeconds(40)).until(
                 ExpectedConditions.visibilityOfElementLocated(By.id("template-offer")));
         assertTrue(offer.getText().contains("only an approved message template"), offer.getText());
         assertTrue(browser.findElements(By.id("composer-text")).isEmpty(), "no free text once the window closed");
         assertEquals("The 24-hour reply window is closed.", browser.findElement(By.id("window-countdown")).getText());
+        assertEquals(draft, browser.findElement(By.id("kept-draft")).getAttribute("value"),
+                "what the agent was typing is kept to copy, not lost with the composer");
         screenshot("window-closed");
     }
 
