@@ -151,7 +151,8 @@ class ShellBrowserIT {
     }
 
     @Test
-    void anAgentAnswersWithEnterAndAShortcutInJapaneseSeesWhoWroteAndADisconnectedNumberClosesTheComposer() {
+    void anAgentAnswersWithEnterAndAShortcutInJapaneseSeesWhoWroteAndADisconnectedNumberClosesTheComposer()
+            throws InterruptedException {
         ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
         String channelName = "Front desk " + System.nanoTime() % 100_000;
         JsonObject channel = sandboxChannel(channelName);
@@ -164,6 +165,9 @@ class ShellBrowserIT {
         ApiClient.sandbox(base).post("/sandbox/api/customers/819033300001/messages", Json.createObjectBuilder()
                 .add("phoneNumberId", channel.getString("phoneNumberId")).add("name", "Sato Hanako").add("type", "text")
                 .add("text", text).build());
+        Eventually.eventually("the customer's 13 messages", 20, () -> TestDatabase.number(
+                "select count(*) from whatsapp.message m join whatsapp.conversation c on c.id = m.conversation_id"
+                        + " where c.channel_id = ?", channel.getInt("id")) == 13);
         String shortcut = "/お礼" + System.nanoTime() % 1_000;
         admin.post("/api/whatsapp/quick-replies", Json.createObjectBuilder().add("shortcut", shortcut)
                 .add("text", "ありがとうございます、#Contacts.First Name# 様").build());
@@ -193,8 +197,8 @@ class ShellBrowserIT {
         assertEquals("ありがとうございます、Sato 様", composer.getAttribute("value"));
         composer.sendKeys(Keys.ENTER);
         By thanked = By.xpath("//li[contains(@class,'bubble out') and contains(., 'ありがとうございます、Sato 様')]");
-        assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(thanked)).getText().contains("Administrator"),
-                "Enter sent it, and the bubble names who wrote it");
+        // Enter sent it, and the bubble names who wrote it (found afresh: live updates redraw the bubbles).
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(thanked, "Administrator"));
 
         composer = wait.until(ExpectedConditions.elementToBeClickable(By.id("composer-text")));
         composer.sendKeys("Open until 18:00.", Keys.chord(Keys.SHIFT, Keys.ENTER), "Tomorrow too.");

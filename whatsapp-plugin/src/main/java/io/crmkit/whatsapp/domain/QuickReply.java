@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,7 +46,7 @@ public class QuickReply {
     }
 
     public void rewrite(String newShortcut, String newText) {
-        String trimmedShortcut = newShortcut == null ? "" : newShortcut.strip().toLowerCase(java.util.Locale.ROOT);
+        String trimmedShortcut = newShortcut == null ? "" : newShortcut.strip().toLowerCase(Locale.ROOT);
         if (!SHORTCUT.matcher(trimmedShortcut).matches()) {
             throw Refusal.invalid("shortcut", "a shortcut is / followed by 1 to 30 letters or digits of any script, - or _,"
                     + " e.g. /hours or /お礼");

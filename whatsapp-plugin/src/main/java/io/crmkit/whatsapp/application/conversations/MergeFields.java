@@ -12,6 +12,7 @@ import io.crmkit.whatsapp.domain.MergeField;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -40,7 +41,7 @@ public class MergeFields {
         public Filled fill(String text) {
             Matcher fields = FIELD.matcher(text);
             StringBuilder filled = new StringBuilder();
-            List<String> missing = new java.util.ArrayList<>();
+            List<String> missing = new ArrayList<>();
             while (fields.find()) {
                 Optional<Optional<String>> value = MergeField.ofToken(fields.group()).map(byField::get);
                 if (value.isEmpty()) {

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The dispatcher's transactions, each short and committed on its own, so that no transaction is open while
@@ -125,7 +126,7 @@ public class DispatchStore {
         // AwaitStatus: the message stays in flight until a status webhook or the unknown-outcome limit settles it.
     }
 
-    private void settle(long messageId, java.util.function.Consumer<Message> change) {
+    private void settle(long messageId, Consumer<Message> change) {
         Message message = messages.find(messageId).orElseThrow();
         if (message.status() == DeliveryStatus.QUEUED) {
             change.accept(message);

@@ -20,6 +20,7 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 import java.io.StringReader;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -94,7 +95,7 @@ public class MessageDetailsConverter implements AttributeConverter<MessageDetail
             case "place" -> new Place(json.getJsonNumber("latitude").bigDecimalValue(),
                     json.getJsonNumber("longitude").bigDecimalValue(), text(json, "name"), text(json, "address"));
             case "contacts" -> new ContactCards(json.getJsonArray("contacts").getValuesAs(JsonObject.class).stream()
-                    .map(card -> new Card(card.getString("name", ""), card.getJsonArray("phones") == null ? java.util.List.of()
+                    .map(card -> new Card(card.getString("name", ""), card.getJsonArray("phones") == null ? List.of()
                             : card.getJsonArray("phones").getValuesAs(JsonString.class).stream().map(JsonString::getString)
                             .toList())).toList());
             case "reply" -> new ButtonReply(json.getString("replyId", ""), json.getString("replyKind", ""));

@@ -44,10 +44,12 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** {@code /api/whatsapp/conversations} and {@code /api/whatsapp/unread-count}: the Messages tab's data. */
 @Path("whatsapp")
@@ -127,7 +129,7 @@ public class ConversationsResource {
     private List<ConversationView> views(CurrentUser user, List<Conversation> conversations) {
         Map<Long, Contact> contacts = host.organisation(user.organisationId()).contacts()
                 .findAll(conversations.stream().map(Conversation::contactId).toList()).stream()
-                .collect(java.util.stream.Collectors.toMap(Contact::id, contact -> contact));
+                .collect(Collectors.toMap(Contact::id, contact -> contact));
         boolean seesAnswers = permissions.levelOf(user).includes(AccessLevel.VIEW_AND_REPLY);
         Map<Long, Channel> channels = this.conversations.channelsOf(user);
         return conversations.stream().map(c -> {
@@ -152,7 +154,7 @@ public class ConversationsResource {
     private List<MessageView> views(CurrentUser user, List<Message> messages, Map<Long, MediaFile> media) {
         Map<Long, String> authors = messages.stream().anyMatch(m -> m.authorId().isPresent())
                 ? host.organisation(user.organisationId()).users().list().stream()
-                        .collect(java.util.stream.Collectors.toMap(User::id, User::name))
+                        .collect(Collectors.toMap(User::id, User::name))
                 : Map.of();
         return messages.stream().map(m -> view(m, media, m.authorId().map(authors::get))).toList();
     }
@@ -381,7 +383,7 @@ public class ConversationsResource {
     public List<NumberView> numbers() {
         CurrentUser user = caller();
         conversations.requireView(user);
-        return conversations.channelsOf(user).values().stream().sorted(java.util.Comparator.comparing(Channel::id))
+        return conversations.channelsOf(user).values().stream().sorted(Comparator.comparing(Channel::id))
                 .map(c -> new NumberView(c.id(), c.name(), c.displayPhoneNumber(), c.status().name())).toList();
     }
 }
