@@ -22,13 +22,16 @@ import java.util.concurrent.TimeUnit;
  * the same port, database and data folder.
  */
 public final class SecondServer implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final int port;
     private final Path folder;
     private final List<String> properties = new ArrayList<>();
     private final String adminPassword;
     private Process process;
+    /** A client of this server's own, so that a client broken by another server's death cannot stall this one. */
+    private HttpClient http;
+    /** Why the last readiness check failed, for the message of a start that times out. */
+    private String notReadyBecause = "no check yet";
 
     /**
      * @param settings system properties of the server ({@code -Dname=value}), beside its port and folders;
@@ -56,6 +59,11 @@ public final class SecondServer implements AutoCloseable {
         return "http://localhost:" + port + "/";
     }
 
+    /** The server as the tests reach it: over IPv4 loopback, whatever "localhost" resolves to first. */
+    private String local() {
+        return "http://127.0.0.1:" + port + "/";
+    }
+
     public URL url() {
         try {
             return URI.create(base()).toURL();
@@ -69,6 +77,7 @@ public final class SecondServer implements AutoCloseable {
      * administrator (health and pages answer a moment before the API does).
      */
     public void start() throws IOException, InterruptedException {
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Files.createDirectories(folder.resolve("tmp"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + folder.resolve("tmp")));
@@ -90,7 +99,8 @@ public final class SecondServer implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("the second server did not start within 150 s; see " + log);
+        throw new IllegalStateException("the second server did not start within 150 s (last check: " + notReadyBecause
+                + "); see " + log);
     }
 
     /**
@@ -128,10 +138,12 @@ public final class SecondServer implements AutoCloseable {
 
     private boolean applicationReady() {
         try {
-            HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "health/ready"))
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(local() + "health/ready"))
                     .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            notReadyBecause = "health answered " + health.statusCode() + " " + health.body();
             return health.statusCode() == 200 && health.body().contains("\"database\"");
         } catch (IOException notYet) {
+            notReadyBecause = "health: " + notYet;
             return false;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -141,11 +153,14 @@ public final class SecondServer implements AutoCloseable {
 
     private boolean answers(String path, int status) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(2))
+            int answered = http.send(HttpRequest.newBuilder(URI.create(local() + path)).timeout(Duration.ofSeconds(2))
                     .header("Accept", "application/json").header("Authorization", "Basic " + java.util.Base64.getEncoder()
                             .encodeToString(("admin:" + adminPassword()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                    .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == status;
+                    .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            notReadyBecause = path + " answered " + answered;
+            return answered == status;
         } catch (IOException notYet) {
+            notReadyBecause = path + ": " + notYet;
             return false;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
