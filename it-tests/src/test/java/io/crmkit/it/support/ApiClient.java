@@ -20,6 +20,7 @@ import java.util.Optional;
 /** A small HTTP client of the application's REST API, as an API client with HTTP Basic credentials. */
 public final class ApiClient {
     private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();

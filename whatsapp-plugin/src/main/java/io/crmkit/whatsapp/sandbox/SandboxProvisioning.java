@@ -21,7 +21,8 @@ import java.time.Duration;
 /** Asks the built-in sandbox, over HTTP like any client of it, for a test number. */
 @ApplicationScoped
 public class SandboxProvisioning implements TestNumbers {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     @Inject
     SandboxSwitch sandbox;

@@ -33,7 +33,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class SandboxWebhooks {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration BATCH_WINDOW = Duration.ofMillis(150);
 

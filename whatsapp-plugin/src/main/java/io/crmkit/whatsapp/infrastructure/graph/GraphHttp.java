@@ -23,7 +23,12 @@ import java.util.Optional;
  * Authorization header and never into messages or logs.
  */
 final class GraphHttp {
+    /**
+     * HTTP/1.1 with kept-alive connections: over plain http (the sandbox) the JDK's HTTP/2 upgrade handshake was seen
+     * to leave requests to a freshly started Payara unanswered, and Meta answers HTTP/1.1 as well.
+     */
     private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
