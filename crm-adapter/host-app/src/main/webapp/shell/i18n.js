@@ -121,6 +121,16 @@ export function currentLanguage() {
   return (navigator.language || 'en').toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
 
+/**
+ * The name of something every organisation starts with (a profile, a pipeline stage) in the user's language, found
+ * under `${kind}.${name}`; what an organisation named itself is shown as it was named.
+ */
+export function builtInName(kind, name) {
+  const key = `${kind}.${name}`;
+  const translated = t(key);
+  return translated === key ? name : translated;
+}
+
 export function chooseLanguage(lang) {
   document.cookie = `crm-lang=${lang === 'ja' ? 'ja' : 'en'}; path=/; max-age=31536000; SameSite=Lax`;
 }

@@ -3,7 +3,7 @@
 // Users screen for administrators.
 import { api, ApiError, useCsrfToken } from './api.js';
 import { usersPage } from './users.js';
-import { chooseLanguage, currentLanguage, t, translate } from './i18n.js';
+import { builtInName, chooseLanguage, currentLanguage, t, translate } from './i18n.js';
 import { clear, el } from './dom.js';
 
 const view = document.getElementById('view');
@@ -29,7 +29,7 @@ const MODULES = {
   pipelines: {
     api: '/api/crm/pipelines',
     nav: 'nav.pipelines',
-    columns: [['pipeline.name', (d) => d.name], ['pipeline.stage', (d) => stageName(d.stage)],
+    columns: [['pipeline.name', (d) => d.name], ['pipeline.stage', (d) => builtInName('stage', d.stage)],
       ['pipeline.amount', (d) => (d.amount == null ? '' : new Intl.NumberFormat(currentLanguage()).format(d.amount))]],
     fields: [['name', 'pipeline.name'], ['stage', 'pipeline.stage', 'stage'], ['amount', 'pipeline.amount', 'number']],
     title: (d) => d.name,
@@ -152,7 +152,7 @@ async function recordForm(name, record, onSaved) {
   for (const [field, label, type] of module.fields) {
     let input;
     if (type === 'stage') {
-      input = el('select', { name: field }, stages.map((s) => el('option', { value: s }, stageName(s))));
+      input = el('select', { name: field }, stages.map((s) => el('option', { value: s }, builtInName('stage', s))));
       input.value = record ? record[field] : stages[0];
     } else {
       input = el('input', { name: field, type: type || 'text', step: type === 'number' ? '0.01' : null });
@@ -271,13 +271,6 @@ async function settingsPage(pluginId, screenId) {
     el('ul', {}, el('li', {}, link('/app/settings/users', t('users.title'), { dataset: { settings: 'users' } }))))] : [];
   clear(view).append(el('div', { class: 'toolbar' }, el('h1', {}, t('settings.title'))), ...host,
     ...(content.length || host.length ? content : [el('p', { class: 'muted' }, t('settings.none'))]));
-}
-
-/** The stages every organisation starts with, in the user's language; stages it adds keep their names. */
-function stageName(stage) {
-  const key = `stage.${stage}`;
-  const translated = t(key);
-  return translated === key ? stage : translated;
 }
 
 async function hostUsersPage() {

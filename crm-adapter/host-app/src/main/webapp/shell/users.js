@@ -1,6 +1,6 @@
 import { api, ApiError } from './api.js';
 import { clear, el } from './dom.js';
-import { t } from './i18n.js';
+import { builtInName, t } from './i18n.js';
 
 /**
  * Settings > Users, for administrators: the organisation's users with their profile and whether they may log in;
@@ -24,7 +24,7 @@ export async function usersPage(view, me) {
     const self = user.id === me;
     const profile = el('select', { 'aria-label': t('users.profile'), disabled: self,
       onchange: (e) => change(user, { profileId: Number(e.target.value) }) },
-      profiles.map((p) => el('option', { value: p.id }, profileName(p))));
+      profiles.map((p) => el('option', { value: p.id }, builtInName('profile', p.name))));
     profile.value = String(user.profileId);
     return el('tr', { 'data-user-id': user.id, class: user.active ? null : 'inactive' },
       el('td', {}, user.name), el('td', {}, user.username), el('td', {}, profile),
@@ -41,18 +41,12 @@ export async function usersPage(view, me) {
     status, addUserForm(view, me, profiles));
 }
 
-/** The profiles every organisation starts with, in the user's language; others keep the names they were given. */
-function profileName(profile) {
-  const key = `profile.${profile.name}`;
-  const translated = t(key);
-  return translated === key ? profile.name : translated;
-}
-
 function addUserForm(view, me, profiles) {
   const field = (name, label, type = 'text') => el('label', {}, el('span', {}, label),
     el('input', { name, type, autocomplete: 'off', required: true }));
   const error = el('p', { class: 'error' });
-  const profile = el('select', { name: 'profileId' }, profiles.map((p) => el('option', { value: p.id }, profileName(p))));
+  const profile = el('select', { name: 'profileId' },
+    profiles.map((p) => el('option', { value: p.id }, builtInName('profile', p.name))));
   const form = el('form', { class: 'fields card', id: 'add-user' }, el('h2', {}, t('users.add')),
     field('name', t('users.name')), field('username', t('users.username')), field('password', t('users.password'), 'password'),
     el('label', {}, el('span', {}, t('users.profile')), profile), error,

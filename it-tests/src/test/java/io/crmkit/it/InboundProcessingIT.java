@@ -114,6 +114,11 @@ class InboundProcessingIT {
         Eventually.eventually(what, 10, condition);
     }
 
+    /** The conversation a stored message belongs to. */
+    private static long conversationOf(String wamid) {
+        return TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", wamid);
+    }
+
     private static String uniqueNumber() {
         return "8190" + (10_000_000 + Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 89_999_999L));
     }
@@ -251,7 +256,7 @@ class InboundProcessingIT {
                         .add(Json.createObjectBuilder().add("type", "hologram")))
                 .build());
         assertEquals(200, played.status(), played.body());
-        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", text);
+        long conversation = conversationOf(text);
         eventually("all kinds", () -> TestDatabase.number("select count(*) from whatsapp.message where conversation_id = ?",
                 conversation) == 6);
 
@@ -299,7 +304,7 @@ class InboundProcessingIT {
         String inbound = Webhooks.newWamid();
         deliver(channel, Json.createArrayBuilder().add(Webhooks.textMessage(customer, inbound, "hi")), Json.createArrayBuilder());
         eventually("the conversation", () -> TestDatabase.number("select count(*) from whatsapp.message where wamid = ?", inbound) == 1);
-        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", inbound);
+        long conversation = conversationOf(inbound);
         long organisation = TestDatabase.number("select organisation_id from whatsapp.conversation where id = ?", conversation);
         String outbound = Webhooks.newWamid();
         // An answer as the outbox (next feature) will store it once Meta accepted it.
@@ -389,7 +394,7 @@ class InboundProcessingIT {
                 "select count(*) from whatsapp.conversation where channel_id = ?", channelId) == 21);
         assertEquals(20, TestDatabase.number("select count(*) from whatsapp.conversation where channel_id = ?"
                 + " and customer_key = any(string_to_array(?, ','))", channelId, String.join(",", others)));
-        long refused = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", refusedWamid);
+        long refused = conversationOf(refusedWamid);
         JsonObject conversation = listed(refused);
         assertEquals("Drama Number", conversation.getString("contactName"));
         assertEquals("+447700900999", conversation.getString("phone"), "the chat shows the number the CRM refused");
@@ -414,7 +419,7 @@ class InboundProcessingIT {
         eventually("the message", () -> TestDatabase.number("select count(*) from whatsapp.message where wamid = ?", wamid) == 1);
         assertEquals(List.of(text.replace('\u0000', '\uFFFD')),
                 TestDatabase.strings("select text from whatsapp.message where wamid = ?", wamid));
-        long conversationId = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", wamid);
+        long conversationId = conversationOf(wamid);
         assertEquals(List.of(longId), TestDatabase.strings("select customer_key from whatsapp.conversation where id = ?",
                 conversationId));
         String stored = TestDatabase.strings("select customer_name from whatsapp.conversation where id = ?", conversationId).get(0);
@@ -532,7 +537,7 @@ class InboundProcessingIT {
         String wamid = sent.json().getJsonArray("wamids").getString(0);
         eventually("the download", () -> TestDatabase.strings("select f.state from whatsapp.media_file f join whatsapp.message m"
                 + " on m.id = f.message_id where m.wamid = ?", wamid).equals(List.of("DOWNLOADED")));
-        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", wamid);
+        long conversation = conversationOf(wamid);
         String url = admin().get("/api/whatsapp/conversations/" + conversation + "/messages").structure().asJsonArray()
                 .getJsonObject(0).getJsonObject("attachment").getString("url");
         return admin().getAccepting(url, "*/*");
@@ -570,7 +575,7 @@ class InboundProcessingIT {
                 + " on m.id = f.message_id where m.wamid = ?", wamid).equals(List.of("DOWNLOADED")));
         ApiClient.sandbox(base).delete("/sandbox/api/faults");
 
-        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", wamid);
+        long conversation = conversationOf(wamid);
         JsonObject image = admin().get("/api/whatsapp/conversations/" + conversation + "/messages").structure().asJsonArray()
                 .getJsonObject(0);
         assertEquals("image", image.getString("type"));
@@ -594,7 +599,7 @@ class InboundProcessingIT {
         eventually("the download given up", () -> TestDatabase.strings("select f.state from whatsapp.media_file f"
                 + " join whatsapp.message m on m.id = f.message_id where m.wamid = ?", wamid).equals(List.of("FAILED")));
         long message = TestDatabase.number("select id from whatsapp.message where wamid = ?", wamid);
-        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", wamid);
+        long conversation = conversationOf(wamid);
         assertEquals("FAILED", admin().get("/api/whatsapp/conversations/" + conversation + "/messages").structure().asJsonArray()
                 .getJsonObject(0).getJsonObject("attachment").getString("state"));
 
@@ -730,7 +735,7 @@ class InboundProcessingIT {
         JsonObject channel = channel(adminId());
         String customer = uniqueNumber();
         String inbound = customerWrites(channel, customer, "private question", Instant.now().getEpochSecond());
-        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", inbound);
+        long conversation = conversationOf(inbound);
         long organisation = TestDatabase.number("select organisation_id from whatsapp.conversation where id = ?", conversation);
         TestDatabase.update("insert into whatsapp.message (organisation_id, conversation_id, direction, type, text, status,"
                 + " sent_at, created_at) values (?, ?, 'OUT', 'text', 'our answer', 'SENT', now(), now())", organisation, conversation);
@@ -821,7 +826,7 @@ class InboundProcessingIT {
         ApiClient viewOnly = userWithLevel("VIEW_ONLY");
         String question = "Is the blue one in stock " + UUID.randomUUID() + "?";
         String inbound = customerWrites(channel, uniqueNumber(), question, Instant.now().getEpochSecond());
-        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", inbound);
+        long conversation = conversationOf(inbound);
         String answer = "Two left in blue " + UUID.randomUUID();
         assertEquals(202, admin().post("/api/whatsapp/conversations/" + conversation + "/messages",
                 Json.createObjectBuilder().add("text", answer).build()).status());
@@ -856,7 +861,7 @@ class InboundProcessingIT {
         long agent = newUser();
         JsonObject channel = channel(agent);
         String wamid = customerWrites(channel, uniqueNumber(), "about the offer", Instant.now().getEpochSecond());
-        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", wamid);
+        long conversation = conversationOf(wamid);
         long contact = TestDatabase.number("select contact_id from whatsapp.conversation where id = ?", conversation);
 
         Map<Long, String> levels = admin().get("/api/whatsapp/users").structure().asJsonArray().stream()
@@ -883,7 +888,7 @@ class InboundProcessingIT {
         JsonObject channel = channel(adminId());
         String customer = uniqueNumber();
         String wamid = customerWrites(channel, customer, "call me back", Instant.now().getEpochSecond());
-        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", wamid);
+        long conversation = conversationOf(wamid);
         String spaced = "+" + customer.substring(0, 2) + " " + customer.substring(2, 4) + "-" + customer.substring(4, 8) + "-"
                 + customer.substring(8);
         for (String written : List.of(customer, "+" + customer, spaced, customer.substring(4))) {
@@ -927,7 +932,7 @@ class InboundProcessingIT {
             String inbound = customerWrites(channel, customer, "live event please", Instant.now().getEpochSecond());
             eventually("the message event", () -> full.received().contains("message") && viewer.received().contains("message"));
 
-            long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", inbound);
+            long conversation = conversationOf(inbound);
             long organisation = TestDatabase.number("select organisation_id from whatsapp.conversation where id = ?", conversation);
             String outbound = Webhooks.newWamid();
             TestDatabase.update("insert into whatsapp.message (organisation_id, conversation_id, direction, type, wamid, text, status,"

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Who may do what with WhatsApp messages: the level granted to the user's profile; administrators always full. */
@@ -57,8 +58,9 @@ public class Permissions {
 
     /** Every profile of the caller's organisation with its level. */
     public List<ProfileLevel> levels(CurrentUser admin) {
+        Map<Long, AccessLevel> granted = grantedIn(admin.organisationId());
         return host.organisation(admin.organisationId()).users().profiles().stream()
-                .map(profile -> new ProfileLevel(profile, levelOf(admin.organisationId(), profile)))
+                .map(profile -> new ProfileLevel(profile, levelOf(profile, granted)))
                 .toList();
     }
 
@@ -74,8 +76,9 @@ public class Permissions {
     public List<UserLevel> usersWithLevels(CurrentUser caller) {
         requireView(caller);
         var users = host.organisation(caller.organisationId()).users();
+        Map<Long, AccessLevel> granted = grantedIn(caller.organisationId());
         Map<Long, AccessLevel> byProfile = users.profiles().stream()
-                .collect(Collectors.toMap(Profile::id, profile -> levelOf(caller.organisationId(), profile)));
+                .collect(Collectors.toMap(Profile::id, profile -> levelOf(profile, granted)));
         return users.list().stream()
                 .map(user -> new UserLevel(user, byProfile.getOrDefault(user.profileId(), AccessLevel.NONE))).toList();
     }
@@ -97,12 +100,25 @@ public class Permissions {
         return levelOf(organisationId, profile.id(), profile.administrator());
     }
 
-    /** The one rule: administrators always have full access; everyone else has what their profile was granted. */
     private AccessLevel levelOf(long organisationId, long profileId, boolean administrator) {
-        if (administrator) {
-            return AccessLevel.VIEW_AND_REPLY;
-        }
-        return grants.find(organisationId, profileId).map(ProfilePermission::level).orElse(AccessLevel.NONE);
+        // An administrator's level needs no lookup.
+        return levelOf(administrator, administrator ? Optional.empty()
+                : grants.find(organisationId, profileId).map(ProfilePermission::level));
+    }
+
+    private static AccessLevel levelOf(Profile profile, Map<Long, AccessLevel> granted) {
+        return levelOf(profile.administrator(), Optional.ofNullable(granted.get(profile.id())));
+    }
+
+    /** The levels granted in the organisation, by profile id, read at once for screens that show them all. */
+    private Map<Long, AccessLevel> grantedIn(long organisationId) {
+        return grants.list(organisationId).stream()
+                .collect(Collectors.toMap(ProfilePermission::profileId, ProfilePermission::level));
+    }
+
+    /** The one rule: administrators always have full access; everyone else has what their profile was granted. */
+    private static AccessLevel levelOf(boolean administrator, Optional<AccessLevel> granted) {
+        return administrator ? AccessLevel.VIEW_AND_REPLY : granted.orElse(AccessLevel.NONE);
     }
 
     /** Grants a level to a profile of the caller's organisation. */

@@ -2,10 +2,10 @@ package io.crmkit.whatsapp.application.outbound;
 
 import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.whatsapp.application.Permissions;
-import io.crmkit.whatsapp.application.QuickReplies;
 import io.crmkit.whatsapp.application.conversations.MergeFields;
 import io.crmkit.whatsapp.application.repository.ChannelRepository;
 import io.crmkit.whatsapp.application.repository.ConversationRepository;
+import io.crmkit.whatsapp.application.repository.QuickReplyRepository;
 import io.crmkit.whatsapp.domain.AttachmentFormat;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.ChannelStatus;
@@ -35,7 +35,7 @@ public class ReplyOptions {
     @Inject
     ChannelRepository channels;
     @Inject
-    QuickReplies quickReplies;
+    QuickReplyRepository quickReplies;
     @Inject
     MergeFields mergeFields;
 
@@ -65,7 +65,7 @@ public class ReplyOptions {
         Conversation conversation = conversations.find(user.organisationId(), conversationId)
                 .orElseThrow(() -> Refusal.notFound("conversation " + conversationId));
         MergeFields.Values values = mergeFields.valuesFor(user, conversation);
-        List<FilledQuickReply> replies = quickReplies.list(user).stream().map(reply -> {
+        List<FilledQuickReply> replies = quickReplies.list(user.organisationId()).stream().map(reply -> {
             MergeFields.Filled filled = values.fill(reply.text());
             return new FilledQuickReply(reply.id(), reply.shortcut(), filled.text(), filled.missing());
         }).toList();

@@ -19,7 +19,7 @@ public class JpaChannelRepository extends JpaRepository implements ChannelReposi
 
     @Override
     public Optional<Channel> find(long organisationId, long channelId) {
-        return find(channelId).filter(c -> c.organisationId() == organisationId);
+        return findInOrganisation(Channel.class, channelId, Channel::organisationId, organisationId);
     }
 
     @Override
