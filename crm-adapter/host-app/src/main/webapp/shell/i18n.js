@@ -131,6 +131,18 @@ export function builtInName(kind, name) {
   return translated === key ? name : translated;
 }
 
+/** A person's name in the order readers of the UI language expect: the family (last) name first in Japanese. */
+export function personName(first, last) {
+  const ordered = currentLanguage() === 'ja' ? [last, first] : [first, last];
+  return ordered.filter((part) => part).join(' ');
+}
+
+/** An amount in the organisation's currency (ISO 4217 code), or as a plain number when it has none. */
+export function money(amount, currency) {
+  const style = currency ? { style: 'currency', currency } : {};
+  return new Intl.NumberFormat(currentLanguage(), style).format(amount);
+}
+
 export function chooseLanguage(lang) {
   document.cookie = `crm-lang=${lang === 'ja' ? 'ja' : 'en'}; path=/; max-age=31536000; SameSite=Lax`;
 }

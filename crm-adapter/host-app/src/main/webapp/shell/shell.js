@@ -3,21 +3,27 @@
 // Users screen for administrators.
 import { api, ApiError, useCsrfToken } from './api.js';
 import { usersPage } from './users.js';
-import { builtInName, chooseLanguage, currentLanguage, t, translate } from './i18n.js';
+import { builtInName, chooseLanguage, currentLanguage, money, personName, t, translate } from './i18n.js';
 import { clear, el } from './dom.js';
 
 const view = document.getElementById('view');
-const state = { session: null, contributions: [] };
+const state = { session: null, contributions: [], badges: {} };
+/** The event plugin elements dispatch when a tab's badge count changed (UiContribution.MainTab.BADGE_CHANGED). */
+const BADGE_CHANGED = 'crm-tab-badge-changed';
+const BADGE_REFRESH_MS = 60_000;
 
 const MODULES = {
   contacts: {
     api: '/api/crm/contacts',
     nav: 'nav.contacts',
-    columns: [['contact.name', (c) => `${c.firstName} ${c.lastName}`.trim()], ['contact.phone', (c) => c.phone],
+    columns: [['contact.name', (c) => personName(c.firstName, c.lastName)], ['contact.phone', (c) => c.phone],
       ['contact.email', (c) => c.email]],
-    fields: [['firstName', 'contact.firstName'], ['lastName', 'contact.lastName'], ['phone', 'contact.phone', 'tel'],
-      ['email', 'contact.email', 'email']],
-    title: (c) => `${c.firstName} ${c.lastName}`.trim(),
+    // The name fields come in the order people of the UI language write a name.
+    fields: [...(currentLanguage() === 'ja'
+      ? [['lastName', 'contact.lastName'], ['firstName', 'contact.firstName']]
+      : [['firstName', 'contact.firstName'], ['lastName', 'contact.lastName']]),
+    ['phone', 'contact.phone', 'tel'], ['email', 'contact.email', 'email']],
+    title: (c) => personName(c.firstName, c.lastName),
   },
   companies: {
     api: '/api/crm/companies',
@@ -30,7 +36,7 @@ const MODULES = {
     api: '/api/crm/pipelines',
     nav: 'nav.pipelines',
     columns: [['pipeline.name', (d) => d.name], ['pipeline.stage', (d) => builtInName('stage', d.stage)],
-      ['pipeline.amount', (d) => (d.amount == null ? '' : new Intl.NumberFormat(currentLanguage()).format(d.amount))]],
+      ['pipeline.amount', (d) => (d.amount == null ? '' : money(d.amount, state.session.organisation.currency))]],
     fields: [['name', 'pipeline.name'], ['stage', 'pipeline.stage', 'stage'], ['amount', 'pipeline.amount', 'number']],
     title: (d) => d.name,
   },
@@ -78,9 +84,36 @@ function drawNavigation(active) {
   }
   for (const tab of state.contributions.filter((c) => c.kind === 'MAIN_TAB')) {
     const key = `${tab.pluginId}/${tab.id}`;
-    nav.append(link(`/app/tabs/${key}`, titleOf(tab), { dataset: { tab: key }, class: active === key ? 'active' : null }));
+    const badge = tab.badgeUrl ? el('span', { class: 'tab-badge', dataset: { badgeFor: key } }) : null;
+    nav.append(link(`/app/tabs/${key}`, [titleOf(tab), badge].filter(Boolean),
+      { dataset: { tab: key }, class: active === key ? 'active' : null }));
   }
   nav.append(link('/app/settings', t('nav.settings'), { dataset: { nav: 'settings' }, class: active === 'settings' ? 'active' : null }));
+  showBadges();
+  refreshBadges();
+}
+
+/** Puts each tab's last known count on its badge; none for 0. */
+function showBadges() {
+  document.querySelectorAll('#main-nav .tab-badge').forEach((badge) => {
+    const count = state.badges[badge.dataset.badgeFor] || 0;
+    badge.textContent = count > 99 ? '99+' : String(count);
+    badge.hidden = count === 0;
+  });
+}
+
+/** Reads the count of every tab that has a badge; a plugin that fails to answer keeps its last count. */
+async function refreshBadges() {
+  const tabs = state.contributions.filter((c) => c.kind === 'MAIN_TAB' && c.badgeUrl);
+  await Promise.all(tabs.map(async (tab) => {
+    try {
+      const { count } = await api(tab.badgeUrl);
+      state.badges[`${tab.pluginId}/${tab.id}`] = Number(count) || 0;
+    } catch (failure) {
+      console.warn('tab badge unavailable', tab.badgeUrl, failure);
+    }
+  }));
+  showBadges();
 }
 
 /** Loads a plugin's web component and places it; a failing plugin shows a message, never breaks the shell. */
@@ -306,6 +339,8 @@ async function start() {
   document.getElementById('user-name').textContent = state.session.user.name;
   state.contributions = (await api('/api/crm/contributions')).contributions;
   await route();
+  setInterval(refreshBadges, BADGE_REFRESH_MS);
+  document.addEventListener(BADGE_CHANGED, () => refreshBadges());
 }
 
 start().catch(showError);

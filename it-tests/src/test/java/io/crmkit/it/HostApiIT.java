@@ -278,6 +278,31 @@ class HostApiIT {
         assertTrue(health.body().contains("\"database\""), health.body());
     }
 
+    @Test
+    void refusalsSpeakTheUsersLanguageFromTheShellsChoiceOrTheBrowsers() {
+        Answer english = admin().get("/api/crm/contacts/999999999");
+        assertEquals("Contact 999999999 does not exist", english.json().getString("detail"));
+
+        Answer byBrowser = admin().getWith("/api/crm/contacts/999999999", "Accept-Language", "ja-JP,ja;q=0.9");
+        assertEquals("NOT_FOUND", byBrowser.code(), "the code stays the contract's");
+        assertEquals("連絡先 999999999 は存在しません", byBrowser.json().getString("detail"));
+
+        Answer byShellChoice = admin().getWith("/api/whatsapp/conversations?limit=0", "Cookie", "crm-lang=ja",
+                "Accept-Language", "en");
+        assertEquals("VALIDATION_FAILED", byShellChoice.code());
+        assertEquals("limit", byShellChoice.json().getString("field"));
+        assertEquals("limit は 1 から 200 の間で指定してください", byShellChoice.json().getString("detail"),
+                "the plugin answers in the language chosen in the shell, over the browser's");
+
+        Answer pluginInEnglish = admin().getWith("/api/whatsapp/conversations?limit=0", "Cookie", "crm-lang=en",
+                "Accept-Language", "ja");
+        assertEquals("Limit must be between 1 and 200", pluginInEnglish.json().getString("detail"));
+
+        Answer anonymous = ApiClient.anonymous(base).getWith("/api/crm/contacts", "Accept-Language", "ja");
+        assertEquals(401, anonymous.status());
+        assertTrue(anonymous.json().getString("detail").startsWith("ログインページでログイン"), anonymous.body());
+    }
+
     private static void assertProblem(int status, String code, String field, Answer answer) {
         assertEquals(status, answer.status(), answer.body());
         assertTrue(answer.isProblem(), answer.contentType());

@@ -407,6 +407,25 @@ class InboundProcessingIT {
     }
 
     @Test
+    void aJapaneseProfileNameIsFamilyNameFirstAndEachReaderSeesTheirLanguagesOrder() throws Exception {
+        JsonObject channel = channel(newUser());
+        String wamid = Webhooks.newWamid();
+        String customer = uniqueNumber();
+        deliverFrom(channel, customer, "山田 花子", Webhooks.textMessage(customer, wamid, "こんにちは"));
+        eventually("the conversation", () -> TestDatabase.number("select count(*) from whatsapp.message where wamid = ?",
+                wamid) == 1);
+        long conversation = conversationOf(wamid);
+        JsonObject contact = admin().get("/api/crm/contacts/" + listed(conversation).getJsonNumber("contactId").longValue())
+                .json();
+        assertEquals("花子", contact.getString("firstName"));
+        assertEquals("山田", contact.getString("lastName"), "a name in Japanese script starts with the family name");
+
+        String path = "/api/whatsapp/conversations/" + conversation;
+        assertEquals("山田 花子", admin().getWith(path, "Cookie", "crm-lang=ja").json().getString("contactName"));
+        assertEquals("花子 山田", admin().getWith(path, "Cookie", "crm-lang=en").json().getString("contactName"));
+    }
+
+    @Test
     void longNamesLongIdsAndAnyCharactersArrive() throws Exception {
         JsonObject channel = channel(newUser());
         String name = "山田 🙂 שלום مرحبا\u0007 ".repeat(20) + "Ω".repeat(60);
@@ -426,9 +445,13 @@ class InboundProcessingIT {
         assertEquals(200, stored.codePointCount(0, stored.length()));
         assertTrue(stored.endsWith("…") && name.startsWith(stored.substring(0, stored.length() - 1)), stored);
         JsonObject conversation = listed(conversationId);
-        String contactName = conversation.getString("contactName");
-        assertTrue(contactName.endsWith("…") && name.startsWith(contactName.substring(0, contactName.length() - 1)),
-                "the contact has the beginning of the name: " + contactName);
+        JsonObject contact = admin().get("/api/crm/contacts/" + conversation.getJsonNumber("contactId").longValue()).json();
+        assertEquals("山田", contact.getString("lastName"), "a name that starts in Han script starts with the family name");
+        String firstName = contact.getString("firstName");
+        assertEquals(100, firstName.codePointCount(0, firstName.length()));
+        assertTrue(firstName.endsWith("…") && name.substring(3).startsWith(firstName.substring(0, firstName.length() - 1)),
+                "the contact has the beginning of the rest of the name: " + firstName);
+        assertEquals(firstName + " 山田", conversation.getString("contactName"));
         assertEquals("+" + longId, conversation.getString("phone"));
     }
 

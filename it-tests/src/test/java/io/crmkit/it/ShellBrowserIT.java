@@ -3,6 +3,7 @@ package io.crmkit.it;
 import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.EmbeddedDatabaseSession;
+import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.Eventually;
 import io.crmkit.it.support.TestDatabase;
 import io.crmkit.it.support.Webhooks;
@@ -113,7 +114,7 @@ class ShellBrowserIT {
     }
 
     @Test
-    void aViewOnlyUserReadsTheChatButHasNoComposer() {
+    void aViewOnlyUserReadsTheChatButHasNoComposer() throws InterruptedException {
         ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
         String phoneNumberId = sandboxChannel("Read only").getString("phoneNumberId");
         String text = "Question for the team " + System.nanoTime();
@@ -147,7 +148,26 @@ class ShellBrowserIT {
                 .add("text", "Unrelated " + System.nanoTime()).build());
         wait.until(driver -> unreadInTitle() > unreadBefore);
         assertEquals("1", browser.findElement(count).getText(), "marked unread, it stays unread while it is open");
+        wait.until(driver -> tabBadge() == unreadInTitle());
         screenshot("view-only-thread");
+
+        browser.findElement(By.cssSelector("a[data-nav='contacts']")).click();
+        int onTheTab = tabBadge();
+        String elsewhere = "While on contacts " + System.nanoTime();
+        ApiClient.sandbox(base).post("/sandbox/api/customers/819077700013/messages", Json.createObjectBuilder()
+                .add("phoneNumberId", phoneNumberId).add("name", "Third Customer").add("type", "text")
+                .add("text", elsewhere).build());
+        Eventually.eventually("the third customer's message", 20, () -> TestDatabase.number(
+                "select count(*) from whatsapp.message where text = ?", elsewhere) == 1);
+        browser.findElement(By.cssSelector("a[data-nav='companies']")).click();
+        wait.until(driver -> tabBadge() == onTheTab + 1);
+        screenshot("tab-badge");
+    }
+
+    /** The count on the Messages tab of the host's navigation; 0 while the badge is hidden. */
+    private int tabBadge() {
+        WebElement badge = browser.findElement(By.cssSelector("#main-nav a[data-tab='whatsapp/messages'] .tab-badge"));
+        return badge.isDisplayed() ? Integer.parseInt(badge.getText()) : 0;
     }
 
     @Test
@@ -214,6 +234,30 @@ class ShellBrowserIT {
                 "after the agent's answer the thread, longer than its box, shows its newest message");
         screenshot("answered-with-enter");
 
+        // Who writes long answers turns "Enter sends" off: Enter then breaks the line and Ctrl+Enter sends.
+        browser.findElement(By.id("enter-sends")).click();
+        composer = wait.until(ExpectedConditions.elementToBeClickable(By.id("composer-text")));
+        composer.sendKeys("First line", Keys.ENTER, "Second line");
+        assertEquals("First line\nSecond line", composer.getAttribute("value"), "Enter breaks the line once turned off");
+        composer.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//li[contains(@class,'bubble out') and contains(., 'Second line')]")));
+
+        // On a 1366×900 laptop screen, once the browser's own bars are drawn, the page has about 1366×768.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+        for (String control : List.of("composer-attach", "enter-sends", "composer-send", "composer-text")) {
+            assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "const r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                            + " return r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;",
+                    control), control + " is whole on the screen at 1366×768");
+        }
+        assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const tops = [...document.querySelectorAll('.views > *')].filter((e) => e.offsetParent)"
+                        + ".map((e) => e.getBoundingClientRect().top);"
+                        + " return tops.length >= 2 && tops.every((top) => Math.abs(top - tops[0]) < 4);"),
+                "the view buttons and the unread badge share one line");
+        screenshot("messages-1366x768");
+
         admin.delete("/api/whatsapp/channels/" + channel.getInt("id"));
         browser.navigate().refresh();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("conversation-search"))).sendKeys(text);
@@ -235,6 +279,7 @@ class ShellBrowserIT {
         wait.until(ExpectedConditions.elementToBeClickable(item)).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("composer-text")));
         assertTrue(browser.findElements(By.id("channel-banner")).isEmpty(), "reconnected, the number answers again");
+        assertFalse(browser.findElement(By.id("enter-sends")).isSelected(), "the choice about Enter is kept");
     }
 
     @Test
@@ -247,6 +292,9 @@ class ShellBrowserIT {
                 "select count(*) from whatsapp.message where text = ?", text) == 1);
         long conversation = TestDatabase.number("select conversation_id from whatsapp.message where text = ?", text);
         long contact = TestDatabase.number("select contact_id from whatsapp.conversation where id = ?", conversation);
+        String deal = "Screens deal " + System.nanoTime();
+        Organisations.administrator(base).post("/api/crm/pipelines", Json.createObjectBuilder().add("name", deal)
+                .add("stage", "Qualification").add("amount", 14400).add("contactId", contact).build());
         // What each screen shows once its data has arrived.
         Map<String, By> screens = new LinkedHashMap<>();
         screens.put("messages", By.cssSelector("#bubbles li"));
@@ -257,7 +305,9 @@ class ShellBrowserIT {
         screens.put("delivery-problems", By.cssSelector("whatsapp-delivery-problems-settings h2"));
         screens.put("contact", By.cssSelector("whatsapp-record-panel li, whatsapp-record-panel p"));
         screens.put("users", By.cssSelector("#users tbody tr"));
-        Map<String, String> paths = Map.of("messages", "app/tabs/whatsapp/messages?conversation=" + conversation,
+        screens.put("pipelines", By.xpath("//tr[td[text()='" + deal + "']]"));
+        Map<String, String> paths = Map.of("pipelines", "app/pipelines",
+                "messages", "app/tabs/whatsapp/messages?conversation=" + conversation,
                 "settings", "app/settings", "channels", "app/settings/whatsapp/channels",
                 "quick-replies", "app/settings/whatsapp/quick-replies", "permissions", "app/settings/whatsapp/permissions",
                 "delivery-problems", "app/settings/whatsapp/delivery-problems", "contact", "app/contacts/" + contact,
@@ -273,6 +323,16 @@ class ShellBrowserIT {
                 screenshot(screen.getKey() + "-" + language);
                 assertShowsNoPlaceholders(screen.getKey() + " in " + language);
             }
+        }
+        // Names in each language's order, amounts in the organisation's currency (JP: yen, no decimals).
+        for (String language : List.of("en", "ja")) {
+            browser.manage().addCookie(new org.openqa.selenium.Cookie("crm-lang", language, "/"));
+            browser.get(url("app/contacts/" + contact));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("record-title"),
+                    language.equals("ja") ? "山田 花子" : "花子 山田"));
+            browser.get(url(paths.get("pipelines")));
+            String amount = wait.until(ExpectedConditions.visibilityOfElementLocated(screens.get("pipelines"))).getText();
+            assertTrue(amount.matches("(?s).*[¥￥]14,400(?!\\.).*"), language + ": " + amount);
         }
     }
 
@@ -648,5 +708,15 @@ class ShellBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElement(form.findElement(By.className("error")), "shortcut"));
         assertFalse(browser.findElement(By.tagName("whatsapp-quick-replies-settings")).getText().contains("Saved."),
                 "the earlier success does not stand beside the new error");
+
+        browser.manage().addCookie(new org.openqa.selenium.Cookie("crm-lang", "ja", "/"));
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("add-quick-reply"))).click();
+        form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("quick-reply-form")));
+        form.findElement(By.name("text")).sendKeys("ショートカットなし");
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(form.findElement(By.className("error")),
+                "ショートカットは / の後に"));
+        screenshot("quick-reply-refused-ja");
     }
 }

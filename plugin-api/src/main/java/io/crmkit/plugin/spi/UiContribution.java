@@ -3,6 +3,7 @@ package io.crmkit.plugin.spi;
 import io.crmkit.plugin.api.RecordModule;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -29,11 +30,30 @@ public sealed interface UiContribution {
 
     Access access();
 
-    /** A tab in the host's main navigation. */
-    record MainTab(String id, LocalizedText title, String moduleUrl, String elementName, Access access)
-            implements UiContribution {
+    /**
+     * A tab in the host's main navigation.
+     *
+     * @param badgeUrl where the host reads a count to show on the tab, for example unread messages: a {@code GET}
+     *                 path under {@code /api/} that answers {@code {"count": n}} for the current user. The host reads
+     *                 it when it draws the navigation, every minute, and at once when an element of the page
+     *                 dispatches the bubbling event {@value #BADGE_CHANGED}; it shows no badge for 0.
+     */
+    record MainTab(String id, LocalizedText title, String moduleUrl, String elementName, Access access,
+                   Optional<String> badgeUrl) implements UiContribution {
+        /** The event a plugin's element dispatches (bubbling, composed) when the count of its tab's badge changed. */
+        public static final String BADGE_CHANGED = "crm-tab-badge-changed";
+
         public MainTab {
             validate(id, title, moduleUrl, elementName, access);
+            Objects.requireNonNull(badgeUrl, "badgeUrl");
+            if (badgeUrl.isPresent() && !badgeUrl.get().startsWith("/api/")) {
+                throw new IllegalArgumentException("badgeUrl must be a path under /api/: " + badgeUrl.get());
+            }
+        }
+
+        /** A tab without a badge. */
+        public MainTab(String id, LocalizedText title, String moduleUrl, String elementName, Access access) {
+            this(id, title, moduleUrl, elementName, access, Optional.empty());
         }
     }
 

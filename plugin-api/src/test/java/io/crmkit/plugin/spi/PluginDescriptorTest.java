@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,6 +45,16 @@ class PluginDescriptorTest {
                 RecordModule.CONTACTS, TITLE, "panel.html", "demo-panel", Access.administrators()));
         assertThrows(IllegalArgumentException.class, () -> new UiContribution.RecordPanel("panel",
                 RecordModule.CONTACTS, TITLE, "/demo/panel.js", "panel", Access.administrators()));
+    }
+
+    @Test
+    void aTabsBadgeIsReadFromThePluginsApi() {
+        UiContribution.MainTab counted = new UiContribution.MainTab("tab", TITLE, "/demo/tab.js", "demo-tab",
+                Access.administrators(), Optional.of("/api/demo/count"));
+        assertEquals(Optional.of("/api/demo/count"), counted.badgeUrl());
+        assertEquals(Optional.empty(), ((UiContribution.MainTab) tab("tab", Access.administrators())).badgeUrl());
+        assertThrows(IllegalArgumentException.class, () -> new UiContribution.MainTab("tab", TITLE, "/demo/tab.js",
+                "demo-tab", Access.administrators(), Optional.of("https://elsewhere.example/count")));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.crmkit.whatsapp.domain.AccessLevel;
 import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.ProfilePermission;
 import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.domain.RefusalText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -39,8 +40,7 @@ public class Permissions {
     public AccessLevel requireView(CurrentUser user) {
         AccessLevel level = levelOf(user);
         if (!level.includes(AccessLevel.VIEW_ONLY)) {
-            throw new Refusal(ProblemCode.FORBIDDEN,
-                    "your profile has no access to WhatsApp messages: ask an administrator (Settings > Permissions)");
+            throw new Refusal(ProblemCode.FORBIDDEN, RefusalText.NO_WHATSAPP_ACCESS);
         }
         return level;
     }
@@ -48,7 +48,7 @@ public class Permissions {
     /** Refuses callers who may not answer customers. */
     public void requireReply(CurrentUser user) {
         if (!levelOf(user).includes(AccessLevel.VIEW_AND_REPLY)) {
-            throw new Refusal(ProblemCode.FORBIDDEN, "your profile may only view incoming messages");
+            throw new Refusal(ProblemCode.FORBIDDEN, RefusalText.VIEW_ONLY);
         }
     }
 
@@ -125,9 +125,9 @@ public class Permissions {
     @Transactional
     public ProfileLevel grant(CurrentUser admin, long profileId, AccessLevel level) {
         Profile profile = host.organisation(admin.organisationId()).users().findProfile(profileId)
-                .orElseThrow(() -> Refusal.notFound("profile " + profileId));
+                .orElseThrow(() -> Refusal.notFound(RefusalText.NO_SUCH_PROFILE, profileId));
         if (profile.administrator()) {
-            throw Refusal.invalid("level", "administrators always have full access; their level cannot be changed");
+            throw Refusal.invalid("level", RefusalText.ADMINISTRATOR_LEVEL_FIXED);
         }
         grants.find(admin.organisationId(), profileId).ifPresentOrElse(permission -> permission.grant(level),
                 () -> grants.add(new ProfilePermission(admin.organisationId(), profileId, level)));

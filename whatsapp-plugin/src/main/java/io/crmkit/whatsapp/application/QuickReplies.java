@@ -4,6 +4,7 @@ import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.whatsapp.application.repository.QuickReplyRepository;
 import io.crmkit.whatsapp.domain.QuickReply;
 import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.domain.RefusalText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -45,12 +46,12 @@ public class QuickReplies {
     }
 
     private QuickReply find(CurrentUser admin, long id) {
-        return replies.find(admin.organisationId(), id).orElseThrow(() -> Refusal.notFound("quick reply " + id));
+        return replies.find(admin.organisationId(), id).orElseThrow(() -> Refusal.notFound(RefusalText.NO_SUCH_QUICK_REPLY, id));
     }
 
     private void requireFree(long organisationId, String shortcut, Optional<Long> except) {
         if (replies.shortcutTaken(organisationId, shortcut, except)) {
-            throw Refusal.invalid("shortcut", shortcut + " is used by another quick reply: choose another shortcut");
+            throw Refusal.invalid("shortcut", RefusalText.SHORTCUT_TAKEN, shortcut);
         }
     }
 }

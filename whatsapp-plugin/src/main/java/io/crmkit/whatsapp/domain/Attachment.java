@@ -25,9 +25,8 @@ public record Attachment(AttachmentFormat format, String fileName, long size) {
      */
     public static Claim claim(String fileName) {
         String name = cleanName(fileName);
-        AttachmentFormat claimed = AttachmentFormat.claimedBy(name).orElseThrow(() -> unsupported(
-                "\"" + name + "\" is not a file WhatsApp answers can carry here: send a "
-                        + AttachmentFormat.acceptedNames() + " file"));
+        AttachmentFormat claimed = AttachmentFormat.claimedBy(name).orElseThrow(() -> unsupported(RefusalText.FILE_KIND_REFUSED, name,
+                AttachmentFormat.acceptedNames()));
         return new Claim(name, claimed);
     }
 
@@ -39,18 +38,16 @@ public record Attachment(AttachmentFormat format, String fileName, long size) {
         String name = claim.fileName();
         AttachmentFormat claimed = claim.format();
         if (file.size() > claim.maxBytes()) {
-            throw new Refusal(ProblemCode.ATTACHMENT_TOO_LARGE, "\"" + name + "\" is larger than WhatsApp allows for "
-                    + claimed.kind().wireType() + " files (" + (claim.maxBytes() >> 20) + " MB): send a smaller file");
+            throw new Refusal(ProblemCode.ATTACHMENT_TOO_LARGE, RefusalText.FILE_TOO_LARGE, name, claimed.kind().wireType(),
+                    claim.maxBytes() >> 20);
         }
         if (file.size() == 0) {
-            throw Refusal.invalid("file", "\"" + name + "\" is empty: choose the file again");
+            throw Refusal.invalid("file", RefusalText.FILE_EMPTY, name);
         }
         AttachmentFormat actual = AttachmentFormat.recognise(file.head(), file::zipEntryNames).orElseThrow(() -> unsupported(
-                "the content of \"" + name + "\" is not a real ." + claimed.usualExtension() + " file: send a "
-                        + AttachmentFormat.acceptedNames() + " file"));
+                RefusalText.FILE_NOT_WHAT_IT_CLAIMS, name, claimed.usualExtension(), AttachmentFormat.acceptedNames()));
         if (actual != claimed) {
-            throw unsupported("\"" + name + "\" contains a ." + actual.usualExtension() + " file, not a ."
-                    + claimed.usualExtension() + " one: rename it or choose the right file");
+            throw unsupported(RefusalText.FILE_OF_ANOTHER_KIND, name, actual.usualExtension(), claimed.usualExtension());
         }
         return new Attachment(actual, name, file.size());
     }
@@ -59,12 +56,12 @@ public record Attachment(AttachmentFormat format, String fileName, long size) {
         String name = Optional.ofNullable(fileName).map(n -> n.replaceAll(".*[/\\\\]", "").replaceAll("[\\p{Cntrl}\"]", "_").strip())
                 .orElse("");
         if (name.isEmpty()) {
-            throw Refusal.invalid("file", "the file has no name: choose it again");
+            throw Refusal.invalid("file", RefusalText.FILE_UNNAMED);
         }
         return name.length() > FILE_NAME_MAX ? name.substring(name.length() - FILE_NAME_MAX) : name;
     }
 
-    private static Refusal unsupported(String message) {
-        return new Refusal(ProblemCode.UNSUPPORTED_ATTACHMENT, message);
+    private static Refusal unsupported(RefusalText text, Object... arguments) {
+        return new Refusal(ProblemCode.UNSUPPORTED_ATTACHMENT, text, arguments);
     }
 }

@@ -105,10 +105,10 @@ public class Channel {
     public static String requireValidName(String newName) {
         String trimmed = newName == null ? "" : newName.strip();
         if (trimmed.isEmpty()) {
-            throw Refusal.invalid("name", "name is required: call the channel after the number or team, e.g. \"Sales\"");
+            throw Refusal.invalid("name", RefusalText.CHANNEL_NAME_REQUIRED);
         }
         if (trimmed.length() > NAME_MAX) {
-            throw Refusal.invalid("name", "name is longer than " + NAME_MAX + " characters");
+            throw Refusal.invalid("name", RefusalText.LONGER_THAN, "name", NAME_MAX);
         }
         return trimmed;
     }
@@ -121,10 +121,10 @@ public class Channel {
     /** At least one user, none twice. */
     public static List<Long> requireValidAssignees(List<Long> userIds) {
         if (userIds == null || userIds.isEmpty()) {
-            throw Refusal.invalid("assigneeIds", "choose at least one user to receive new chats");
+            throw Refusal.invalid("assigneeIds", RefusalText.CHOOSE_ASSIGNEES);
         }
         if (userIds.stream().distinct().count() != userIds.size()) {
-            throw Refusal.invalid("assigneeIds", "each user can be chosen once");
+            throw Refusal.invalid("assigneeIds", RefusalText.ASSIGNEE_TWICE);
         }
         return userIds;
     }
@@ -164,8 +164,7 @@ public class Channel {
 
     public void requireNotDisconnected() {
         if (status == ChannelStatus.DISCONNECTED) {
-            throw new Refusal(ProblemCode.CHANNEL_DISCONNECTED,
-                    "this channel is disconnected: connect the number again from Settings > Channels > Messages");
+            throw new Refusal(ProblemCode.CHANNEL_DISCONNECTED, RefusalText.NUMBER_DISCONNECTED);
         }
     }
 

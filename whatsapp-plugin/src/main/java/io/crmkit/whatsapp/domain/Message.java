@@ -171,7 +171,7 @@ public class Message {
     /** A user sends a failed message again: a new reference, so it can never be mistaken for the first try. */
     public void retry(Instant at) {
         if (direction != Direction.OUT || status != DeliveryStatus.FAILED) {
-            throw Refusal.invalid("messageId", "only a failed message of yours can be sent again");
+            throw Refusal.invalid("messageId", RefusalText.ONLY_FAILED_RESENT);
         }
         this.status = DeliveryStatus.QUEUED;
         this.statusAt = at;

@@ -48,21 +48,20 @@ public class QuickReply {
     public void rewrite(String newShortcut, String newText) {
         String trimmedShortcut = newShortcut == null ? "" : newShortcut.strip().toLowerCase(Locale.ROOT);
         if (!SHORTCUT.matcher(trimmedShortcut).matches()) {
-            throw Refusal.invalid("shortcut", "a shortcut is / followed by 1 to 30 letters or digits of any script, - or _,"
-                    + " e.g. /hours or /お礼");
+            throw Refusal.invalid("shortcut", RefusalText.SHORTCUT_FORM);
         }
         String trimmedText = newText == null ? "" : newText.strip();
         if (trimmedText.isEmpty()) {
-            throw Refusal.invalid("text", "text is required");
+            throw Refusal.invalid("text", RefusalText.REQUIRED, "text");
         }
         if (trimmedText.length() > TEXT_MAX) {
-            throw Refusal.invalid("text", "text is longer than WhatsApp's " + TEXT_MAX + " characters");
+            throw Refusal.invalid("text", RefusalText.QUICK_REPLY_TOO_LONG, TEXT_MAX);
         }
         Matcher fields = MERGE_FIELD.matcher(trimmedText);
         while (fields.find()) {
             if (MergeField.ofToken(fields.group()).isEmpty()) {
-                throw Refusal.invalid("text", fields.group() + " is not a merge field; use one of "
-                        + String.join(", ", MergeField.tokens()));
+                throw Refusal.invalid("text", RefusalText.NOT_A_MERGE_FIELD, fields.group(),
+                        String.join(", ", MergeField.tokens()));
             }
         }
         this.shortcut = trimmedShortcut;

@@ -28,6 +28,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The WhatsApp plugin as the host sees it: its screens, its permissions, its start-up. */
 @ApplicationScoped
@@ -43,7 +44,7 @@ public class WhatsAppPlugin implements CrmPlugin {
             new LocalizedText("WhatsApp Business", "WhatsApp Business"),
             List.of(
                     new MainTab("messages", MESSAGES, "/whatsapp/ui/messages-tab.js", "whatsapp-messages-tab",
-                            Access.permission(AccessLevel.VIEW_ONLY.name())),
+                            Access.permission(AccessLevel.VIEW_ONLY.name()), Optional.of("/api/whatsapp/unread-count")),
                     new SettingsScreen("channels", CHANNELS, MESSAGES, "/whatsapp/ui/channels-settings.js",
                             "whatsapp-channels-settings",
                             Access.administrators()),

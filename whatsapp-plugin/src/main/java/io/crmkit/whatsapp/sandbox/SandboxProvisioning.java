@@ -4,6 +4,7 @@ import io.crmkit.whatsapp.application.channels.TestNumbers;
 import io.crmkit.whatsapp.application.meta.MetaError;
 import io.crmkit.whatsapp.application.meta.TransientMetaException;
 import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.domain.RefusalText;
 import io.crmkit.whatsapp.infrastructure.PublicAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,7 +45,7 @@ public class SandboxProvisioning implements TestNumbers {
 
     private TestNumber ask(String path) {
         if (!sandbox.isOn()) {
-            throw Refusal.invalid("mode", "the sandbox is turned off on this server: connect a real number instead");
+            throw Refusal.invalid("mode", RefusalText.SANDBOX_OFF);
         }
         URI uri = URI.create(publicAddress.of(path));
         try {
@@ -52,7 +53,7 @@ public class SandboxProvisioning implements TestNumbers {
                     .header(SandboxAccess.KEY_HEADER, access.installationKey())
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() == 404) {
-                throw Refusal.invalid("mode", "the sandbox no longer knows this test number: connect a new sandbox number");
+                throw Refusal.invalid("mode", RefusalText.SANDBOX_FORGOT_NUMBER);
             }
             if (answer.statusCode() != 200) {
                 throw new TransientMetaException(MetaError.network("the sandbox answered HTTP " + answer.statusCode()));

@@ -75,10 +75,15 @@ export async function composerFor({ api, t, csrf, conversation, onSent }) {
     suggestions.hidden = matches.length === 0;
   });
 
-  // As on WhatsApp Web: Enter sends, Shift+Enter starts a new line (and Enter that completes an IME word does not send).
-  text.title = t.enterSends;
+  // As on WhatsApp Web: Enter sends, Shift+Enter starts a new line. Who writes long answers turns it off, and then
+  // Ctrl+Enter (⌘+Enter) sends. Enter that completes an IME word never sends.
+  const enterSends = el('input', { type: 'checkbox', id: 'enter-sends', checked: enterSendsChosen(),
+    onchange: () => { chooseEnterSends(enterSends.checked); text.title = enterSends.checked ? t.enterSends : t.ctrlEnterSends; } });
+  text.title = enterSends.checked ? t.enterSends : t.ctrlEnterSends;
   text.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
+    if (event.key !== 'Enter' || event.isComposing || event.keyCode === 229) return;
+    const sends = enterSends.checked ? !event.shiftKey : event.ctrlKey || event.metaKey;
+    if (sends) {
       event.preventDefault();
       form.requestSubmit();
     }
@@ -98,7 +103,9 @@ export async function composerFor({ api, t, csrf, conversation, onSent }) {
     });
   };
   const form = el('form', { class: 'composer', id: 'composer' }, suggestions, quoting, chosen, text,
-    el('div', { class: 'composer-actions' }, el('span', {}, attach, picker, ' ', progress, ' ', status), send));
+    el('div', { class: 'composer-actions' }, el('span', {}, attach, picker, ' ', progress, ' ', status),
+      el('span', { class: 'send' }, el('label', { class: 'inline small muted', title: t.enterSends }, enterSends,
+        ` ${t.enterSendsShort}`), send)));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (!text.value.trim() && !file) return;
@@ -128,6 +135,25 @@ export async function composerFor({ api, t, csrf, conversation, onSent }) {
     form.replaceWith(offer);
   };
   return { element: form, open: true, quote, close };
+}
+
+const ENTER_SENDS = 'whatsapp.composer.enterSends';
+
+/** Whether Enter sends, as this browser's user last chose it; yes until they turn it off. */
+function enterSendsChosen() {
+  try {
+    return window.localStorage.getItem(ENTER_SENDS) !== 'false';
+  } catch (storageBlocked) {
+    return true;
+  }
+}
+
+function chooseEnterSends(sends) {
+  try {
+    window.localStorage.setItem(ENTER_SENDS, String(sends));
+  } catch (storageBlocked) {
+    // The choice then lasts as long as the page.
+  }
 }
 
 /**

@@ -50,6 +50,11 @@ export class ConversationList {
     const { count } = await this.api('/api/whatsapp/unread-count');
     this.badge.textContent = count > 0 ? `${count} ${this.t.unreadBadge}` : '';
     document.title = count > 0 ? `(${count}) ${this.title}` : this.title;
+    if (count !== this.lastCount) {
+      this.lastCount = count;
+      // The host's tab badge (plugin-api UiContribution.MainTab.BADGE_CHANGED) reads the new count at once.
+      this.badge.dispatchEvent(new CustomEvent('crm-tab-badge-changed', { bubbles: true, composed: true }));
+    }
   }
 
   async load(reset) {

@@ -21,7 +21,8 @@ export const TEXT = {
     disconnected: (name) => `The number ${name} is disconnected, so nothing can be sent from it. An administrator can connect it again in Settings > Channels > Messages; the history stays here.`,
     needsReauth: (name) => `Meta no longer accepts the token of ${name}, so nothing can be sent from it. An administrator can re-authorise it in Settings > Channels > Messages.`,
     draftKept: 'The reply window closed before this was sent. Your text is kept here to copy:',
-    enterSends: 'Enter sends, Shift+Enter starts a new line', allNumbers: 'All numbers', anyOwner: 'Any owner',
+    enterSends: 'Enter sends, Shift+Enter starts a new line', enterSendsShort: 'Enter sends',
+    ctrlEnterSends: 'Ctrl+Enter sends, Enter starts a new line', allNumbers: 'All numbers', anyOwner: 'Any owner',
     closedHelp: 'The customer last wrote more than 24 hours ago. WhatsApp allows only an approved message template until they write again.',
   },
   ja: {
@@ -45,7 +46,8 @@ export const TEXT = {
     disconnected: (name) => `番号 ${name} は接続が解除されているため、送信できません。管理者が「設定 > チャネル > メッセージ」で再接続できます。履歴はここに残ります。`,
     needsReauth: (name) => `Meta が ${name} のトークンを受け付けなくなったため、送信できません。管理者が「設定 > チャネル > メッセージ」で再認証できます。`,
     draftKept: '送信前に返信可能期間が終了しました。入力した文章はここに残っていますのでコピーできます：',
-    enterSends: 'Enter で送信、Shift+Enter で改行', allNumbers: 'すべての番号', anyOwner: 'すべての担当者',
+    enterSends: 'Enter で送信、Shift+Enter で改行', enterSendsShort: 'Enter で送信',
+    ctrlEnterSends: 'Ctrl+Enter で送信、Enter で改行', allNumbers: 'すべての番号', anyOwner: 'すべての担当者',
     closedHelp: 'お客様の最後のメッセージから 24 時間以上経過しました。お客様が再びメッセージを送るまで、承認済みのメッセージテンプレートのみ送信できます。',
   },
 };

@@ -87,7 +87,7 @@ public class AdaptedServices {
         } catch (InvalidInputException invalid) {
             throw new InvalidRecordException(invalid.field(), invalid.getMessage());
         } catch (UnknownRecordException unknown) {
-            throw new RecordNotFoundException(unknown.kind(), unknown.id());
+            throw new RecordNotFoundException(unknown.kind().englishName(), unknown.id());
         }
     }
 

@@ -1,9 +1,9 @@
 package io.crmkit.crm.application;
 
 import io.crmkit.crm.domain.Company;
+import io.crmkit.crm.domain.InvalidInputException;
 import io.crmkit.crm.domain.PhoneNumbers;
 import io.crmkit.crm.domain.UnknownRecordException;
-import io.crmkit.crm.domain.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -54,7 +54,7 @@ public class CompanyService {
 
     public Company get(long organisationId, long companyId) {
         return organisations.company(organisationId, companyId)
-                .orElseThrow(() -> new UnknownRecordException("company", companyId));
+                .orElseThrow(() -> new UnknownRecordException(UnknownRecordException.Kind.COMPANY, companyId));
     }
 
     public Slice<Company> search(long organisationId, String text, int limit, Optional<Long> afterId) {

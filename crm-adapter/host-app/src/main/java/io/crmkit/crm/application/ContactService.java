@@ -2,9 +2,9 @@ package io.crmkit.crm.application;
 
 import io.crmkit.crm.domain.Contact;
 import io.crmkit.crm.domain.Fields;
+import io.crmkit.crm.domain.InvalidInputException;
 import io.crmkit.crm.domain.PhoneNumbers;
 import io.crmkit.crm.domain.UnknownRecordException;
-import io.crmkit.crm.domain.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -54,7 +54,7 @@ public class ContactService {
 
     public Contact get(long organisationId, long contactId) {
         return organisations.contact(organisationId, contactId)
-                .orElseThrow(() -> new UnknownRecordException("contact", contactId));
+                .orElseThrow(() -> new UnknownRecordException(UnknownRecordException.Kind.CONTACT, contactId));
     }
 
     /** The organisation's contacts among these ids, in one query. */

@@ -1,6 +1,7 @@
 package io.crmkit.crm.application;
 
 import io.crmkit.crm.domain.InvalidInputException;
+import io.crmkit.crm.domain.RefusalText;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -30,6 +31,6 @@ public final class Cursors {
         } catch (IllegalArgumentException malformed) {
             // reported below
         }
-        throw new InvalidInputException("cursor", "cursor is not one this server gave out: start again without it");
+        throw new InvalidInputException("cursor", RefusalText.UNKNOWN_CURSOR);
     }
 }

@@ -3,6 +3,7 @@ package io.crmkit.crm.application;
 import io.crmkit.crm.domain.Deal;
 import io.crmkit.crm.domain.InvalidInputException;
 import io.crmkit.crm.domain.PipelineStage;
+import io.crmkit.crm.domain.RefusalText;
 import io.crmkit.crm.domain.UnknownRecordException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -71,14 +72,14 @@ public class DealService {
     private String requireStage(long organisationId, String stage) {
         List<String> stages = stages(organisationId);
         if (stage == null || !stages.contains(stage.strip())) {
-            throw new InvalidInputException("stage", "stage must be one of " + String.join(", ", stages));
+            throw new InvalidInputException("stage", RefusalText.UNKNOWN_STAGE, String.join(", ", stages));
         }
         return stage.strip();
     }
 
     public Deal get(long organisationId, long dealId) {
         return organisations.deal(organisationId, dealId)
-                .orElseThrow(() -> new UnknownRecordException("pipeline record", dealId));
+                .orElseThrow(() -> new UnknownRecordException(UnknownRecordException.Kind.PIPELINE_RECORD, dealId));
     }
 
     public List<Deal> findByContact(long organisationId, long contactId) {

@@ -1,9 +1,9 @@
 package io.crmkit.crm.application;
 
+import io.crmkit.crm.domain.InvalidInputException;
 import io.crmkit.crm.domain.Note;
 import io.crmkit.crm.domain.UnknownRecordException;
 import io.crmkit.plugin.api.RecordModule;
-import io.crmkit.crm.domain.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -51,7 +51,11 @@ public class NoteService {
             case PIPELINES -> organisations.deal(organisationId, recordId).isPresent();
         };
         if (!exists) {
-            throw new UnknownRecordException(module.pathSegment() + " record", recordId);
+            throw new UnknownRecordException(switch (module) {
+                case CONTACTS -> UnknownRecordException.Kind.CONTACT;
+                case COMPANIES -> UnknownRecordException.Kind.COMPANY;
+                case PIPELINES -> UnknownRecordException.Kind.PIPELINE_RECORD;
+            }, recordId);
         }
     }
 }

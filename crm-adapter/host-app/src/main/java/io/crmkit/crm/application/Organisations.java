@@ -5,6 +5,7 @@ import io.crmkit.crm.domain.Contact;
 import io.crmkit.crm.domain.Deal;
 import io.crmkit.crm.domain.InvalidInputException;
 import io.crmkit.crm.domain.Organisation;
+import io.crmkit.crm.domain.RefusalText;
 import io.crmkit.crm.domain.UnknownRecordException;
 import io.crmkit.crm.domain.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,7 @@ public class Organisations {
 
     public Organisation get(long organisationId) {
         return Optional.ofNullable(em.find(Organisation.class, organisationId))
-                .orElseThrow(() -> new UnknownRecordException("organisation", organisationId));
+                .orElseThrow(() -> new UnknownRecordException(UnknownRecordException.Kind.ORGANISATION, organisationId));
     }
 
     public Optional<Contact> contact(long organisationId, long contactId) {
@@ -46,19 +47,19 @@ public class Organisations {
     /** An optional reference in a request: present ids must name a company of the organisation. */
     public Optional<Long> requireCompany(long organisationId, Optional<Long> companyId, String field) {
         companyId.ifPresent(id -> company(organisationId, id)
-                .orElseThrow(() -> new InvalidInputException(field, field + " " + id + " is not a company of yours")));
+                .orElseThrow(() -> new InvalidInputException(field, RefusalText.NOT_YOUR_COMPANY, field, id)));
         return companyId;
     }
 
     public Optional<Long> requireContact(long organisationId, Optional<Long> contactId, String field) {
         contactId.ifPresent(id -> contact(organisationId, id)
-                .orElseThrow(() -> new InvalidInputException(field, field + " " + id + " is not a contact of yours")));
+                .orElseThrow(() -> new InvalidInputException(field, RefusalText.NOT_YOUR_CONTACT, field, id)));
         return contactId;
     }
 
     public Optional<Long> requireUser(long organisationId, Optional<Long> userId, String field) {
         userId.ifPresent(id -> user(organisationId, id)
-                .orElseThrow(() -> new InvalidInputException(field, field + " " + id + " is not a user of yours")));
+                .orElseThrow(() -> new InvalidInputException(field, RefusalText.NOT_YOUR_USER, field, id)));
         return userId;
     }
 }

@@ -3,6 +3,7 @@ package io.crmkit.crm.application;
 import io.crmkit.crm.domain.Fields;
 import io.crmkit.crm.domain.InvalidInputException;
 import io.crmkit.crm.domain.Profile;
+import io.crmkit.crm.domain.RefusalText;
 import io.crmkit.crm.domain.UnknownRecordException;
 import io.crmkit.crm.domain.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,7 @@ public class UserAdministration {
         requireProfile(organisationId, draft.profileId());
         requireStrong(password);
         if (findByUsername(draft.username() == null ? "" : draft.username().strip()).isPresent()) {
-            throw new InvalidInputException("username", "username " + draft.username() + " is taken: choose another");
+            throw new InvalidInputException("username", RefusalText.USERNAME_TAKEN, draft.username());
         }
         UserAccount user = new UserAccount(organisationId, draft.username(), draft.name(),
                 Fields.email(draft.email().orElse(null)), draft.profileId(), passwords.hash(password));
@@ -65,21 +66,20 @@ public class UserAdministration {
 
     private static void requireStrong(String password) {
         if (password == null || password.length() < Passwords.MIN_LENGTH) {
-            throw new InvalidInputException("password",
-                    "password needs at least " + Passwords.MIN_LENGTH + " characters");
+            throw new InvalidInputException("password", RefusalText.PASSWORD_TOO_SHORT, Passwords.MIN_LENGTH);
         }
         Fields.limited("password", password, 200);
     }
 
     private Profile requireProfile(long organisationId, long profileId) {
         return findProfile(organisationId, profileId).orElseThrow(() ->
-                new InvalidInputException("profileId", "profileId " + profileId + " is not a profile of yours"));
+                new InvalidInputException("profileId", RefusalText.NOT_YOUR_PROFILE, profileId));
     }
 
     public Profile createProfile(long organisationId, String name) {
         String trimmed = Fields.required("name", name, Fields.NAME_MAX);
         if (profiles(organisationId).stream().anyMatch(p -> p.name().equalsIgnoreCase(trimmed))) {
-            throw new InvalidInputException("name", "a profile named " + trimmed + " exists already");
+            throw new InvalidInputException("name", RefusalText.PROFILE_NAME_TAKEN, trimmed);
         }
         Profile profile = new Profile(organisationId, trimmed, false);
         em.persist(profile);
@@ -89,7 +89,7 @@ public class UserAdministration {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public UserAccount get(long organisationId, long userId) {
-        return organisations.user(organisationId, userId).orElseThrow(() -> new UnknownRecordException("user", userId));
+        return organisations.user(organisationId, userId).orElseThrow(() -> new UnknownRecordException(UnknownRecordException.Kind.USER, userId));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

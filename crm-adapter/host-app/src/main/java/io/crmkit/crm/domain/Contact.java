@@ -48,7 +48,7 @@ public class Contact {
         String first = Fields.limited("firstName", newFirstName, Fields.NAME_MAX);
         String last = Fields.limited("lastName", newLastName, Fields.NAME_MAX);
         if (first.isEmpty() && last.isEmpty()) {
-            throw new InvalidInputException("lastName", "a contact needs a first or a last name");
+            throw new InvalidInputException("lastName", RefusalText.CONTACT_NEEDS_NAME);
         }
         this.firstName = first;
         this.lastName = last;

@@ -74,10 +74,10 @@ public class Deal {
         if (newAmount.isPresent()) {
             BigDecimal value = newAmount.get();
             if (value.signum() < 0) {
-                throw new InvalidInputException("amount", "amount cannot be negative");
+                throw new InvalidInputException("amount", RefusalText.NEGATIVE_AMOUNT);
             }
             if (value.scale() > 2 || value.precision() - value.scale() > 13) {
-                throw new InvalidInputException("amount", "amount has at most 13 digits and 2 decimals");
+                throw new InvalidInputException("amount", RefusalText.AMOUNT_TOO_PRECISE);
             }
         }
         this.amount = newAmount.orElse(null);

@@ -19,7 +19,7 @@ public final class Fields {
     public static String required(String field, String value, int max) {
         String trimmed = value == null ? "" : value.strip();
         if (trimmed.isEmpty()) {
-            throw new InvalidInputException(field, field + " is required");
+            throw new InvalidInputException(field, RefusalText.REQUIRED, field);
         }
         return limited(field, trimmed, max);
     }
@@ -34,7 +34,7 @@ public final class Fields {
     public static String limited(String field, String value, int max) {
         String text = value == null ? "" : value.strip();
         if (text.codePointCount(0, text.length()) > max) {
-            throw new InvalidInputException(field, field + " is longer than " + max + " characters");
+            throw new InvalidInputException(field, RefusalText.LONGER_THAN, field, max);
         }
         return text;
     }
@@ -42,7 +42,7 @@ public final class Fields {
     public static Optional<String> email(String value) {
         Optional<String> email = optional("email", value, EMAIL_MAX);
         if (email.isPresent() && !EMAIL.matcher(email.get()).matches()) {
-            throw new InvalidInputException("email", "email is not an email address: write it as name@example.com");
+            throw new InvalidInputException("email", RefusalText.NOT_AN_EMAIL);
         }
         return email;
     }

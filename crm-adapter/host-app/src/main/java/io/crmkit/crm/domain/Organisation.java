@@ -8,10 +8,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A business using the CRM. Every other record belongs to exactly one organisation and is never visible to
- * another. Its region is how phone numbers written without a country code are read.
+ * another. Its region is how phone numbers written without a country code are read, and the currency of its
+ * amounts.
  */
 @Entity
 @Table(schema = "crm", name = "organisation")
@@ -45,5 +49,14 @@ public class Organisation {
 
     public String defaultRegion() {
         return defaultRegion;
+    }
+
+    /** The currency amounts are in: the one of the organisation's country (yen for JP, euro for DE), if it has one. */
+    public Optional<Currency> currency() {
+        try {
+            return Optional.ofNullable(Currency.getInstance(new Locale("", defaultRegion)));
+        } catch (IllegalArgumentException notACountry) {
+            return Optional.empty();
+        }
     }
 }

@@ -38,6 +38,6 @@ public final class PhoneNumbers {
             return Optional.empty();
         }
         return Optional.of(toE164(text, defaultRegion).orElseThrow(() -> new InvalidInputException(field,
-                field + " is not a valid phone number: write it with its country code, for example +81 90 1234 5678")));
+                RefusalText.NOT_A_PHONE_NUMBER, field)));
     }
 }

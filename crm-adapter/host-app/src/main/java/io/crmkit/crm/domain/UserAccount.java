@@ -47,8 +47,7 @@ public class UserAccount {
         this.organisationId = organisationId;
         String login = Fields.required("username", username, 100);
         if (!USERNAME.matcher(login).matches()) {
-            throw new InvalidInputException("username",
-                    "username may contain only letters, digits and . _ @ - (2 to 100 characters)");
+            throw new InvalidInputException("username", RefusalText.USERNAME_FORM);
         }
         this.username = login;
         this.name = Fields.required("name", name, Fields.TITLE_MAX);

@@ -14,6 +14,7 @@ import io.crmkit.whatsapp.domain.ChannelMode;
 import io.crmkit.whatsapp.domain.ChannelStatus;
 import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.domain.RefusalText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -54,12 +55,13 @@ public class ChannelService {
     }
 
     public Channel get(CurrentUser admin, long channelId) {
-        return channels.find(admin.organisationId(), channelId).orElseThrow(() -> Refusal.notFound("channel " + channelId));
+        return channels.find(admin.organisationId(), channelId)
+                .orElseThrow(() -> Refusal.notFound(RefusalText.NO_SUCH_CHANNEL, channelId));
     }
 
     public Channel connect(CurrentUser admin, ConnectRequest request) {
         if (request.mode() == null) {
-            throw Refusal.invalid("mode", "mode must be SANDBOX, MANUAL or EMBEDDED_SIGNUP");
+            throw Refusal.invalid("mode", RefusalText.REQUIRED_ONE_OF, "mode", ChannelMode.choices());
         }
         Channel.requireValidName(request.name());
         List<Long> assignees = activeUsers(admin, Channel.requireValidAssignees(request.assigneeIds()));
@@ -80,11 +82,10 @@ public class ChannelService {
         if (existing.isPresent()) {
             Channel known = existing.get();
             if (known.organisationId() != admin.organisationId()) {
-                throw Refusal.invalid("phoneNumberId", "this number is connected to another organisation of this CRM");
+                throw Refusal.invalid("phoneNumberId", RefusalText.NUMBER_OF_ANOTHER_ORGANISATION);
             }
             if (known.status() != ChannelStatus.DISCONNECTED) {
-                throw Refusal.invalid("phoneNumberId",
-                        "this number is connected already: edit its channel, or re-authorise it if Meta refused its token");
+                throw Refusal.invalid("phoneNumberId", RefusalText.NUMBER_CONNECTED_ALREADY);
             }
             return channels.change(admin.organisationId(), known.id(), channel ->
                     channel.reconnect(request.name(), request.mode(), metaNumber, token, assignees, clock.instant()));
@@ -107,12 +108,10 @@ public class ChannelService {
             if (refused.code() == ProblemCode.META_UNAVAILABLE) {
                 throw refused;
             }
-            throw Refusal.invalid("code", "Meta did not accept the signup code (it is valid for 30 seconds): "
-                    + "start the signup again");
+            throw Refusal.invalid("code", RefusalText.SIGNUP_CODE_REFUSED);
         }
         if (!callMeta(() -> meta.inspectToken(token)).covers(wabaId)) {
-            throw Refusal.invalid("wabaId", "the authorisation does not cover WhatsApp Business Account " + wabaId
-                    + ": start the signup again and choose that account");
+            throw Refusal.invalid("wabaId", RefusalText.SIGNUP_MISSES_ACCOUNT, wabaId);
         }
         return new Credentials(phoneNumberId, wabaId, token);
     }
@@ -120,9 +119,8 @@ public class ChannelService {
     private PhoneNumberDetails verifyAndSubscribe(Credentials credentials) {
         List<PhoneNumberDetails> numbers = callMeta(() -> meta.phoneNumbers(credentials.accessToken(), credentials.wabaId()));
         PhoneNumberDetails number = numbers.stream().filter(n -> n.id().equals(credentials.phoneNumberId())).findFirst()
-                .orElseThrow(() -> Refusal.invalid("phoneNumberId", "phone number id " + credentials.phoneNumberId()
-                        + " is not a number of WhatsApp Business Account " + credentials.wabaId()
-                        + ": copy both from WhatsApp Manager > Phone numbers"));
+                .orElseThrow(() -> Refusal.invalid("phoneNumberId", RefusalText.NUMBER_NOT_IN_ACCOUNT,
+                        credentials.phoneNumberId(), credentials.wabaId()));
         if (number.needsRegistration()) {
             callMeta(() -> {
                 meta.register(credentials.accessToken(), credentials.phoneNumberId(), newPin());
@@ -176,7 +174,7 @@ public class ChannelService {
     public Channel reconnect(CurrentUser admin, long channelId, Optional<String> accessToken) {
         Channel channel = get(admin, channelId);
         if (channel.status() != ChannelStatus.DISCONNECTED) {
-            throw Refusal.invalid("status", "this number is connected: edit it, or re-authorise it if Meta refused its token");
+            throw Refusal.invalid("status", RefusalText.NUMBER_CONNECTED);
         }
         String token = channel.mode() == ChannelMode.SANDBOX
                 ? callMeta(() -> sandbox.reissue(channel.wabaId()).accessToken())
@@ -203,8 +201,7 @@ public class ChannelService {
         } catch (TransientMetaException | FaultToleranceException unavailable) {
             throw metaUnavailable(unavailable);
         } catch (MetaApiException refused) {
-            throw Refusal.invalid("phoneNumberId", "Meta does not accept this number now " + refused.error().describe()
-                    + ": disconnect it and connect it again");
+            throw Refusal.invalid("phoneNumberId", RefusalText.NUMBER_REFUSED_NOW, refused.error().describe());
         }
     }
 
@@ -213,7 +210,7 @@ public class ChannelService {
             boolean active = id != null && host.organisation(admin.organisationId()).users().find(id)
                     .filter(User::active).isPresent();
             if (!active) {
-                throw Refusal.invalid("assigneeIds", "user " + id + " is not an active user of your organisation");
+                throw Refusal.invalid("assigneeIds", RefusalText.NOT_AN_ACTIVE_USER, id);
             }
         }
         return userIds;
@@ -221,7 +218,7 @@ public class ChannelService {
 
     private static String required(Optional<String> value, String field) {
         return value.map(String::strip).filter(v -> !v.isEmpty())
-                .orElseThrow(() -> Refusal.invalid(field, field + " is required"));
+                .orElseThrow(() -> Refusal.invalid(field, RefusalText.REQUIRED, field));
     }
 
     /** Runs a Meta call, turning its failures into refusals an administrator can act on. */
@@ -229,21 +226,18 @@ public class ChannelService {
         try {
             return call.get();
         } catch (MetaAuthorizationException refused) {
-            throw Refusal.invalid("accessToken", "Meta refused the access token " + refused.error().describe()
-                    + ": create a new system-user token with the whatsapp_business_management and"
-                    + " whatsapp_business_messaging permissions");
+            throw Refusal.invalid("accessToken", RefusalText.TOKEN_REFUSED, refused.error().describe());
         } catch (TransientMetaException | FaultToleranceException unavailable) {
             throw metaUnavailable(unavailable);
         } catch (MetaApiException refused) {
-            throw Refusal.invalid("phoneNumberId", "Meta refused the request " + refused.error().describe());
+            throw Refusal.invalid("phoneNumberId", RefusalText.META_REFUSED, refused.error().describe());
         }
     }
 
     private static Refusal metaUnavailable(RuntimeException cause) {
-        String reason = cause instanceof CircuitBreakerOpenException
-                ? "Meta failed repeatedly, so calls are paused for a few seconds"
-                : "Meta could not be reached or is busy (" + cause.getMessage() + ")";
-        return new Refusal(ProblemCode.META_UNAVAILABLE, reason + ": try again in a minute. Nothing was changed.");
+        return cause instanceof CircuitBreakerOpenException
+                ? new Refusal(ProblemCode.META_UNAVAILABLE, RefusalText.META_PAUSED)
+                : new Refusal(ProblemCode.META_UNAVAILABLE, RefusalText.META_UNREACHABLE, cause.getMessage());
     }
 
     private static String newPin() {

@@ -19,6 +19,7 @@ import io.crmkit.whatsapp.domain.Conversation;
 import io.crmkit.whatsapp.domain.MediaFile;
 import io.crmkit.whatsapp.domain.Message;
 import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.domain.RefusalText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -116,7 +117,7 @@ public class ConversationService {
                 return new Position(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
                         Long.parseLong(parts[2]));
             } catch (RuntimeException forged) {
-                throw Refusal.invalid("cursor", "cursor is not one this server gave out: start again without it");
+                throw Refusal.invalid("cursor", RefusalText.UNKNOWN_CURSOR);
             }
         }
     }
@@ -129,7 +130,7 @@ public class ConversationService {
 
     private Conversation find(CurrentUser user, long conversationId) {
         return conversations.find(user.organisationId(), conversationId)
-                .orElseThrow(() -> Refusal.notFound("conversation " + conversationId));
+                .orElseThrow(() -> Refusal.notFound(RefusalText.NO_SUCH_CONVERSATION, conversationId));
     }
 
     /** The thread, oldest first: the latest {@code limit} messages before {@code beforeId}. View-only users see incoming ones. */
@@ -149,7 +150,7 @@ public class ConversationService {
         Conversation conversation = find(user, conversationId);
         boolean active = host.organisation(user.organisationId()).users().find(ownerId).filter(User::active).isPresent();
         if (!active) {
-            throw Refusal.invalid("ownerId", "user " + ownerId + " is not an active user of your organisation");
+            throw Refusal.invalid("ownerId", RefusalText.NOT_AN_ACTIVE_USER, ownerId);
         }
         conversation.assignTo(ownerId);
         return changed(conversation);
@@ -218,8 +219,7 @@ public class ConversationService {
         Message message = visibleMessage(user, conversationId, messageId);
         Optional<MediaFile> file = mediaFiles.find(message.id());
         if (file.isEmpty() || !file.get().isHere()) {
-            throw Refusal.notFound("the file of this message (it is not downloaded yet"
-                    + file.map(f -> ", state " + f.state()).orElse("") + ")");
+            throw Refusal.notFound(RefusalText.FILE_NOT_DOWNLOADED);
         }
         return new MediaContent(file.get().mimeType(), file.get().fileName(), mediaFiles.content(message.id()));
     }
@@ -230,7 +230,7 @@ public class ConversationService {
         return messages.find(messageId)
                 .filter(m -> m.conversationId() == conversationId)
                 .filter(m -> level.includes(AccessLevel.VIEW_AND_REPLY) || m.direction() == Message.Direction.IN)
-                .orElseThrow(() -> Refusal.notFound("message " + messageId));
+                .orElseThrow(() -> Refusal.notFound(RefusalText.NO_SUCH_MESSAGE, messageId));
     }
 
     /** Tries a failed media download again; answers whether there was one to retry. */

@@ -4,6 +4,7 @@ import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.whatsapp.application.inbound.WebhookEventQueue.ParkedEvent;
 import io.crmkit.whatsapp.application.webhook.WebhookEventsStored;
 import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.domain.RefusalText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -39,7 +40,7 @@ public class DeliveryProblems {
     @Transactional
     public void retry(CurrentUser administrator, long eventId) {
         if (!queue.retry(administrator.organisationId(), eventId)) {
-            throw Refusal.notFound("delivery problem " + eventId);
+            throw Refusal.notFound(RefusalText.NO_SUCH_DELIVERY_PROBLEM, eventId);
         }
         // The event waits again like a newly stored one: the drain takes it after the commit.
         waiting.fire(new WebhookEventsStored(1));
@@ -48,7 +49,7 @@ public class DeliveryProblems {
     @Transactional
     public void dismiss(CurrentUser administrator, long eventId) {
         if (!queue.dismiss(administrator.organisationId(), eventId)) {
-            throw Refusal.notFound("delivery problem " + eventId);
+            throw Refusal.notFound(RefusalText.NO_SUCH_DELIVERY_PROBLEM, eventId);
         }
     }
 

@@ -14,13 +14,13 @@ import io.crmkit.whatsapp.application.repository.EarlyStatusRepository;
 import io.crmkit.whatsapp.application.repository.EarlyStatusRepository.EarlyStatus;
 import io.crmkit.whatsapp.application.repository.MediaFileRepository;
 import io.crmkit.whatsapp.application.repository.MessageRepository;
-import io.crmkit.whatsapp.domain.BoundedText;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.Conversation;
 import io.crmkit.whatsapp.domain.CustomerAddress;
 import io.crmkit.whatsapp.domain.DeliveryStatus;
 import io.crmkit.whatsapp.domain.MediaFile;
 import io.crmkit.whatsapp.domain.Message;
+import io.crmkit.whatsapp.domain.PersonName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -114,11 +114,10 @@ public class InboundProcessor {
         }
         Optional<Long> owner = roundRobin.nextOwner(channel);
         Optional<String> phone = waId.map(id -> "+" + id);
-        // WhatsApp gives one profile name and the CRM keeps a first and a last name: the name is split at its first
-        // space, so that "Maria Lopez" is Maria to merge fields; a name without a space is a first name.
-        String[] names = displayName.strip().split("\\s+", 2);
-        String firstName = BoundedText.fit(names[0], NewContact.NAME_LENGTH_EVERY_HOST_ACCEPTS);
-        String lastName = names.length > 1 ? BoundedText.fit(names[1], NewContact.NAME_LENGTH_EVERY_HOST_ACCEPTS) : "";
+        // WhatsApp gives one profile name and the CRM keeps a first and a last name.
+        PersonName name = PersonName.ofProfileName(displayName, NewContact.NAME_LENGTH_EVERY_HOST_ACCEPTS);
+        String firstName = name.first();
+        String lastName = name.last();
         // plugin-api promises that a refusal leaves this transaction usable, so a plainer contact may follow.
         List<NewContact> plainerEachTime = List.of(
                 new NewContact(firstName, lastName, phone, Optional.empty(), Optional.empty(), owner),

@@ -16,6 +16,7 @@ import io.crmkit.whatsapp.domain.Message;
 import io.crmkit.whatsapp.domain.MessageDetails;
 import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.domain.RefusalText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -60,10 +61,10 @@ public class Outbox {
         Conversation conversation = answerable(user, conversationId);
         String body = text == null ? "" : text.strip();
         if (body.isEmpty()) {
-            throw Refusal.invalid("text", "write a message first");
+            throw Refusal.invalid("text", RefusalText.WRITE_FIRST);
         }
         if (body.length() > TEXT_MAX) {
-            throw Refusal.invalid("text", "WhatsApp messages have at most " + TEXT_MAX + " characters");
+            throw Refusal.invalid("text", RefusalText.TEXT_TOO_LONG, TEXT_MAX);
         }
         return queue(user, conversation, Message.queued(user.organisationId(), conversationId, "text", Optional.of(body),
                 details(quotedWamid, Optional.empty()), quotedWamid, user.userId(), clock.instant()), body);
@@ -82,10 +83,10 @@ public class Outbox {
         Attachment.Claim claim = Attachment.claim(fileName);
         Optional<String> text = caption.map(String::strip).filter(c -> !c.isEmpty());
         if (text.isPresent() && !claim.format().kind().takesCaption()) {
-            throw Refusal.invalid("caption", "WhatsApp shows no caption with audio: send the text as a message of its own");
+            throw Refusal.invalid("caption", RefusalText.NO_CAPTION_WITH_AUDIO);
         }
         if (text.isPresent() && text.get().length() > CAPTION_MAX) {
-            throw Refusal.invalid("caption", "captions have at most " + CAPTION_MAX + " characters");
+            throw Refusal.invalid("caption", RefusalText.CAPTION_TOO_LONG, CAPTION_MAX);
         }
         try (SpooledUpload received = SpooledUpload.receive(upload, claim.maxBytes())) {
             Attachment attachment = Attachment.accept(claim, received);
@@ -111,19 +112,16 @@ public class Outbox {
     private Conversation answerable(CurrentUser user, long conversationId) {
         permissions.requireReply(user);
         Conversation conversation = conversations.find(user.organisationId(), conversationId)
-                .orElseThrow(() -> Refusal.notFound("conversation " + conversationId));
+                .orElseThrow(() -> Refusal.notFound(RefusalText.NO_SUCH_CONVERSATION, conversationId));
         Channel channel = channels.find(conversation.channelId()).orElseThrow();
         if (channel.status() == ChannelStatus.DISCONNECTED) {
-            throw new Refusal(ProblemCode.CHANNEL_DISCONNECTED,
-                    "this number is disconnected: connect it again in Settings > Channels > Messages");
+            throw new Refusal(ProblemCode.CHANNEL_DISCONNECTED, RefusalText.NUMBER_DISCONNECTED);
         }
         if (channel.status() == ChannelStatus.NEEDS_REAUTH) {
-            throw new Refusal(ProblemCode.CHANNEL_NEEDS_REAUTH,
-                    "Meta refused this number's token: an administrator must re-authorise it first");
+            throw new Refusal(ProblemCode.CHANNEL_NEEDS_REAUTH, RefusalText.NUMBER_NEEDS_REAUTH);
         }
         if (!conversation.windowOpenAt(clock.instant())) {
-            throw new Refusal(ProblemCode.WINDOW_CLOSED, "the customer last wrote more than 24 hours ago: "
-                    + "WhatsApp allows only an approved template until they write again");
+            throw new Refusal(ProblemCode.WINDOW_CLOSED, RefusalText.WINDOW_CLOSED);
         }
         return conversation;
     }
@@ -148,7 +146,7 @@ public class Outbox {
         Message message = messages.find(messageId)
                 .filter(m -> m.conversationId() == conversationId)
                 .filter(m -> conversations.find(user.organisationId(), conversationId).isPresent())
-                .orElseThrow(() -> Refusal.notFound("message " + messageId));
+                .orElseThrow(() -> Refusal.notFound(RefusalText.NO_SUCH_MESSAGE, messageId));
         message.retry(clock.instant());
         mediaFiles.find(messageId).ifPresent(MediaFile::forgetMetaCopy);
         changes.fire(ConversationEvent.status(user.organisationId(), conversationId, messageId));

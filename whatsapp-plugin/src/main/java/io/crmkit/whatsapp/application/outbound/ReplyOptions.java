@@ -11,6 +11,7 @@ import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.ChannelStatus;
 import io.crmkit.whatsapp.domain.Conversation;
 import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.domain.RefusalText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -63,7 +64,7 @@ public class ReplyOptions {
     public Options inConversation(CurrentUser user, long conversationId) {
         permissions.requireReply(user);
         Conversation conversation = conversations.find(user.organisationId(), conversationId)
-                .orElseThrow(() -> Refusal.notFound("conversation " + conversationId));
+                .orElseThrow(() -> Refusal.notFound(RefusalText.NO_SUCH_CONVERSATION, conversationId));
         MergeFields.Values values = mergeFields.valuesFor(user, conversation);
         List<FilledQuickReply> replies = quickReplies.list(user.organisationId()).stream().map(reply -> {
             MergeFields.Filled filled = values.fill(reply.text());

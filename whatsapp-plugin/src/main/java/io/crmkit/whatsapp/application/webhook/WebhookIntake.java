@@ -5,6 +5,7 @@ import io.crmkit.whatsapp.application.meta.WebhookPayloads;
 import io.crmkit.whatsapp.application.webhook.WebhookEventStore.ChannelRoute;
 import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.domain.RefusalText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -49,14 +50,13 @@ public class WebhookIntake {
     @Transactional
     public Outcome accept(byte[] body, String signatureHeader) {
         if (!WebhookSignature.matches(secrets.appSecret(), body, signatureHeader)) {
-            throw new Refusal(ProblemCode.INVALID_SIGNATURE,
-                    "X-Hub-Signature-256 is missing or does not match the body: check the app secret");
+            throw new Refusal(ProblemCode.INVALID_SIGNATURE, RefusalText.SIGNATURE_MISMATCH);
         }
         List<IncomingEvent> events;
         try {
             events = payloads.split(parse(body));
         } catch (MalformedPayloadException malformed) {
-            throw new Refusal(ProblemCode.MALFORMED_PAYLOAD, malformed.getMessage());
+            throw new Refusal(ProblemCode.MALFORMED_PAYLOAD, RefusalText.WEBHOOK_MALFORMED, malformed.getMessage());
         }
         Map<Boolean, List<IncomingEvent>> byRouting = events.stream()
                 .collect(Collectors.partitioningBy(e -> e.kind().routedByAccount()));
@@ -119,17 +119,16 @@ public class WebhookIntake {
 
     private static JsonObject parse(byte[] body) {
         if (JsonNesting.deeperThan(body, JsonNesting.MAX_DEPTH)) {
-            throw new Refusal(ProblemCode.MALFORMED_PAYLOAD, "the body nests deeper than " + JsonNesting.MAX_DEPTH
-                    + " levels, which no webhook of Meta's does");
+            throw new Refusal(ProblemCode.MALFORMED_PAYLOAD, RefusalText.WEBHOOK_TOO_DEEP, JsonNesting.MAX_DEPTH);
         }
         try {
             JsonValue value = Json.createReader(new ByteArrayInputStream(body)).readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new Refusal(ProblemCode.MALFORMED_PAYLOAD, "the body is JSON but not a webhook object");
+                throw new Refusal(ProblemCode.MALFORMED_PAYLOAD, RefusalText.WEBHOOK_NOT_AN_OBJECT);
             }
             return mayHoldNul(body) ? withoutNul(value).asJsonObject() : value.asJsonObject();
         } catch (JsonException | IllegalStateException notJson) {
-            throw new Refusal(ProblemCode.MALFORMED_PAYLOAD, "the body is not JSON");
+            throw new Refusal(ProblemCode.MALFORMED_PAYLOAD, RefusalText.WEBHOOK_NOT_JSON);
         }
     }
 }

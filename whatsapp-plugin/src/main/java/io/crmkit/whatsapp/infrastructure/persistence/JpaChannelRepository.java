@@ -2,6 +2,8 @@ package io.crmkit.whatsapp.infrastructure.persistence;
 
 import io.crmkit.whatsapp.application.repository.ChannelRepository;
 import io.crmkit.whatsapp.domain.Channel;
+import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.domain.RefusalText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -62,7 +64,7 @@ public class JpaChannelRepository extends JpaRepository implements ChannelReposi
     @Transactional
     public Channel change(long organisationId, long channelId, Consumer<Channel> change) {
         Channel channel = find(organisationId, channelId)
-                .orElseThrow(() -> io.crmkit.whatsapp.domain.Refusal.notFound("channel " + channelId));
+                .orElseThrow(() -> Refusal.notFound(RefusalText.NO_SUCH_CHANNEL, channelId));
         change.accept(channel);
         em.flush();
         return channel;

@@ -4,6 +4,7 @@ import io.crmkit.plugin.api.CrmHost;
 import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.domain.RefusalText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -15,14 +16,13 @@ public class Callers {
 
     /** The logged-in caller (the host has already answered 401 to anyone else). */
     public CurrentUser user() {
-        return host.currentUser().orElseThrow(() -> new Refusal(ProblemCode.FORBIDDEN, "log in first"));
+        return host.currentUser().orElseThrow(() -> new Refusal(ProblemCode.FORBIDDEN, RefusalText.LOG_IN_FIRST));
     }
 
     public CurrentUser administrator() {
         CurrentUser user = user();
         if (!user.administrator()) {
-            throw new Refusal(ProblemCode.FORBIDDEN,
-                    "only administrators manage WhatsApp settings: ask one of your administrators");
+            throw new Refusal(ProblemCode.FORBIDDEN, RefusalText.ADMINISTRATORS_ONLY);
         }
         return user;
     }

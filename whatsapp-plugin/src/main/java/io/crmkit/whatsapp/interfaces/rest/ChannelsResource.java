@@ -5,6 +5,7 @@ import io.crmkit.whatsapp.application.channels.ConnectRequest;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.ChannelMode;
 import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.domain.RefusalText;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -109,12 +110,12 @@ public class ChannelsResource {
     }
 
     private static ChannelMode mode(JsonObject body) {
-        String mode = text(body, "mode").orElseThrow(() -> Refusal.invalid("mode",
-                "mode is required: SANDBOX, MANUAL or EMBEDDED_SIGNUP"));
+        String mode = text(body, "mode")
+                .orElseThrow(() -> Refusal.invalid("mode", RefusalText.REQUIRED_ONE_OF, "mode", ChannelMode.choices()));
         try {
             return ChannelMode.valueOf(mode.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw Refusal.invalid("mode", "mode must be SANDBOX, MANUAL or EMBEDDED_SIGNUP");
+            throw Refusal.invalid("mode", RefusalText.MUST_BE_ONE_OF, "mode", ChannelMode.choices());
         }
     }
 
@@ -126,7 +127,7 @@ public class ChannelsResource {
         if (value instanceof JsonString string) {
             return Optional.of(string.getString());
         }
-        throw Refusal.invalid(field, field + " must be a string");
+        throw Refusal.invalid(field, RefusalText.MUST_BE_TEXT, field);
     }
 
     private static List<Long> ids(JsonObject body, String field) {
@@ -135,12 +136,12 @@ public class ChannelsResource {
             return List.of();
         }
         if (!(value instanceof JsonArray array)) {
-            throw Refusal.invalid(field, field + " must be a list of user ids");
+            throw Refusal.invalid(field, RefusalText.MUST_BE_USER_IDS, field);
         }
         List<Long> ids = new ArrayList<>();
         for (JsonValue item : array) {
             if (!(item instanceof JsonNumber number) || !number.isIntegral()) {
-                throw Refusal.invalid(field, field + " must be a list of user ids");
+                throw Refusal.invalid(field, RefusalText.MUST_BE_USER_IDS, field);
             }
             ids.add(number.longValue());
         }

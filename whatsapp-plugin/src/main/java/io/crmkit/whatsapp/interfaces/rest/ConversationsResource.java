@@ -19,8 +19,8 @@ import io.crmkit.whatsapp.domain.DisplayableFormat;
 import io.crmkit.whatsapp.domain.MediaFile;
 import io.crmkit.whatsapp.domain.Message;
 import io.crmkit.whatsapp.domain.MessageDetails;
-import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.domain.RefusalText;
 import io.crmkit.whatsapp.domain.UploadedFileName;
 import io.crmkit.whatsapp.infrastructure.web.ContentDisposition;
 import jakarta.enterprise.context.RequestScoped;
@@ -138,7 +138,7 @@ public class ConversationsResource {
             String phone = contact.flatMap(Contact::phone).or(() -> c.customer().phoneNumber()).orElse(null);
             return new ConversationView(c.id(), c.channelId(), channel.map(Channel::name).orElse(""),
                     channel.map(ch -> ch.status().name()).orElse(ChannelStatus.DISCONNECTED.name()), c.contactId(),
-                    contact.map(Contact::displayName).filter(n -> !n.isBlank()).orElse(c.customerName()), phone,
+                    contact.map(found -> found.displayNameIn(user.locale())).filter(n -> !n.isBlank()).orElse(c.customerName()), phone,
                     phone == null ? null : PhoneDisplay.of(phone),
                     c.ownerId().orElse(null), c.unreadCount(),
                     seesAnswers ? c.lastMessageAt() : c.lastInboundAt().orElse(c.lastMessageAt()),
@@ -192,11 +192,11 @@ public class ConversationsResource {
         }
         String chosenView = view == null ? "ALL" : view.toUpperCase(Locale.ROOT);
         if (!chosenView.equals("ALL") && !chosenView.equals("MINE")) {
-            throw Refusal.invalid("view", "view must be ALL or MINE");
+            throw Refusal.invalid("view", RefusalText.MUST_BE_ONE_OF, "view", "ALL, MINE");
         }
         int size = limit == null ? 50 : limit;
         if (size < 1 || size > 200) {
-            throw Refusal.invalid("limit", "limit must be between 1 and 200");
+            throw Refusal.invalid("limit", RefusalText.OUT_OF_RANGE, "limit", 1, 200);
         }
         ConversationService.ConversationPage page = conversations.list(user, new ConversationQuery(chosenView.equals("MINE"),
                 unread, Optional.ofNullable(ownerId), Optional.ofNullable(channelId), Optional.ofNullable(contactId),
@@ -237,7 +237,7 @@ public class ConversationsResource {
         CurrentUser user = caller();
         JsonValue owner = body == null ? null : body.get("ownerId");
         if (!(owner instanceof JsonNumber number) || !number.isIntegral()) {
-            throw Refusal.invalid("ownerId", "ownerId must be a user id");
+            throw Refusal.invalid("ownerId", RefusalText.MUST_BE_USER_ID, "ownerId");
         }
         return view(user, conversations.assign(user, id, number.longValue()));
     }
@@ -263,7 +263,7 @@ public class ConversationsResource {
                                       @QueryParam("before") Long before) {
         int size = limit == null ? 100 : limit;
         if (size < 1 || size > 500) {
-            throw Refusal.invalid("limit", "limit must be between 1 and 500");
+            throw Refusal.invalid("limit", RefusalText.OUT_OF_RANGE, "limit", 1, 500);
         }
         CurrentUser user = caller();
         List<Message> thread = conversations.messages(user, id, size, Optional.ofNullable(before));
@@ -279,11 +279,10 @@ public class ConversationsResource {
     @Path("conversations/{id: [0-9]+}/messages")
     public Response send(@PathParam("id") long id, JsonObject body) {
         if (body != null && body.containsKey("templateId")) {
-            throw new Refusal(ProblemCode.NOT_FOUND, "template " + body.get("templateId")
-                    + " does not exist: no template is approved for this account yet");
+            throw Refusal.notFound(RefusalText.NO_SUCH_TEMPLATE, body.get("templateId"));
         }
         if (body == null || !(body.get("text") instanceof JsonString text)) {
-            throw Refusal.invalid("text", "text is required");
+            throw Refusal.invalid("text", RefusalText.REQUIRED, "text");
         }
         Message queued = outbox.queueText(caller(), id, text.getString(), optionalText(body.get("replyTo")));
         return Response.accepted(view(caller(), queued, Map.of())).build();
@@ -299,13 +298,13 @@ public class ConversationsResource {
     @AnswerableBeforeUpload
     public Response sendFile(@PathParam("id") long id, List<EntityPart> parts) {
         EntityPart file = parts.stream().filter(p -> "file".equals(p.getName())).findFirst()
-                .orElseThrow(() -> Refusal.invalid("file", "choose a file to send"));
+                .orElseThrow(() -> Refusal.invalid("file", RefusalText.CHOOSE_FILE));
         try (InputStream content = file.getContent()) {
             Message queued = outbox.queueAttachment(caller(), id, UploadedFileName.of(file.getFileName().orElse("")), content,
                     textPart(parts, "caption"), textPart(parts, "replyTo"));
             return Response.accepted(view(caller(), queued, conversations.mediaFiles(List.of(queued.id())))).build();
         } catch (IOException | java.io.UncheckedIOException unreadable) {
-            throw Refusal.invalid("file", "the upload broke off: send the file again");
+            throw Refusal.invalid("file", RefusalText.UPLOAD_BROKE_OFF);
         }
     }
 
@@ -318,7 +317,7 @@ public class ConversationsResource {
             try {
                 return part.getContent(String.class);
             } catch (IOException unreadable) {
-                throw Refusal.invalid(name, "the " + name + " could not be read: send it again");
+                throw Refusal.invalid(name, RefusalText.PART_UNREADABLE, name);
             }
         }).filter(text -> !text.isBlank());
     }
@@ -353,7 +352,7 @@ public class ConversationsResource {
     @Path("conversations/{id: [0-9]+}/messages/{messageId: [0-9]+}/media/retry")
     public Response retryMedia(@PathParam("id") long id, @PathParam("messageId") long messageId) {
         if (!conversations.retryMedia(caller(), id, messageId, downloads)) {
-            throw Refusal.invalid("messageId", "this file is not waiting for a retry: it is downloaded or still being downloaded");
+            throw Refusal.invalid("messageId", RefusalText.FILE_NOT_WAITING_FOR_RETRY);
         }
         return Response.accepted().build();
     }

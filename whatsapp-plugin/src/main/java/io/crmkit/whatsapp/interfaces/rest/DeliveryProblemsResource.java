@@ -4,6 +4,7 @@ import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.whatsapp.application.inbound.DeliveryProblems;
 import io.crmkit.whatsapp.application.inbound.WebhookEventQueue.ParkedEvent;
 import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.domain.RefusalText;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -53,13 +54,13 @@ public class DeliveryProblemsResource {
         CurrentUser administrator = callers.administrator();
         int size = limit == null ? 50 : limit;
         if (size < 1 || size > 200) {
-            throw Refusal.invalid("limit", "limit must be between 1 and 200");
+            throw Refusal.invalid("limit", RefusalText.OUT_OF_RANGE, "limit", 1, 200);
         }
         Optional<Long> before;
         try {
             before = Optional.ofNullable(cursor).filter(c -> !c.isBlank()).map(Long::valueOf);
         } catch (NumberFormatException notOurs) {
-            throw Refusal.invalid("cursor", "cursor must be the nextCursor of an earlier page");
+            throw Refusal.invalid("cursor", RefusalText.UNKNOWN_CURSOR);
         }
         DeliveryProblems.ProblemPage page = problems.list(administrator, before, size);
         return new ProblemList(page.items().stream().map(ProblemView::of).toList(),

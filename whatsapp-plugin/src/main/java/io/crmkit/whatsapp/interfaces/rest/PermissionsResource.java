@@ -3,6 +3,7 @@ package io.crmkit.whatsapp.interfaces.rest;
 import io.crmkit.whatsapp.application.Permissions;
 import io.crmkit.whatsapp.domain.AccessLevel;
 import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.domain.RefusalText;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -50,7 +51,7 @@ public class PermissionsResource {
         try {
             level = AccessLevel.valueOf(requested);
         } catch (IllegalArgumentException unknown) {
-            throw Refusal.invalid("level", "level must be VIEW_AND_REPLY, VIEW_ONLY or NONE");
+            throw Refusal.invalid("level", RefusalText.MUST_BE_ONE_OF, "level", "VIEW_AND_REPLY, VIEW_ONLY, NONE");
         }
         return ProfileLevelView.of(permissions.grant(admin, profileId, level));
     }

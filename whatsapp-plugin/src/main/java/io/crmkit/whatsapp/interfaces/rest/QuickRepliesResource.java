@@ -3,6 +3,7 @@ package io.crmkit.whatsapp.interfaces.rest;
 import io.crmkit.whatsapp.application.QuickReplies;
 import io.crmkit.whatsapp.domain.QuickReply;
 import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.domain.RefusalText;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -65,7 +66,7 @@ public class QuickRepliesResource {
 
     private static String field(JsonObject body, String name) {
         if (body == null || !(body.get(name) instanceof jakarta.json.JsonString text)) {
-            throw Refusal.invalid(name, name + " is required");
+            throw Refusal.invalid(name, RefusalText.REQUIRED, name);
         }
         return text.getString();
     }

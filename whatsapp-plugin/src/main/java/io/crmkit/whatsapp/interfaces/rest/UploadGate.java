@@ -2,6 +2,7 @@ package io.crmkit.whatsapp.interfaces.rest;
 
 import io.crmkit.whatsapp.application.outbound.Outbox;
 import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.domain.RefusalText;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -25,7 +26,7 @@ public class UploadGate implements ContainerRequestFilter {
         try {
             outbox.requireAnswerable(callers.user(), Long.parseLong(id));
         } catch (NumberFormatException notAnId) {
-            throw Refusal.notFound("conversation " + id);
+            throw Refusal.notFound(RefusalText.NO_SUCH_CONVERSATION, id);
         }
     }
 }

@@ -2,6 +2,8 @@ package io.crmkit.whatsapp.interfaces.webhook;
 
 import io.crmkit.whatsapp.application.webhook.WebhookIntake;
 import io.crmkit.whatsapp.domain.ProblemCode;
+import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.domain.RefusalText;
 import io.crmkit.whatsapp.infrastructure.InstallationSecrets;
 import io.crmkit.whatsapp.interfaces.rest.Problems;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -39,8 +42,7 @@ public class WhatsAppWebhookResource {
         boolean tokenMatches = token != null && MessageDigest.isEqual(
                 token.getBytes(StandardCharsets.UTF_8), secrets.verifyToken().getBytes(StandardCharsets.UTF_8));
         if (!"subscribe".equals(mode) || !tokenMatches || challenge == null) {
-            return Problems.of(ProblemCode.FORBIDDEN, "hub.verify_token does not match this installation's verify token",
-                    Optional.empty());
+            return Problems.of(new Refusal(ProblemCode.FORBIDDEN, RefusalText.VERIFY_TOKEN_MISMATCH), Locale.ENGLISH);
         }
         return Response.ok(challenge, MediaType.TEXT_PLAIN_TYPE).build();
     }
@@ -62,8 +64,8 @@ public class WhatsAppWebhookResource {
 
     /** Refuses without reading the rest of the body, and closes the connection so the sender stops. */
     private static Response tooLarge() {
-        return Response.fromResponse(Problems.of(ProblemCode.PAYLOAD_TOO_LARGE, "webhook payloads are at most 3 MB",
-                Optional.empty())).header("Connection", "close").build();
+        return Response.fromResponse(Problems.of(new Refusal(ProblemCode.PAYLOAD_TOO_LARGE, RefusalText.WEBHOOK_TOO_LARGE),
+                Locale.ENGLISH)).header("Connection", "close").build();
     }
 
     private static Optional<byte[]> readAtMost(InputStream in, int limit) throws IOException {

@@ -1,6 +1,9 @@
 package io.crmkit.crm.interfaces.rest;
 
+import io.crmkit.crm.domain.RefusalText;
 import io.crmkit.plugin.api.CurrentUser;
+
+import java.util.Locale;
 
 /** The host's authorisation rules for its own endpoints. */
 public final class AccessPolicy {
@@ -9,7 +12,7 @@ public final class AccessPolicy {
 
     public static void requireAdministrator(CurrentUser user) {
         if (!user.administrator()) {
-            throw new AccessDeniedException("Only administrators may do this: ask one of your administrators.");
+            throw new AccessDeniedException(RefusalText.ADMINISTRATORS_ONLY);
         }
     }
 
@@ -17,8 +20,15 @@ public final class AccessPolicy {
     public static class AccessDeniedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        public AccessDeniedException(String message) {
-            super(message);
+        private final RefusalText text;
+
+        public AccessDeniedException(RefusalText text) {
+            super(text.format(Locale.ENGLISH));
+            this.text = text;
+        }
+
+        public String detailIn(Locale locale) {
+            return text.format(locale);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.crmkit.crm.interfaces.rest;
 
 import io.crmkit.crm.domain.InvalidInputException;
+import io.crmkit.crm.domain.RefusalText;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -23,7 +24,7 @@ final class JsonInput {
 
     static JsonInput of(JsonObject body) {
         if (body == null) {
-            throw new InvalidInputException("body", "a JSON object is required");
+            throw new InvalidInputException("body", RefusalText.JSON_OBJECT_REQUIRED);
         }
         return new JsonInput(body);
     }
@@ -40,7 +41,7 @@ final class JsonInput {
         if (value instanceof JsonString string) {
             return Optional.of(string.getString());
         }
-        throw new InvalidInputException(field, field + " must be a string");
+        throw new InvalidInputException(field, RefusalText.MUST_BE_TEXT, field);
     }
 
     Optional<Long> id(String field) {
@@ -55,7 +56,7 @@ final class JsonInput {
                 // reported below
             }
         }
-        throw new InvalidInputException(field, field + " must be a whole number (an id)");
+        throw new InvalidInputException(field, RefusalText.MUST_BE_ID, field);
     }
 
     Optional<BigDecimal> decimal(String field) {
@@ -66,7 +67,7 @@ final class JsonInput {
         if (value instanceof JsonNumber number) {
             return Optional.of(number.bigDecimalValue());
         }
-        throw new InvalidInputException(field, field + " must be a number");
+        throw new InvalidInputException(field, RefusalText.MUST_BE_NUMBER, field);
     }
 
     Optional<Boolean> bool(String field) {
@@ -77,7 +78,7 @@ final class JsonInput {
         if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
             return Optional.of(value == JsonValue.TRUE);
         }
-        throw new InvalidInputException(field, field + " must be true or false");
+        throw new InvalidInputException(field, RefusalText.MUST_BE_BOOLEAN, field);
     }
 
     /** A PATCH field: the new value when the body names the field (null clears it), else the current one. */

@@ -3,6 +3,7 @@ package io.crmkit.crm.interfaces.rest;
 import io.crmkit.crm.application.Cursors;
 import io.crmkit.crm.application.Slice;
 import io.crmkit.crm.domain.InvalidInputException;
+import io.crmkit.crm.domain.RefusalText;
 
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ public final class Paging {
             return DEFAULT_LIMIT;
         }
         if (requested < 1 || requested > MAX_LIMIT) {
-            throw new InvalidInputException("limit", "limit must be between 1 and " + MAX_LIMIT);
+            throw new InvalidInputException("limit", RefusalText.OUT_OF_RANGE, "limit", 1, MAX_LIMIT);
         }
         return requested;
     }

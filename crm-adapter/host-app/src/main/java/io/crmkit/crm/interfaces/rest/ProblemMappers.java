@@ -1,15 +1,19 @@
 package io.crmkit.crm.interfaces.rest;
 
 import io.crmkit.crm.domain.InvalidInputException;
+import io.crmkit.crm.domain.RefusalText;
 import io.crmkit.crm.domain.UnknownRecordException;
 import io.crmkit.crm.interfaces.security.CallerContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,55 +22,73 @@ public final class ProblemMappers {
     private ProblemMappers() {
     }
 
+    /** Each mapper answers in the language the caller reads the UI in. */
+    abstract static class InCallersLanguage {
+        @Inject
+        CallerContext caller;
+
+        Locale language() {
+            return caller.language();
+        }
+    }
+
     @Provider
-    public static class InvalidInput implements ExceptionMapper<InvalidInputException> {
+    @ApplicationScoped
+    public static class InvalidInput extends InCallersLanguage implements ExceptionMapper<InvalidInputException> {
         @Override
         public Response toResponse(InvalidInputException e) {
-            return Problem.response(Status.BAD_REQUEST, "VALIDATION_FAILED", "Invalid input", e.getMessage(), e.field());
+            return Problem.response(Status.BAD_REQUEST, "VALIDATION_FAILED", "Invalid input", e.detailIn(language()),
+                    e.field());
         }
     }
 
     @Provider
-    public static class UnknownRecord implements ExceptionMapper<UnknownRecordException> {
+    @ApplicationScoped
+    public static class UnknownRecord extends InCallersLanguage implements ExceptionMapper<UnknownRecordException> {
         @Override
         public Response toResponse(UnknownRecordException e) {
-            return Problem.response(Status.NOT_FOUND, "NOT_FOUND", "Not found", e.getMessage());
+            return Problem.response(Status.NOT_FOUND, "NOT_FOUND", "Not found", e.detailIn(language()));
         }
     }
 
     @Provider
-    public static class Denied implements ExceptionMapper<AccessPolicy.AccessDeniedException> {
+    @ApplicationScoped
+    public static class Denied extends InCallersLanguage implements ExceptionMapper<AccessPolicy.AccessDeniedException> {
         @Override
         public Response toResponse(AccessPolicy.AccessDeniedException e) {
-            return Problem.response(Status.FORBIDDEN, "FORBIDDEN", "Not allowed", e.getMessage());
+            return Problem.response(Status.FORBIDDEN, "FORBIDDEN", "Not allowed", e.detailIn(language()));
         }
     }
 
     @Provider
-    public static class NotAuthenticated implements ExceptionMapper<CallerContext.NotAuthenticatedException> {
+    @ApplicationScoped
+    public static class NotAuthenticated extends InCallersLanguage
+            implements ExceptionMapper<CallerContext.NotAuthenticatedException> {
         @Override
         public Response toResponse(CallerContext.NotAuthenticatedException e) {
             return Problem.response(Status.UNAUTHORIZED, "UNAUTHORIZED", "Not logged in",
-                    "Log in, or send HTTP Basic credentials of an active user.");
+                    RefusalText.LOG_IN.format(language()));
         }
     }
 
     @Provider
-    public static class MalformedJson implements ExceptionMapper<JsonException> {
+    @ApplicationScoped
+    public static class MalformedJson extends InCallersLanguage implements ExceptionMapper<JsonException> {
         @Override
         public Response toResponse(JsonException e) {
-            return malformed();
+            return malformed(language());
         }
     }
 
-    static Response malformed() {
+    static Response malformed(Locale language) {
         return Problem.response(Status.BAD_REQUEST, "MALFORMED_PAYLOAD", "Malformed request body",
-                "The body is not the JSON object this endpoint expects: check the syntax and field types.");
+                RefusalText.MALFORMED_BODY.format(language));
     }
 
     /** Framework refusals (unknown path, wrong method, unsupported media type) keep their status. */
     @Provider
-    public static class Framework implements ExceptionMapper<WebApplicationException> {
+    @ApplicationScoped
+    public static class Framework extends InCallersLanguage implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
             Status status = Status.fromStatusCode(e.getResponse().getStatus());
@@ -74,7 +96,7 @@ public final class ProblemMappers {
                 status = Status.BAD_REQUEST;
             }
             if (e.getCause() instanceof JsonException) {
-                return malformed();
+                return malformed(language());
             }
             String code = switch (status) {
                 case NOT_FOUND -> "NOT_FOUND";
@@ -88,14 +110,15 @@ public final class ProblemMappers {
 
     /** Anything unexpected: logged with its cause, answered without internals. */
     @Provider
-    public static class Unexpected implements ExceptionMapper<RuntimeException> {
+    @ApplicationScoped
+    public static class Unexpected extends InCallersLanguage implements ExceptionMapper<RuntimeException> {
         private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
 
         @Override
         public Response toResponse(RuntimeException e) {
             LOG.log(Level.SEVERE, "Unexpected failure", e);
             return Problem.response(Status.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Unexpected error",
-                    "The server failed to handle the request; nothing was changed. Try again, and tell your administrator if it persists.");
+                    RefusalText.UNEXPECTED.format(language()));
         }
     }
 }

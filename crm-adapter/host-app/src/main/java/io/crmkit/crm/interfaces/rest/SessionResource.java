@@ -2,6 +2,7 @@ package io.crmkit.crm.interfaces.rest;
 
 import io.crmkit.crm.application.Organisations;
 import io.crmkit.crm.application.UserAdministration;
+import io.crmkit.crm.domain.Organisation;
 import io.crmkit.crm.domain.UserAccount;
 import io.crmkit.crm.interfaces.security.CallerContext;
 import io.crmkit.crm.interfaces.security.CsrfTokens;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
+import java.util.Currency;
 import java.util.List;
 
 /** What the shell and plugin screens need to know about the caller, and what the plugins contribute. */
@@ -46,7 +48,8 @@ public class SessionResource {
     public record UserSummary(long id, String username, String name, long profileId, boolean administrator) {
     }
 
-    public record OrganisationSummary(long id, String name) {
+    /** @param currency the ISO 4217 code of the organisation's amounts, for example {@code JPY}; null if it has none */
+    public record OrganisationSummary(long id, String name, String currency) {
     }
 
     /** The caller; {@code csrfToken} is present for browser sessions and must accompany every change. */
@@ -56,9 +59,10 @@ public class SessionResource {
         CurrentUser user = caller.require();
         UserAccount account = users.get(user.organisationId(), user.userId());
         HttpSession session = request.getSession(false);
+        Organisation organisation = organisations.get(user.organisationId());
         return new SessionView(
                 new UserSummary(user.userId(), user.username(), account.name(), user.profileId(), user.administrator()),
-                new OrganisationSummary(user.organisationId(), organisations.get(user.organisationId()).name()),
+                new OrganisationSummary(organisation.id(), organisation.name(), organisation.currency().map(Currency::getCurrencyCode).orElse(null)),
                 user.locale().getLanguage(),
                 session == null ? null : csrfTokens.sessionToken(session));
     }
@@ -72,12 +76,13 @@ public class SessionResource {
     /**
      * One contribution the caller may see.
      *
-     * @param kind    {@code MAIN_TAB}, {@code SETTINGS_SCREEN} or {@code RECORD_PANEL}
-     * @param section the settings heading, for settings screens
-     * @param module  the record module, for record panels
+     * @param kind     {@code MAIN_TAB}, {@code SETTINGS_SCREEN} or {@code RECORD_PANEL}
+     * @param section  the settings heading, for settings screens
+     * @param module   the record module, for record panels
+     * @param badgeUrl where a main tab's badge count is read, if it has one
      */
     public record ContributionView(String pluginId, String id, String kind, Title title, String moduleUrl,
-                                   String elementName, Title section, String module) {
+                                   String elementName, Title section, String module, String badgeUrl) {
     }
 
     public record PluginView(String id, String version, Title name) {
@@ -100,13 +105,14 @@ public class SessionResource {
     private static ContributionView view(String pluginId, UiContribution c) {
         if (c instanceof UiContribution.SettingsScreen s) {
             return new ContributionView(pluginId, s.id(), "SETTINGS_SCREEN", Title.of(s.title()), s.moduleUrl(),
-                    s.elementName(), Title.of(s.section()), null);
+                    s.elementName(), Title.of(s.section()), null, null);
         }
         if (c instanceof UiContribution.RecordPanel p) {
             return new ContributionView(pluginId, p.id(), "RECORD_PANEL", Title.of(p.title()), p.moduleUrl(),
-                    p.elementName(), null, p.module().pathSegment());
+                    p.elementName(), null, p.module().pathSegment(), null);
         }
-        return new ContributionView(pluginId, c.id(), "MAIN_TAB", Title.of(c.title()), c.moduleUrl(), c.elementName(),
-                null, null);
+        UiContribution.MainTab tab = (UiContribution.MainTab) c;
+        return new ContributionView(pluginId, tab.id(), "MAIN_TAB", Title.of(tab.title()), tab.moduleUrl(),
+                tab.elementName(), null, null, tab.badgeUrl().orElse(null));
     }
 }

@@ -1,9 +1,10 @@
 package io.crmkit.crm.interfaces.rest;
 
-import io.crmkit.crm.application.UserAdministration;
 import io.crmkit.crm.application.UserAdministration.UserDraft;
+import io.crmkit.crm.application.UserAdministration;
 import io.crmkit.crm.domain.InvalidInputException;
 import io.crmkit.crm.domain.Profile;
+import io.crmkit.crm.domain.RefusalText;
 import io.crmkit.crm.domain.UserAccount;
 import io.crmkit.crm.interfaces.security.CallerContext;
 import io.crmkit.plugin.api.CurrentUser;
@@ -67,7 +68,7 @@ public class UsersResource {
         AccessPolicy.requireAdministrator(admin);
         JsonInput in = JsonInput.of(body);
         UserDraft draft = new UserDraft(in.text("username").orElse(""), in.text("name").orElse(""), in.text("email"),
-                in.id("profileId").orElseThrow(() -> new InvalidInputException("profileId", "profileId is required")),
+                in.id("profileId").orElseThrow(() -> new InvalidInputException("profileId", RefusalText.REQUIRED, "profileId")),
                 in.bool("active").orElse(true));
         UserAccount created = users.create(admin.organisationId(), draft, in.text("password").orElse(""));
         return Response.created(URI.create("/api/crm/users/" + created.id())).entity(UserView.of(created)).build();
@@ -86,7 +87,7 @@ public class UsersResource {
                 in.id("profileId").orElse(current.profileId()),
                 in.bool("active").orElse(current.isActive()));
         if (id == admin.userId() && (!draft.active() || draft.profileId() != current.profileId())) {
-            throw new InvalidInputException("active", "you cannot deactivate yourself or change your own profile");
+            throw new InvalidInputException("active", RefusalText.CANNOT_CHANGE_ONESELF);
         }
         return UserView.of(users.update(admin.organisationId(), id, draft, in.text("password")));
     }

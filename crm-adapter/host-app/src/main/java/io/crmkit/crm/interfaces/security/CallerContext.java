@@ -49,7 +49,13 @@ public class CallerContext {
                 language());
     }
 
-    private Locale language() {
+    /** The language the caller reads the UI in: the shell's choice, else the browser's; English or Japanese. */
+    public Locale language() {
+        return languageOf(request);
+    }
+
+    /** The language of whoever sent {@code request}, as {@link #language()} decides it. */
+    public static Locale languageOf(HttpServletRequest request) {
         if (request.getCookies() != null) {
             for (var cookie : request.getCookies()) {
                 if (LANGUAGE_COOKIE.equals(cookie.getName())) {

@@ -1,5 +1,6 @@
 package io.crmkit.crm.interfaces.security;
 
+import io.crmkit.crm.domain.RefusalText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -76,7 +77,7 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
         Optional<Duration> wait = identityStore.remembers(credential.get()) ? Optional.empty()
                 : throttle.waitBeforeNextAttempt(username, request.getRemoteAddr());
         if (wait.isPresent()) {
-            return tooManyAttempts(response, wait.get());
+            return tooManyAttempts(request, response, wait.get());
         }
         CredentialValidationResult result = identityStores.validate(credential.get());
         return switch (result.getStatus()) {
@@ -84,7 +85,7 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
                 throttle.succeeded(username, request.getRemoteAddr());
                 yield context.notifyContainerAboutLogin(result);
             }
-            case NOT_VALIDATED -> tooManyAttempts(response, CrmIdentityStore.BUSY_RETRY_AFTER);
+            case NOT_VALIDATED -> tooManyAttempts(request, response, CrmIdentityStore.BUSY_RETRY_AFTER);
             default -> {
                 throttle.failed(username, request.getRemoteAddr());
                 yield unauthorized(request, response, context);
@@ -93,12 +94,13 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
     }
 
     /** 429 with the time to wait, as problem+json: a throttled user name or address, or password checks all busy. */
-    private static AuthenticationStatus tooManyAttempts(HttpServletResponse response, Duration wait) {
+    private static AuthenticationStatus tooManyAttempts(HttpServletRequest request, HttpServletResponse response,
+                                                        Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         response.setHeader("Retry-After", Long.toString(seconds));
         try {
-            ProblemResponses.write(response, 429, "TOO_MANY_ATTEMPTS", "Too many login attempts",
-                    "Too many failed logins for this user or from this address: try again in " + seconds + " s.");
+            ProblemResponses.write(request, response, 429, "TOO_MANY_ATTEMPTS", "Too many login attempts",
+                    RefusalText.TOO_MANY_LOGINS, seconds);
         } catch (IOException clientGone) {
             return AuthenticationStatus.SEND_FAILURE;
         }
@@ -126,11 +128,11 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         Optional<Duration> wait = throttle.waitBeforeNextAttempt(username, request.getRemoteAddr());
         if (wait.isPresent()) {
-            return tooManyAttempts(response, wait.get());
+            return tooManyAttempts(request, response, wait.get());
         }
         CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(username, password));
         if (result.getStatus() == CredentialValidationResult.Status.NOT_VALIDATED) {
-            return tooManyAttempts(response, CrmIdentityStore.BUSY_RETRY_AFTER);
+            return tooManyAttempts(request, response, CrmIdentityStore.BUSY_RETRY_AFTER);
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             throttle.failed(username, request.getRemoteAddr());
@@ -158,8 +160,8 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
             response.setHeader("WWW-Authenticate", "Basic realm=\"crm\", charset=\"UTF-8\"");
         }
         try {
-            ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED", "Not logged in",
-                    "Log in on the login page, or send HTTP Basic credentials of an active user.");
+            ProblemResponses.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED",
+                    "Not logged in", RefusalText.LOG_IN);
         } catch (IOException clientGone) {
             return AuthenticationStatus.SEND_FAILURE;
         }

@@ -1,5 +1,6 @@
 package io.crmkit.crm.interfaces.security;
 
+import io.crmkit.crm.domain.RefusalText;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -32,9 +33,8 @@ public class CsrfFilter extends HttpFilter {
         if (needsToken(request)) {
             HttpSession session = request.getSession(false);
             if (!tokens.matchesSessionToken(session, request.getHeader(CsrfTokens.HEADER))) {
-                ProblemResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "Missing CSRF token",
-                        "Reload the page and try again: the request did not carry this session's "
-                                + CsrfTokens.HEADER + " header.");
+                ProblemResponses.write(request, response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN",
+                        "Missing CSRF token", RefusalText.CSRF_TOKEN_MISSING, CsrfTokens.HEADER);
                 return;
             }
         }

@@ -1,6 +1,7 @@
 package io.crmkit.crm.interfaces.security;
 
 import io.crmkit.crm.application.UserAdministration;
+import io.crmkit.crm.domain.RefusalText;
 import io.crmkit.crm.domain.UserAccount;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -38,10 +39,8 @@ public class MetricsAccessFilter extends HttpFilter {
             return;
         }
         boolean anonymous = request.getUserPrincipal() == null;
-        ProblemResponses.write(response, anonymous ? 401 : 403, anonymous ? "UNAUTHORIZED" : "FORBIDDEN",
-                anonymous ? "Not logged in" : "Administrators only",
-                "Metrics are for administrators, or for a monitoring system that sends the scrape token"
-                        + " (CRM_METRICS_TOKEN) as \"Authorization: Bearer <token>\".");
+        ProblemResponses.write(request, response, anonymous ? 401 : 403, anonymous ? "UNAUTHORIZED" : "FORBIDDEN",
+                anonymous ? "Not logged in" : "Administrators only", RefusalText.METRICS_FOR_ADMINISTRATORS);
     }
 
     private boolean presentsTheScrapeToken(HttpServletRequest request) {

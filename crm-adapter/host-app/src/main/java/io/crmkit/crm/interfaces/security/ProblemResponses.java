@@ -1,6 +1,8 @@
 package io.crmkit.crm.interfaces.security;
 
+import io.crmkit.crm.domain.RefusalText;
 import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
@@ -11,8 +13,9 @@ final class ProblemResponses {
     private ProblemResponses() {
     }
 
-    static void write(HttpServletResponse response, int status, String code, String title, String detail)
-            throws IOException {
+    /** Writes the problem, its detail in the language the request's user reads the UI in. */
+    static void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String title,
+                      RefusalText detail, Object... arguments) throws IOException {
         response.setStatus(status);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setContentType("application/problem+json");
@@ -21,7 +24,7 @@ final class ProblemResponses {
                 .add("type", "about:blank")
                 .add("title", title)
                 .add("status", status)
-                .add("detail", detail)
+                .add("detail", detail.format(CallerContext.languageOf(request), arguments))
                 .add("code", code)
                 .build().toString());
     }

@@ -1,5 +1,6 @@
 package io.crmkit.crm.interfaces.security;
 
+import io.crmkit.crm.domain.RefusalText;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -7,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * Refuses request bodies larger than anything the application takes, before reading them: uploads of files
@@ -21,12 +23,12 @@ public class RequestSizeLimit extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         long max = type.startsWith("multipart/form-data") ? UPLOAD_MAX_BYTES : OTHER_MAX_BYTES;
         if (request.getContentLengthLong() > max) {
             response.setHeader("Connection", "close");
-            ProblemResponses.write(response, 413, "PAYLOAD_TOO_LARGE", "Request too large", "The request is larger than "
-                    + (max >> 20) + " MB, more than this server takes: send a smaller file.");
+            ProblemResponses.write(request, response, 413, "PAYLOAD_TOO_LARGE", "Request too large",
+                    RefusalText.REQUEST_TOO_LARGE, max >> 20);
             return;
         }
         chain.doFilter(request, response);
