@@ -85,7 +85,7 @@ function drawNavigation(active) {
   for (const tab of state.contributions.filter((c) => c.kind === 'MAIN_TAB')) {
     const key = `${tab.pluginId}/${tab.id}`;
     const badge = tab.badgeUrl ? el('span', { class: 'tab-badge', dataset: { badgeFor: key } }) : null;
-    nav.append(link(`/app/tabs/${key}`, [titleOf(tab), badge].filter(Boolean),
+    nav.append(link(`/app/tabs/${key}`, [el('span', { class: 'tab-title' }, titleOf(tab)), badge].filter(Boolean),
       { dataset: { tab: key }, class: active === key ? 'active' : null }));
   }
   nav.append(link('/app/settings', t('nav.settings'), { dataset: { nav: 'settings' }, class: active === 'settings' ? 'active' : null }));

@@ -1,10 +1,12 @@
 package io.crmkit.it;
 
+import com.sun.net.httpserver.HttpServer;
 import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.EmbeddedDatabaseSession;
 import io.crmkit.it.support.SecondServer;
 import io.crmkit.it.support.TestDatabase;
+import io.crmkit.whatsapp.testing.SampleFiles;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -16,13 +18,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.crmkit.it.support.Eventually.eventually;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -135,9 +144,11 @@ class DispatchCrashIT {
         try (SecondServer demo = new SecondServer("demo-node", Map.of(
                 "db.url", database, "db.user", "postgres", "db.password", "postgres",
                 "crm.admin.password", EmbeddedDatabaseSession.ADMIN_PASSWORD,
-                "whatsapp.sandbox.enabled", "true"))) {
+                "whatsapp.sandbox.enabled", "true", "whatsapp.sandbox.test-key", ApiClient.SANDBOX_TEST_KEY));
+             WebhookReceiver down = new WebhookReceiver()) {
             demo.start();
             ApiClient admin = ApiClient.as(demo.url(), "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
+            ApiClient sandbox = ApiClient.sandbox(demo.url());
             long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
             JsonObject channel = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
                     .add("name", "Demo").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json();
@@ -147,13 +158,33 @@ class DispatchCrashIT {
                     .add("text", "Before the restart").build());
             eventually("the conversation", 20, () -> TestDatabase.numberIn(database, "select count(*) from whatsapp.conversation") == 1);
             long conversation = TestDatabase.numberIn(database, "select id from whatsapp.conversation");
+            byte[] pdf = SampleFiles.pdf();
+            assertEquals(202, admin.postFile("/api/whatsapp/conversations/" + conversation + "/messages", "price list.pdf", pdf)
+                    .status());
+            eventually("the file sent", 30, () -> sandbox.get("/sandbox/api/sent").body().contains("price list.pdf"));
+            String mediumId = sandbox.get("/sandbox/api/sent").structure().asJsonArray().stream()
+                    .map(JsonValue::asJsonObject).filter(sent -> sent.containsKey("media"))
+                    .map(sent -> sent.getJsonObject("media").getString("id")).findFirst().orElseThrow();
+            // The plugin's webhook receiver is down: the sandbox keeps retrying what the customer writes meanwhile.
+            assertEquals(204, sandbox.put("/sandbox/api/accounts/" + channel.getString("wabaId") + "/callback-url",
+                    Json.createObjectBuilder().add("callbackUrl", down.url()).build()).status());
+            String whileDown = "While the receiver was down " + UUID.randomUUID();
+            admin.post("/sandbox/api/customers/819012398765/messages", Json.createObjectBuilder()
+                    .add("phoneNumberId", phoneNumberId).add("name", "Demo Customer").add("type", "text")
+                    .add("text", whileDown).build());
+            eventually("a refused delivery", 20, () -> down.refused() > 0);
 
             demo.kill();
+            down.startTaking();
             demo.start();
 
             assertTrue(admin.get("/sandbox/api/numbers").body().contains(phoneNumberId), "the sandbox still knows the number");
             assertEquals(200, admin.post("/api/whatsapp/channels/" + channel.getInt("id") + "/check", JsonValue.EMPTY_JSON_OBJECT)
                     .status(), "its token still works");
+            assertArrayEquals(pdf, sandbox.getBytes("/sandbox/api/media/" + mediumId + "/content"),
+                    "the sandbox still has the file the business sent");
+            eventually("the delivery the receiver missed, taken after the restart", 30,
+                    () -> down.taken().stream().anyMatch(body -> body.contains(whileDown)));
             String answer = "After the restart " + UUID.randomUUID();
             assertEquals(202, admin.post("/api/whatsapp/conversations/" + conversation + "/messages",
                     Json.createObjectBuilder().add("text", answer).build()).status());
@@ -164,6 +195,53 @@ class DispatchCrashIT {
                     .add("text", "And after it").build());
             eventually("the customer's next message", 20, () -> TestDatabase.numberIn(database,
                     "select count(*) from whatsapp.message where direction = 'IN'") == 2);
+        }
+    }
+
+    /**
+     * A webhook receiver on this machine that refuses deliveries (503) until told to take them; it keeps the
+     * bodies it took.
+     */
+    private static final class WebhookReceiver implements AutoCloseable {
+        private final HttpServer server;
+        private final AtomicInteger refused = new AtomicInteger();
+        private final List<String> taken = new CopyOnWriteArrayList<>();
+        private volatile boolean taking;
+
+        WebhookReceiver() throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/hook", exchange -> {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                if (taking) {
+                    taken.add(new String(body, StandardCharsets.UTF_8));
+                } else {
+                    refused.incrementAndGet();
+                }
+                exchange.sendResponseHeaders(taking ? 200 : 503, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        }
+
+        int refused() {
+            return refused.get();
+        }
+
+        List<String> taken() {
+            return taken;
+        }
+
+        void startTaking() {
+            taking = true;
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
         }
     }
 }

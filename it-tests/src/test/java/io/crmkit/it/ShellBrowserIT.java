@@ -305,7 +305,7 @@ class ShellBrowserIT {
         screens.put("delivery-problems", By.cssSelector("whatsapp-delivery-problems-settings h2"));
         screens.put("contact", By.cssSelector("whatsapp-record-panel li, whatsapp-record-panel p"));
         screens.put("users", By.cssSelector("#users tbody tr"));
-        screens.put("pipelines", By.xpath("//tr[td[text()='" + deal + "']]"));
+        screens.put("pipelines", By.xpath("//tr[td[normalize-space(.)='" + deal + "']]"));
         Map<String, String> paths = Map.of("pipelines", "app/pipelines",
                 "messages", "app/tabs/whatsapp/messages?conversation=" + conversation,
                 "settings", "app/settings", "channels", "app/settings/whatsapp/channels",
@@ -591,7 +591,7 @@ class ShellBrowserIT {
 
         WebElement messagesTab = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#main-nav a[data-tab='whatsapp/messages']")));
-        assertEquals("Messages", messagesTab.getText());
+        assertEquals("Messages", messagesTab.findElement(By.className("tab-title")).getText());
 
         WebElement row = wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("tr[data-id='" + contact + "'] a")));

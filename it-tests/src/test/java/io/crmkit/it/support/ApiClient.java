@@ -94,6 +94,18 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** The raw bytes at a path of this client's server, with its credentials; any status. */
+    public byte[] getBytes(String path) {
+        try {
+            return HTTP.send(request(path, "*/*").GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException failed) {
+            throw new IllegalStateException(failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
     /** GET asking for another media type than JSON, such as {@code text/event-stream}. */
     public Answer getAccepting(String path, String mediaType) {
         return send(request(path, mediaType).GET());

@@ -24,6 +24,7 @@ import io.crmkit.whatsapp.interfaces.health.InboundMetrics;
 import io.crmkit.whatsapp.sandbox.SandboxState;
 import io.crmkit.whatsapp.sandbox.SandboxSwitch;
 import io.crmkit.whatsapp.sandbox.SandboxTimers;
+import io.crmkit.whatsapp.sandbox.SandboxWebhooks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -103,6 +104,8 @@ public class WhatsAppPlugin implements CrmPlugin {
     @Inject
     SandboxTimers sandboxTimers;
     @Inject
+    SandboxWebhooks sandboxWebhooks;
+    @Inject
     InboundMetrics inboundMetrics;
 
     @Override
@@ -125,6 +128,9 @@ public class WhatsAppPlugin implements CrmPlugin {
         inboundMetrics.start();
         media.start();
         dispatcher.start();
+        if (sandbox.isOn()) {
+            sandboxWebhooks.resumePendingDeliveries();
+        }
     }
 
     @Override

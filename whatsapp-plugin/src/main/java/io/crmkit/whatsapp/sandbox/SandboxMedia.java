@@ -1,6 +1,7 @@
 package io.crmkit.whatsapp.sandbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Media as Meta keeps it: uploaded by the business or sent by a customer, readable by id, downloadable
- * through a URL that expires after five minutes (then 404, and a fresh URL must be asked for).
+ * through a URL that expires after five minutes (then 404, and a fresh URL must be asked for). Files are kept in
+ * the sandbox's schema, so a restart loses none; download URLs, short-lived anyway, are not.
  */
 @ApplicationScoped
 public class SandboxMedia {
@@ -34,25 +36,13 @@ public class SandboxMedia {
     /** What the sandbox keeps of files at most; past it, the oldest are forgotten (Meta keeps files 30 days). */
     static final long KEPT_BYTES = 256L << 20;
 
-    /** Files in the order they came, guarded by itself. */
-    private final Map<String, Medium> media = new java.util.LinkedHashMap<>();
-    private long keptBytes;
+    @Inject
+    SandboxStore store;
     private final Map<String, DownloadUrl> urls = new ConcurrentHashMap<>();
 
     Medium store(String id, String wabaId, String mimeType, byte[] bytes, String fileName) {
         Medium medium = new Medium(id, wabaId, mimeType, bytes.clone(), sha256(bytes), fileName);
-        synchronized (media) {
-            media.put(id, medium);
-            keptBytes += bytes.length;
-            var oldest = media.values().iterator();
-            while (keptBytes > KEPT_BYTES && oldest.hasNext()) {
-                Medium forgotten = oldest.next();
-                if (forgotten != medium) {
-                    keptBytes -= forgotten.bytes().length;
-                    oldest.remove();
-                }
-            }
-        }
+        store.keepMedium(medium, KEPT_BYTES);
         return medium;
     }
 
@@ -94,9 +84,7 @@ public class SandboxMedia {
     }
 
     Optional<Medium> find(String id) {
-        synchronized (media) {
-            return Optional.ofNullable(media.get(id));
-        }
+        return store.medium(id);
     }
 
     /** A new download key for a medium, valid for five minutes. */

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,11 +15,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Keeps what the sandbox knows in its own schema ({@code whatsapp_sandbox}), written through as it changes and
- * read back when the sandbox starts, so that a demo survives a restart: its numbers, tokens, subscriptions and
- * customers' windows. What tests inspect (requests, sent messages, faults) stays in memory.
+ * read back when the sandbox starts, so that a demo survives a restart: its numbers, tokens, subscriptions,
+ * customers' windows, files, and the webhook deliveries the plugin has not taken yet. What tests inspect
+ * (requests, sent messages, faults) stays in memory.
  */
 @ApplicationScoped
 public class SandboxStore {
@@ -89,14 +92,75 @@ public class SandboxStore {
                 phoneNumberId, waId, Timestamp.from(lastInboundAt));
     }
 
+    /** Keeps a file, then forgets the oldest ones past {@code keptBytes} in all. */
+    void keepMedium(SandboxMedia.Medium medium, long keptBytes) {
+        write("insert into " + SCHEMA + ".medium (id, waba_id, mime_type, file_name, sha256, size, bytes)"
+                        + " values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing",
+                medium.id(), medium.wabaId(), medium.mimeType(), medium.fileName(), medium.sha256(),
+                (long) medium.bytes().length, medium.bytes());
+        write("delete from " + SCHEMA + ".medium where seq in (select seq from (select seq, sum(size) over"
+                + " (order by seq desc) as newer_and_own from " + SCHEMA + ".medium) kept where newer_and_own > ?)", keptBytes);
+    }
+
+    Optional<SandboxMedia.Medium> medium(String id) {
+        List<SandboxMedia.Medium> found = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            read(connection, "select id, waba_id, mime_type, bytes, sha256, file_name from " + SCHEMA + ".medium where id = ?",
+                    row -> found.add(new SandboxMedia.Medium(row.getString(1), row.getString(2), row.getString(3),
+                            row.getBytes(4), row.getString(5), row.getString(6))), id);
+        } catch (SQLException failed) {
+            throw new IllegalStateException("the sandbox cannot read a file it kept", failed);
+        }
+        return found.stream().findFirst();
+    }
+
+    /** A webhook delivery the plugin did not take yet. */
+    record PendingDelivery(long id, URI target, byte[] body) {
+    }
+
+    long keepDelivery(URI target, byte[] body) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("insert into " + SCHEMA
+                     + ".pending_delivery (target, body) values (?, ?) returning id")) {
+            insert.setString(1, target.toString());
+            insert.setBytes(2, body);
+            try (ResultSet id = insert.executeQuery()) {
+                id.next();
+                return id.getLong(1);
+            }
+        } catch (SQLException failed) {
+            throw new IllegalStateException("the sandbox cannot keep a webhook delivery", failed);
+        }
+    }
+
+    void forgetDelivery(long id) {
+        write("delete from " + SCHEMA + ".pending_delivery where id = ?", id);
+    }
+
+    List<PendingDelivery> pendingDeliveries() {
+        List<PendingDelivery> pending = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            read(connection, "select id, target, body from " + SCHEMA + ".pending_delivery order by id",
+                    row -> pending.add(new PendingDelivery(row.getLong(1), URI.create(row.getString(2)), row.getBytes(3))));
+        } catch (SQLException failed) {
+            throw new IllegalStateException("the sandbox cannot read its pending webhook deliveries", failed);
+        }
+        return pending;
+    }
+
     private interface RowReader {
         void read(ResultSet row) throws SQLException;
     }
 
-    private static void read(Connection connection, String sql, RowReader reader) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql); ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                reader.read(rows);
+    private static void read(Connection connection, String sql, RowReader reader, Object... values) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                select.setObject(i + 1, values[i]);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
             }
         }
     }

@@ -46,6 +46,8 @@ public class SandboxWebhooks {
     SandboxMedia media;
     @Inject
     SandboxTimers timers;
+    @Inject
+    SandboxStore store;
 
     /** Statuses waiting for the next batch, per account; Meta batches what happens close together. */
     private final java.util.Map<String, java.util.List<PendingStatus>> pending = new java.util.concurrent.ConcurrentHashMap<>();
@@ -226,7 +228,7 @@ public class SandboxWebhooks {
         URI target = callbackUrls.getOrDefault(wabaId, URI.create(publicAddress.of("/webhooks/whatsapp")));
         int status = post(target, body);
         if (!taken(status)) {
-            retryLater(target, body, 1);
+            retryLater(store.keepDelivery(target, body), target, body, 1);
         } else if (RANDOM.nextDouble() < duplicateRate) {
             post(target, body);
         }
@@ -237,17 +239,28 @@ public class SandboxWebhooks {
         return status / 100 == 2;
     }
 
-    /** Tries a delivery again after 1, 2, 4 ... seconds, at most {@code retryMaxDelaySeconds} apart. */
-    private void retryLater(URI target, byte[] body, int attempt) {
+    /**
+     * Tries a kept delivery again after 1, 2, 4 ... seconds, at most {@code retryMaxDelaySeconds} apart, and
+     * forgets it once the plugin took it or after {@value #DELIVERY_ATTEMPTS} attempts, as Meta gives up.
+     */
+    private void retryLater(long deliveryId, URI target, byte[] body, int attempt) {
         if (attempt >= DELIVERY_ATTEMPTS) {
+            store.forgetDelivery(deliveryId);
             return;
         }
         Duration delay = Duration.ofSeconds(Math.min(1L << Math.min(attempt - 1, 20), retryMaxDelaySeconds));
         timers.after(delay, () -> {
-            if (!taken(post(target, body))) {
-                retryLater(target, body, attempt + 1);
+            if (taken(post(target, body))) {
+                store.forgetDelivery(deliveryId);
+            } else {
+                retryLater(deliveryId, target, body, attempt + 1);
             }
         });
+    }
+
+    /** Goes on with the deliveries the plugin had not taken when the server stopped, as from their first retry. */
+    public void resumePendingDeliveries() {
+        store.pendingDeliveries().forEach(pending -> retryLater(pending.id(), pending.target(), pending.body(), 1));
     }
 
     private int post(URI target, byte[] body) {

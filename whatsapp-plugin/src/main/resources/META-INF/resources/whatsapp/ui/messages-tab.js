@@ -16,8 +16,12 @@ class MessagesTab extends HTMLElement {
       const mayReply = (await this.api('/api/whatsapp/me')).level === 'VIEW_AND_REPLY';
       this.list = new ConversationList({ api: this.api, t: this.t, lang: this.lang, users, onOpen: (id) => this.open(id) });
       this.thread = new ThreadView({ api: this.api, t: this.t, lang: this.lang, users, mayReply, csrf: this.csrf, list: this.list });
+      this.layout = el('div', { class: 'messages-layout' }, this.list.element, this.thread.element);
       this.replaceChildren(el('link', { rel: 'stylesheet', href: new URL('./messages-tab.css', import.meta.url).pathname }),
-        el('div', { class: 'messages-layout' }, this.list.element, this.thread.element));
+        this.layout);
+      this.fitToWindow = () => this.fit();
+      window.addEventListener('resize', this.fitToWindow);
+      this.fit();
       await Promise.all([this.list.load(true), this.list.loadBadge(), this.list.loadNumbers()]);
       const requested = Number(new URLSearchParams(window.location.search).get('conversation'));
       if (requested) await this.open(requested);
@@ -29,10 +33,20 @@ class MessagesTab extends HTMLElement {
   }
 
   disconnectedCallback() {
+    window.removeEventListener('resize', this.fitToWindow);
     if (this.list) document.title = this.list.title;
     if (this.events) this.events.close();
     clearInterval(this.refresher);
     if (this.thread) this.thread.stop();
+  }
+
+  /**
+   * The list and the thread end at the window's bottom edge, wherever the host placed the tab, so that the
+   * composer and Send stay in sight on a laptop screen and only the messages scroll.
+   */
+  fit() {
+    const top = this.layout.getBoundingClientRect().top + window.scrollY;
+    this.layout.style.setProperty('--fitted-height', `${Math.max(window.innerHeight - top - 16, 420)}px`);
   }
 
   async open(id) {
