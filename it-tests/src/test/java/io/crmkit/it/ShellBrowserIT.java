@@ -9,7 +9,9 @@ import io.crmkit.it.support.TestDatabase;
 import io.crmkit.it.support.Webhooks;
 import io.crmkit.whatsapp.testing.SampleFiles;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -151,7 +153,10 @@ class ShellBrowserIT {
         wait.until(driver -> tabBadge() == unreadInTitle());
         screenshot("view-only-thread");
 
+        // Other tests leave unread chats behind: read them all, so that the badge counts in ones, not as "99+".
+        readEveryChat(admin);
         browser.findElement(By.cssSelector("a[data-nav='contacts']")).click();
+        wait.until(driver -> tabBadge() == 0);
         int onTheTab = tabBadge();
         String elsewhere = "While on contacts " + System.nanoTime();
         ApiClient.sandbox(base).post("/sandbox/api/customers/819077700013/messages", Json.createObjectBuilder()
@@ -164,10 +169,24 @@ class ShellBrowserIT {
         screenshot("tab-badge");
     }
 
+    private static void readEveryChat(ApiClient admin) {
+        for (int page = 0; page < 20; page++) {
+            JsonArray unread = admin.get("/api/whatsapp/conversations?unread=true&limit=200").json().getJsonArray("items");
+            if (unread.isEmpty()) {
+                return;
+            }
+            unread.forEach(chat -> admin.post("/api/whatsapp/conversations/" + chat.asJsonObject().getJsonNumber("id")
+                    + "/read", JsonValue.EMPTY_JSON_OBJECT));
+        }
+    }
+
     /** The count on the Messages tab of the host's navigation; 0 while the badge is hidden. */
     private int tabBadge() {
         WebElement badge = browser.findElement(By.cssSelector("#main-nav a[data-tab='whatsapp/messages'] .tab-badge"));
-        return badge.isDisplayed() ? Integer.parseInt(badge.getText()) : 0;
+        if (!badge.isDisplayed()) {
+            return 0;
+        }
+        return badge.getText().equals("99+") ? 100 : Integer.parseInt(badge.getText());
     }
 
     @Test
@@ -252,10 +271,12 @@ class ShellBrowserIT {
                     control), control + " is whole on the screen at 1366×768");
         }
         assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "const tops = [...document.querySelectorAll('.views > *')].filter((e) => e.offsetParent)"
-                        + ".map((e) => e.getBoundingClientRect().top);"
-                        + " return tops.length >= 2 && tops.every((top) => Math.abs(top - tops[0]) < 4);"),
-                "the view buttons and the unread badge share one line");
+                "const box = document.querySelector('.views').parentElement.getBoundingClientRect();"
+                        + " const parts = [...document.querySelectorAll('.views > *')].filter((e) => e.offsetParent)"
+                        + ".map((e) => e.getBoundingClientRect()); const first = parts[0];"
+                        + " return parts.length >= 2 && parts.every((r) => r.top < first.bottom && r.bottom > first.top"
+                        + " && r.right <= box.right + 1);"),
+                "the view buttons and the unread badge share one line inside the list's column");
         screenshot("messages-1366x768");
 
         admin.delete("/api/whatsapp/channels/" + channel.getInt("id"));

@@ -11,7 +11,8 @@ export class ConversationList {
     this.state = { view: 'ALL', unread: false, q: '', channelId: '', ownerId: '', cursor: null, openId: null };
     this.badge = el('span', { class: 'unread-badge', id: 'unread-total' });
     this.views = ['ALL', 'MINE'].map((view) => el('button', { type: 'button', 'data-view': view,
-      class: view === 'ALL' ? 'active' : null, onclick: () => this.setView(view) }, view === 'ALL' ? t.all : t.mine));
+      class: view === 'ALL' ? 'active' : null, title: view === 'ALL' ? t.allTitle : t.mineTitle,
+      onclick: () => this.setView(view) }, view === 'ALL' ? t.all : t.mine));
     const unread = el('input', { type: 'checkbox', id: 'unread-only',
       onchange: (e) => { this.state.unread = e.target.checked; this.load(true); } });
     const search = el('input', { type: 'search', id: 'conversation-search', placeholder: t.search, 'aria-label': t.search });

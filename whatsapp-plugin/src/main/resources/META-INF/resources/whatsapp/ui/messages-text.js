@@ -1,7 +1,7 @@
 // The Messages tab's words, in English and Japanese.
 export const TEXT = {
   en: {
-    all: 'All conversations', mine: 'My conversations', unreadOnly: 'Unread only', search: 'Search messages and names',
+    all: 'All', mine: 'Mine', allTitle: 'All conversations', mineTitle: 'My conversations', unreadOnly: 'Unread only', search: 'Search messages and names',
     more: 'Load more', empty: 'No conversations yet. When a customer writes to a connected number, the chat appears here.',
     noMatch: 'No conversation matches this search: try a name, words of a message or a phone number.',
     choose: 'Choose a conversation.', owner: 'Owner', unassigned: 'Unassigned', markUnread: 'Mark unread', markRead: 'Mark read',
@@ -26,7 +26,7 @@ export const TEXT = {
     closedHelp: 'The customer last wrote more than 24 hours ago. WhatsApp allows only an approved message template until they write again.',
   },
   ja: {
-    all: 'すべての会話', mine: '自分の会話', unreadOnly: '未読のみ', search: 'メッセージと名前を検索',
+    all: 'すべて', mine: '自分', allTitle: 'すべての会話', mineTitle: '自分の会話', unreadOnly: '未読のみ', search: 'メッセージと名前を検索',
     more: 'さらに読み込む', empty: 'まだ会話はありません。お客様が接続済みの番号にメッセージを送ると、ここに表示されます。',
     noMatch: 'この検索に一致する会話はありません。名前、メッセージの言葉、電話番号で検索してください。',
     choose: '会話を選んでください。', owner: '担当者', unassigned: '未割り当て', markUnread: '未読にする', markRead: '既読にする',
