@@ -10,6 +10,7 @@ import io.crmkit.whatsapp.application.outbound.DispatchPolicy.Outcome;
 import io.crmkit.whatsapp.application.outbound.DispatchStore.FileToSend;
 import io.crmkit.whatsapp.application.outbound.DispatchStore.Outgoing;
 import io.crmkit.whatsapp.domain.AttachmentFormat;
+import io.crmkit.whatsapp.domain.MessageDetails;
 import io.github.bucket4j.Bucket;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -114,6 +115,10 @@ public class Dispatcher {
 
     /** What the message carries; its file is uploaded first, once. Empty when the upload settled the message. */
     private Optional<OutgoingMessage.Content> content(Outgoing out) {
+        if (out.template().isPresent()) {
+            MessageDetails.TemplateSend template = out.template().get();
+            return Optional.of(new OutgoingMessage.Template(template.name(), template.language(), template.values()));
+        }
         if (out.file().isEmpty()) {
             return Optional.of(new OutgoingMessage.Text(out.text().orElse("")));
         }

@@ -1,0 +1,39 @@
+package io.crmkit.whatsapp.application.repository;
+
+import io.crmkit.whatsapp.domain.Template;
+import io.crmkit.whatsapp.domain.TemplateStatus;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The organisation's message templates, and which customers stopped marketing ones. */
+public interface TemplateRepository {
+
+    /**
+     * The templates of an organisation by name and language, narrowed by status, language and words of the name or
+     * text when given.
+     */
+    List<Template> list(long organisationId, Optional<TemplateStatus> status, Optional<String> language,
+                        Optional<String> words);
+
+    Optional<Template> find(long organisationId, long id);
+
+    /** Every template of a WhatsApp Business Account, whichever organisation connected it. */
+    List<Template> ofAccount(String wabaId);
+
+    long countOfAccount(String wabaId);
+
+    Optional<Template> findByMetaId(String metaTemplateId);
+
+    Optional<Template> find(String wabaId, String name, String language);
+
+    /** Stores a new template; its id is known on return. */
+    Template add(Template template);
+
+    void remove(Template template);
+
+    /** Meta said the contact stopped marketing messages (131050). */
+    void optOutOfMarketing(long organisationId, long contactId);
+
+    boolean optedOutOfMarketing(long organisationId, long contactId);
+}

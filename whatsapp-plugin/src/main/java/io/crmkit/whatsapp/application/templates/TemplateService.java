@@ -1,0 +1,199 @@
+package io.crmkit.whatsapp.application.templates;
+
+import io.crmkit.plugin.api.CurrentUser;
+import io.crmkit.whatsapp.application.Permissions;
+import io.crmkit.whatsapp.application.channels.AccessTokens;
+import io.crmkit.whatsapp.application.conversations.MergeFields;
+import io.crmkit.whatsapp.application.meta.CloudApi;
+import io.crmkit.whatsapp.application.repository.ChannelRepository;
+import io.crmkit.whatsapp.application.repository.ConversationRepository;
+import io.crmkit.whatsapp.application.repository.TemplateRepository;
+import io.crmkit.whatsapp.domain.Channel;
+import io.crmkit.whatsapp.domain.ChannelStatus;
+import io.crmkit.whatsapp.domain.Conversation;
+import io.crmkit.whatsapp.domain.ProblemCode;
+import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.domain.RefusalText;
+import io.crmkit.whatsapp.domain.Template;
+import io.crmkit.whatsapp.domain.TemplateCategory;
+import io.crmkit.whatsapp.domain.TemplateContent;
+import io.crmkit.whatsapp.domain.TemplateParameter;
+import io.crmkit.whatsapp.domain.TemplateStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The template screens' work: writing templates within the plugin's limits and Meta's rules, submitting, editing
+ * and deleting them at Meta, and filling one for a contact. Reading needs a WhatsApp level; changing needs an
+ * administrator. A refused template is neither stored nor sent to Meta.
+ */
+@ApplicationScoped
+public class TemplateService {
+    @Inject
+    TemplateRepository templates;
+    @Inject
+    ChannelRepository channels;
+    @Inject
+    ConversationRepository conversations;
+    @Inject
+    CloudApi meta;
+    @Inject
+    AccessTokens tokens;
+    @Inject
+    Permissions permissions;
+    @Inject
+    MergeFields mergeFields;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * Narrows a list of templates.
+     *
+     * @param words part of the name
+     */
+    public record Filter(Optional<TemplateStatus> status, Optional<String> language, Optional<String> words) {
+    }
+
+    @Transactional
+    public List<Template> list(CurrentUser user, Filter filter) {
+        permissions.requireView(user);
+        return templates.list(user.organisationId(), filter.status(), filter.language(), filter.words());
+    }
+
+    @Transactional
+    public Template get(CurrentUser user, long id) {
+        permissions.requireView(user);
+        return find(user, id);
+    }
+
+    /**
+     * Checks the template, then submits it to Meta, then stores it PENDING with Meta's id.
+     *
+     * @throws Refusal {@code TEMPLATE_TOO_LONG}, {@code TOO_MANY_MERGE_FIELDS}, {@code INVALID_TEMPLATE},
+     *                 {@code TEMPLATE_LIMIT_REACHED}, or what Meta answered
+     */
+    @Transactional
+    public Template create(CurrentUser admin, TemplateDraft draft) {
+        Channel channel = accountOf(admin, draft.channelId());
+        TemplateContent content = TemplateContent.written(draft.body(), draft.header(), draft.footer(), draft.buttons());
+        Template template = Template.written(admin.organisationId(), channel.wabaId(), draft.name(), draft.language(),
+                category(draft.category()), content, admin.userId(), clock.instant());
+        long existing = templates.countOfAccount(channel.wabaId());
+        if (existing >= Template.PER_ACCOUNT_MAX) {
+            throw new Refusal(ProblemCode.TEMPLATE_LIMIT_REACHED, RefusalText.TEMPLATE_LIMIT_REACHED, existing);
+        }
+        if (templates.find(channel.wabaId(), template.name(), template.language()).isPresent()) {
+            throw Refusal.of(ProblemCode.INVALID_TEMPLATE, "name", RefusalText.TEMPLATE_NAME_TAKEN, template.name(),
+                    template.language());
+        }
+        String metaId = MetaTemplateCalls.call(() -> meta.createTemplate(tokens.of(channel), channel.wabaId(),
+                template.name(), template.language(), template.category().name(), template.content()));
+        template.submittedAs(metaId, clock.instant());
+        return templates.add(template);
+    }
+
+    /** New content for a template; Meta reviews it again, and it is PENDING meanwhile. */
+    @Transactional
+    public Template update(CurrentUser admin, long id, TemplateDraft draft) {
+        requireAdministrator(admin);
+        Template template = find(admin, id);
+        TemplateContent content = TemplateContent.written(draft.body(), draft.header(), draft.footer(), draft.buttons());
+        TemplateCategory category = category(draft.category());
+        Channel channel = channelOfAccount(admin, template.wabaId());
+        MetaTemplateCalls.run(() -> meta.editTemplate(tokens.of(channel),
+                template.metaTemplateId().orElseThrow(() -> Refusal.notFound(RefusalText.NO_SUCH_TEMPLATE, id)),
+                category.name(), content));
+        template.rewrite(content, category, clock.instant());
+        return template;
+    }
+
+    /** Deletes the template here and at Meta. */
+    @Transactional
+    public void delete(CurrentUser admin, long id) {
+        requireAdministrator(admin);
+        Template template = find(admin, id);
+        Channel channel = channelOfAccount(admin, template.wabaId());
+        MetaTemplateCalls.run(() -> meta.deleteTemplate(tokens.of(channel), template.wabaId(), template.name(),
+                template.metaTemplateId()));
+        templates.remove(template);
+    }
+
+    /**
+     * The template filled for a contact (and a pipeline record, or the contact's latest), or for the contact of a
+     * conversation: values given by hand win over the CRM's, keyed by {@link TemplateParameter#key()}.
+     */
+    @Transactional
+    public TemplateContent.Filled preview(CurrentUser user, long id, Optional<Long> contactId, Optional<Long> pipelineRecordId,
+                                          Optional<Long> conversationId, Map<String, String> given) {
+        permissions.requireView(user);
+        Template template = find(user, id);
+        Optional<Conversation> conversation = conversationId.flatMap(c -> conversations.find(user.organisationId(), c));
+        Optional<Long> contact = contactId.or(() -> conversation.map(Conversation::contactId));
+        return fill(user, template, contact, pipelineRecordId, conversation, given);
+    }
+
+    /** The template filled as {@link #preview} fills it, for a send. */
+    public TemplateContent.Filled fill(CurrentUser user, Template template, Optional<Long> contactId,
+                                       Optional<Long> pipelineRecordId, Optional<Conversation> conversation,
+                                       Map<String, String> given) {
+        if (contactId.isEmpty()) {
+            return template.content().fill(parameter -> Optional.ofNullable(given.get(parameter.key()))
+                    .or(() -> parameter.field().map(field -> field.example())));
+        }
+        MergeFields.Values values = mergeFields.valuesFor(user, user.organisationId(), contactId, pipelineRecordId,
+                conversation);
+        return template.content().fill(parameter -> Optional.ofNullable(given.get(parameter.key()))
+                .filter(value -> !value.isBlank()).or(() -> parameter.field().flatMap(values::of)));
+    }
+
+    private Template find(CurrentUser user, long id) {
+        return templates.find(user.organisationId(), id).orElseThrow(() -> Refusal.notFound(RefusalText.NO_SUCH_TEMPLATE, id));
+    }
+
+    /** The connected number whose account gets a new template: the one chosen, or the organisation's only account. */
+    private Channel accountOf(CurrentUser admin, Optional<Long> channelId) {
+        requireAdministrator(admin);
+        if (channelId.isPresent()) {
+            return channels.find(admin.organisationId(), channelId.get()).filter(c -> c.status() != ChannelStatus.DISCONNECTED)
+                    .orElseThrow(() -> Refusal.notFound(RefusalText.NO_SUCH_CHANNEL, channelId.get()));
+        }
+        List<Channel> connected = channels.list(admin.organisationId()).stream()
+                .filter(c -> c.status() != ChannelStatus.DISCONNECTED).toList();
+        if (connected.stream().map(Channel::wabaId).distinct().count() != 1) {
+            throw Refusal.invalid("channelId", connected.isEmpty() ? RefusalText.TEMPLATE_NEEDS_A_NUMBER
+                    : RefusalText.TEMPLATE_CHOOSE_A_NUMBER);
+        }
+        return connected.get(0);
+    }
+
+    private Channel channelOfAccount(CurrentUser admin, String wabaId) {
+        return channels.list(admin.organisationId()).stream()
+                .filter(c -> c.wabaId().equals(wabaId) && c.status() != ChannelStatus.DISCONNECTED).findFirst()
+                .orElseThrow(() -> new Refusal(ProblemCode.CHANNEL_DISCONNECTED, RefusalText.NUMBER_DISCONNECTED));
+    }
+
+    private void requireAdministrator(CurrentUser user) {
+        if (!user.administrator()) {
+            throw new Refusal(ProblemCode.FORBIDDEN, RefusalText.ADMINISTRATORS_ONLY);
+        }
+    }
+
+    private static TemplateCategory category(String word) {
+        try {
+            TemplateCategory category = TemplateCategory.valueOf(word == null ? "" : word.strip().toUpperCase(Locale.ROOT));
+            if (category.createdHere()) {
+                return category;
+            }
+        } catch (IllegalArgumentException unknown) {
+            // refused below
+        }
+        throw Refusal.of(ProblemCode.INVALID_TEMPLATE, "category", RefusalText.TEMPLATE_CATEGORY);
+    }
+}
