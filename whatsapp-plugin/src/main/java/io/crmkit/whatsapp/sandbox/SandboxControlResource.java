@@ -178,6 +178,24 @@ public class SandboxControlResource {
     }
 
     /**
+     * A template made in Meta's own screens, not through the plugin: {@code {name, language, category, components,
+     * parameter_format?, status?}} (status APPROVED unless given). No webhook: the plugin learns of it by syncing.
+     */
+    @POST
+    @Path("accounts/{waba}/templates")
+    public Response seedTemplate(@PathParam("waba") String wabaId, JsonObject request,
+                                 @HeaderParam(SandboxAccess.KEY_HEADER) String key) {
+        requireAccount(access.caller(key), wabaId);
+        try {
+            SandboxTemplates.Template created = templates.create(state.newId(), wabaId, request);
+            templates.decide(created.id(), request.getString("status", "APPROVED"), request.getString("reason", null));
+            return Response.ok(Json.createObjectBuilder().add("id", created.id()).build()).build();
+        } catch (SandboxTemplates.InvalidTemplate invalid) {
+            return Response.status(400).entity(Json.createObjectBuilder().add("error", invalid.getMessage()).build()).build();
+        }
+    }
+
+    /**
      * Decides a template's review as Meta's reviewers would, and sends the status webhook: {@code {status, reason?}}
      * with APPROVED, REJECTED (reason: SCAM, PROMOTIONAL, INCORRECT_CATEGORY, TAG_CONTENT_MISMATCH, ABUSIVE_CONTENT,
      * INVALID_FORMAT), PAUSED, DISABLED, FLAGGED or REINSTATED.

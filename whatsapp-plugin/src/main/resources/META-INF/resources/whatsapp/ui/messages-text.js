@@ -24,6 +24,12 @@ export const TEXT = {
     enterSends: 'Enter sends, Shift+Enter starts a new line', enterSendsShort: 'Enter sends',
     ctrlEnterSends: 'Ctrl+Enter sends, Enter starts a new line', allNumbers: 'All numbers', anyOwner: 'Any owner',
     closedHelp: 'The customer last wrote more than 24 hours ago. WhatsApp allows only an approved message template until they write again.',
+    template: 'Template', chooseTemplate: 'Choose an approved template', sendTemplate: 'Send template',
+    noTemplates: 'No approved template for this number yet: an administrator creates them in Settings > Messages > Templates.',
+    fillMissing: 'The CRM has no value for these fields: fill them in before sending.',
+    templateCategories: { MARKETING: 'Marketing', UTILITY: 'Utility', AUTHENTICATION: 'Authentication' },
+    newChat: '+ New WhatsApp chat', contact: 'Contact', searchContacts: 'Search contacts by name or phone', number: 'Number',
+    noPhone: 'no phone number', startChat: 'Start chat', noContacts: 'No contact found.',
   },
   ja: {
     all: 'すべて', mine: '自分', allTitle: 'すべての会話', mineTitle: '自分の会話', unreadOnly: '未読のみ', search: 'メッセージと名前を検索',
@@ -49,6 +55,12 @@ export const TEXT = {
     enterSends: 'Enter で送信、Shift+Enter で改行', enterSendsShort: 'Enter で送信',
     ctrlEnterSends: 'Ctrl+Enter で送信、Enter で改行', allNumbers: 'すべての番号', anyOwner: 'すべての担当者',
     closedHelp: 'お客様の最後のメッセージから 24 時間以上経過しました。お客様が再びメッセージを送るまで、承認済みのメッセージテンプレートのみ送信できます。',
+    template: 'テンプレート', chooseTemplate: '承認済みのテンプレートを選択', sendTemplate: 'テンプレートを送信',
+    noTemplates: 'この番号の承認済みテンプレートはまだありません。管理者が「設定 > メッセージ > テンプレート」で作成します。',
+    fillMissing: 'CRM にこれらの項目の値がありません。送信する前に入力してください。',
+    templateCategories: { MARKETING: 'マーケティング', UTILITY: 'ユーティリティ', AUTHENTICATION: '認証' },
+    newChat: '+ 新しい WhatsApp チャット', contact: '連絡先', searchContacts: '名前や電話番号で連絡先を検索', number: '番号',
+    noPhone: '電話番号なし', startChat: 'チャットを開始', noContacts: '連絡先が見つかりません。',
   },
 };
 

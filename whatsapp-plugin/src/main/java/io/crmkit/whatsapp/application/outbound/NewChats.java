@@ -8,6 +8,7 @@ import io.crmkit.whatsapp.application.inbound.CustomerNumbers;
 import io.crmkit.whatsapp.application.repository.ChannelRepository;
 import io.crmkit.whatsapp.application.repository.ConversationRepository;
 import io.crmkit.whatsapp.application.repository.TemplateRepository;
+import io.crmkit.whatsapp.application.templates.TemplateService;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.ChannelStatus;
 import io.crmkit.whatsapp.domain.Conversation;
@@ -43,6 +44,8 @@ public class NewChats {
     Outbox outbox;
     @Inject
     CrmHost host;
+    @Inject
+    TemplateService templateService;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -51,12 +54,15 @@ public class NewChats {
 
     /**
      * Starts (or continues) the contact's chat on the number with the template; refused as a whole, with nothing
-     * stored, when the number, the contact, the template or a value is not right.
+     * stored, when the number, the contact, the template or a value is not right. Without a contact, the pipeline
+     * record's contact is written to.
      */
     @Transactional
-    public Started start(CurrentUser user, long contactId, long channelId, long templateId, Optional<Long> pipelineRecordId,
-                         Map<String, String> given) {
+    public Started start(CurrentUser user, Optional<Long> contactOrNone, long channelId, long templateId,
+                         Optional<Long> pipelineRecordId, Map<String, String> given) {
         permissions.requireReply(user);
+        long contactId = contactOrNone.or(() -> templateService.contactOfRecord(user, pipelineRecordId))
+                .orElseThrow(() -> Refusal.invalid("contactId", RefusalText.REQUIRED, "contactId"));
         Channel channel = channels.find(user.organisationId(), channelId)
                 .orElseThrow(() -> Refusal.notFound(RefusalText.NO_SUCH_CHANNEL, channelId));
         if (channel.status() != ChannelStatus.CONNECTED) {

@@ -27,6 +27,12 @@ public interface TemplateRepository {
 
     Optional<Template> find(String wabaId, String name, String language);
 
+    /**
+     * Holds the account's templates for the rest of the transaction: a sync and a creation of the same account never
+     * interleave (else a sync could import a template being created, or forget one it had not listed yet).
+     */
+    void lockAccount(String wabaId);
+
     /** Stores a new template; its id is known on return. */
     Template add(Template template);
 

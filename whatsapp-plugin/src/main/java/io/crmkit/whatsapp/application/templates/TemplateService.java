@@ -1,6 +1,8 @@
 package io.crmkit.whatsapp.application.templates;
 
+import io.crmkit.plugin.api.CrmHost;
 import io.crmkit.plugin.api.CurrentUser;
+import io.crmkit.plugin.api.PipelineRecord;
 import io.crmkit.whatsapp.application.Permissions;
 import io.crmkit.whatsapp.application.channels.AccessTokens;
 import io.crmkit.whatsapp.application.conversations.MergeFields;
@@ -11,6 +13,7 @@ import io.crmkit.whatsapp.application.repository.TemplateRepository;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.ChannelStatus;
 import io.crmkit.whatsapp.domain.Conversation;
+import io.crmkit.whatsapp.domain.MergeField;
 import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
 import io.crmkit.whatsapp.domain.RefusalText;
@@ -28,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The template screens' work: writing templates within the plugin's limits and Meta's rules, submitting, editing
@@ -50,21 +54,33 @@ public class TemplateService {
     Permissions permissions;
     @Inject
     MergeFields mergeFields;
+    @Inject
+    CrmHost host;
+
+    /** Marks a value given by its position among the template's parameters ({@code @1} is the first). */
+    public static final String POSITION = "@";
 
     private final Clock clock = Clock.systemUTC();
 
     /**
      * Narrows a list of templates.
      *
-     * @param words part of the name
+     * @param words     part of the name
+     * @param channelId only the templates of this number's account
+     * @param sendable  only those Meta lets be sent now (approved or flagged)
      */
-    public record Filter(Optional<TemplateStatus> status, Optional<String> language, Optional<String> words) {
+    public record Filter(Optional<TemplateStatus> status, Optional<String> language, Optional<String> words,
+                         Optional<Long> channelId, boolean sendable) {
     }
 
     @Transactional
     public List<Template> list(CurrentUser user, Filter filter) {
         permissions.requireView(user);
-        return templates.list(user.organisationId(), filter.status(), filter.language(), filter.words());
+        Optional<String> account = filter.channelId().map(id -> channels.find(user.organisationId(), id)
+                .orElseThrow(() -> Refusal.notFound(RefusalText.NO_SUCH_CHANNEL, id)).wabaId());
+        return templates.list(user.organisationId(), filter.status(), filter.language(), filter.words()).stream()
+                .filter(template -> account.map(template.wabaId()::equals).orElse(true))
+                .filter(template -> !filter.sendable() || template.status().sendable()).toList();
     }
 
     @Transactional
@@ -85,6 +101,7 @@ public class TemplateService {
         TemplateContent content = TemplateContent.written(draft.body(), draft.header(), draft.footer(), draft.buttons());
         Template template = Template.written(admin.organisationId(), channel.wabaId(), draft.name(), draft.language(),
                 category(draft.category()), content, admin.userId(), clock.instant());
+        templates.lockAccount(channel.wabaId());
         long existing = templates.countOfAccount(channel.wabaId());
         if (existing >= Template.PER_ACCOUNT_MAX) {
             throw new Refusal(ProblemCode.TEMPLATE_LIMIT_REACHED, RefusalText.TEMPLATE_LIMIT_REACHED, existing);
@@ -104,6 +121,7 @@ public class TemplateService {
     public Template update(CurrentUser admin, long id, TemplateDraft draft) {
         requireAdministrator(admin);
         Template template = find(admin, id);
+        templates.lockAccount(template.wabaId());
         TemplateContent content = TemplateContent.written(draft.body(), draft.header(), draft.footer(), draft.buttons());
         TemplateCategory category = category(draft.category());
         Channel channel = channelOfAccount(admin, template.wabaId());
@@ -119,10 +137,28 @@ public class TemplateService {
     public void delete(CurrentUser admin, long id) {
         requireAdministrator(admin);
         Template template = find(admin, id);
+        templates.lockAccount(template.wabaId());
         Channel channel = channelOfAccount(admin, template.wabaId());
         MetaTemplateCalls.run(() -> meta.deleteTemplate(tokens.of(channel), template.wabaId(), template.name(),
                 template.metaTemplateId()));
         templates.remove(template);
+    }
+
+    /**
+     * A template being written, checked as {@link #create} would check it and filled with the merge fields' examples,
+     * as the customer's phone would show it; nothing is stored or sent to Meta. A name, language or category left
+     * blank is not checked yet.
+     */
+    public TemplateContent.Filled draftPreview(CurrentUser admin, TemplateDraft draft) {
+        requireAdministrator(admin);
+        TemplateContent content = TemplateContent.written(draft.body(), draft.header(), draft.footer(), draft.buttons());
+        if (!draft.name().isBlank() || !draft.language().isBlank()) {
+            Template.written(admin.organisationId(), "draft", draft.name().isBlank() ? "draft" : draft.name(),
+                    draft.language().isBlank() ? "en" : draft.language(),
+                    draft.category().isBlank() ? TemplateCategory.UTILITY : category(draft.category()), content,
+                    admin.userId(), clock.instant());
+        }
+        return content.fill(parameter -> parameter.field().map(MergeField::example));
     }
 
     /**
@@ -135,7 +171,8 @@ public class TemplateService {
         permissions.requireView(user);
         Template template = find(user, id);
         Optional<Conversation> conversation = conversationId.flatMap(c -> conversations.find(user.organisationId(), c));
-        Optional<Long> contact = contactId.or(() -> conversation.map(Conversation::contactId));
+        Optional<Long> contact = contactId.or(() -> conversation.map(Conversation::contactId))
+                .or(() -> contactOfRecord(user, pipelineRecordId));
         return fill(user, template, contact, pipelineRecordId, conversation, given);
     }
 
@@ -143,14 +180,23 @@ public class TemplateService {
     public TemplateContent.Filled fill(CurrentUser user, Template template, Optional<Long> contactId,
                                        Optional<Long> pipelineRecordId, Optional<Conversation> conversation,
                                        Map<String, String> given) {
+        List<TemplateParameter> order = template.content().parameters();
+        Function<TemplateParameter, Optional<String>> typed = parameter -> Optional.ofNullable(given.get(parameter.key()))
+                .or(() -> Optional.ofNullable(given.get(POSITION + (order.indexOf(parameter) + 1))))
+                .filter(value -> !value.isBlank());
         if (contactId.isEmpty()) {
-            return template.content().fill(parameter -> Optional.ofNullable(given.get(parameter.key()))
-                    .or(() -> parameter.field().map(field -> field.example())));
+            return template.content().fill(parameter -> typed.apply(parameter)
+                    .or(() -> parameter.field().map(MergeField::example)));
         }
         MergeFields.Values values = mergeFields.valuesFor(user, user.organisationId(), contactId, pipelineRecordId,
                 conversation);
-        return template.content().fill(parameter -> Optional.ofNullable(given.get(parameter.key()))
-                .filter(value -> !value.isBlank()).or(() -> parameter.field().flatMap(values::of)));
+        return template.content().fill(parameter -> typed.apply(parameter).or(() -> parameter.field().flatMap(values::of)));
+    }
+
+    /** The contact a pipeline record is about, if it has one. */
+    public Optional<Long> contactOfRecord(CurrentUser user, Optional<Long> pipelineRecordId) {
+        return pipelineRecordId.flatMap(id -> host.organisation(user.organisationId()).pipelines().find(id))
+                .flatMap(PipelineRecord::contactId);
     }
 
     private Template find(CurrentUser user, long id) {

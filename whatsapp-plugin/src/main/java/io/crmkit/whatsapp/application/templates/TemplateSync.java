@@ -78,6 +78,7 @@ public class TemplateSync {
     /** Reads the account's whole list from Meta and applies it, in one transaction. */
     @Transactional
     public Outcome syncAccount(Channel channel) {
+        templates.lockAccount(channel.wabaId());
         String token = tokens.of(channel);
         Set<String> listed = new HashSet<>();
         int imported = 0;

@@ -59,6 +59,12 @@ public class JpaTemplateRepository extends JpaRepository implements TemplateRepo
     }
 
     @Override
+    public void lockAccount(String wabaId) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('whatsapp.template:' || ?))").setParameter(1, wabaId)
+                .getSingleResult();
+    }
+
+    @Override
     public Template add(Template template) {
         return persistNow(template);
     }

@@ -18,7 +18,8 @@ import java.net.URI;
 
 /**
  * {@code POST /api/whatsapp/chats} {@code {contactId, channelId, templateId, params?, pipelineRecordId?}}: a new
- * WhatsApp chat, started by the business with an approved template. 201 with the conversation and the queued message.
+ * WhatsApp chat, started by the business with an approved template (to the pipeline record's contact when no
+ * contact is named). 201 with the conversation and the queued message.
  */
 @Path("whatsapp/chats")
 @RequestScoped
@@ -36,7 +37,7 @@ public class ChatsResource {
     @POST
     public Response start(JsonObject body) {
         JsonObject request = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
-        NewChats.Started started = chats.start(callers.user(), required(request, "contactId"), required(request, "channelId"),
+        NewChats.Started started = chats.start(callers.user(), JsonFields.id(request, "contactId"), required(request, "channelId"),
                 required(request, "templateId"), JsonFields.id(request, "pipelineRecordId"), TemplatesResource.params(request));
         return Response.created(URI.create("/api/whatsapp/conversations/" + started.conversation().id()))
                 .entity(new StartedView(started.conversation().id(), started.message().id(),

@@ -114,7 +114,8 @@ public class TemplatesResource {
 
     @GET
     public TemplateList list(@QueryParam("status") String status, @QueryParam("language") String language,
-                             @QueryParam("q") String words) {
+                             @QueryParam("q") String words, @QueryParam("channelId") Long channelId,
+                             @QueryParam("sendable") boolean sendable) {
         Optional<TemplateStatus> wanted = Optional.ofNullable(status).filter(s -> !s.isBlank()).map(s -> {
             try {
                 return TemplateStatus.valueOf(s.strip().toUpperCase(Locale.ROOT));
@@ -125,7 +126,7 @@ public class TemplatesResource {
         });
         return new TemplateList(templates.list(callers.user(), new TemplateService.Filter(wanted,
                         Optional.ofNullable(language).filter(l -> !l.isBlank()),
-                        Optional.ofNullable(words).filter(w -> !w.isBlank())))
+                        Optional.ofNullable(words).filter(w -> !w.isBlank()), Optional.ofNullable(channelId), sendable))
                 .stream().map(TemplateView::of).toList());
     }
 
@@ -165,6 +166,15 @@ public class TemplatesResource {
                 .map(p -> new FilledView(p.parameter().key(), p.value())).toList());
     }
 
+    /** A template being written, checked and shown filled with examples; nothing is saved or sent to Meta. */
+    @POST
+    @Path("draft-preview")
+    public PreviewView draftPreview(JsonObject body) {
+        TemplateContent.Filled filled = templates.draftPreview(callers.administrator(), draft(body));
+        return new PreviewView(filled.text(), filled.missing(), filled.parameters().stream()
+                .map(p -> new FilledView(p.parameter().key(), p.value())).toList());
+    }
+
     @POST
     @Path("sync")
     public SyncView syncNow() {
@@ -172,23 +182,34 @@ public class TemplatesResource {
         return new SyncView(outcome.imported(), outcome.updated(), outcome.removed());
     }
 
-    /** The values an agent typed, keyed by a parameter's {@code key}. */
+    /**
+     * The values an agent typed: an object keyed by a parameter's {@code key}, or a list of texts in the order of
+     * the template's parameters (kept as {@link TemplateService#POSITION}1, 2 ...).
+     */
     static Map<String, String> params(JsonObject request) {
         Map<String, String> given = new LinkedHashMap<>();
         JsonValue params = request.get("params");
         if (params == null || params.getValueType() == JsonValue.ValueType.NULL) {
             return given;
         }
+        if (params instanceof JsonArray list) {
+            for (int i = 0; i < list.size(); i++) {
+                given.put(TemplateService.POSITION + (i + 1), text(list.get(i)));
+            }
+            return given;
+        }
         if (!(params instanceof JsonObject object)) {
             throw Refusal.invalid("params", RefusalText.TEMPLATE_PARAMS_FORM);
         }
-        object.forEach((key, value) -> {
-            if (!(value instanceof JsonString text)) {
-                throw Refusal.invalid("params", RefusalText.TEMPLATE_PARAMS_FORM);
-            }
-            given.put(key, text.getString());
-        });
+        object.forEach((key, value) -> given.put(key, text(value)));
         return given;
+    }
+
+    private static String text(JsonValue value) {
+        if (!(value instanceof JsonString text)) {
+            throw Refusal.invalid("params", RefusalText.TEMPLATE_PARAMS_FORM);
+        }
+        return text.getString();
     }
 
     private static TemplateDraft draft(JsonObject body) {
