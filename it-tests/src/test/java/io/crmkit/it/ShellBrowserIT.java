@@ -150,14 +150,12 @@ class ShellBrowserIT {
                 .add("text", "Unrelated " + System.nanoTime()).build());
         wait.until(driver -> unreadInTitle() > unreadBefore);
         assertEquals("1", browser.findElement(count).getText(), "marked unread, it stays unread while it is open");
-        wait.until(driver -> tabBadge() == unreadInTitle());
         screenshot("view-only-thread");
 
         // Other tests leave unread chats behind: read them all, so that the badge counts in ones, not as "99+".
         readEveryChat(admin);
         browser.findElement(By.cssSelector("a[data-nav='contacts']")).click();
         wait.until(driver -> tabBadge() == 0);
-        int onTheTab = tabBadge();
         String elsewhere = "While on contacts " + System.nanoTime();
         ApiClient.sandbox(base).post("/sandbox/api/customers/819077700013/messages", Json.createObjectBuilder()
                 .add("phoneNumberId", phoneNumberId).add("name", "Third Customer").add("type", "text")
@@ -165,7 +163,7 @@ class ShellBrowserIT {
         Eventually.eventually("the third customer's message", 20, () -> TestDatabase.number(
                 "select count(*) from whatsapp.message where text = ?", elsewhere) == 1);
         browser.findElement(By.cssSelector("a[data-nav='companies']")).click();
-        wait.until(driver -> tabBadge() == onTheTab + 1);
+        wait.until(driver -> tabBadge() == 1);
         screenshot("tab-badge");
     }
 
