@@ -29,3 +29,13 @@ create table whatsapp.marketing_opt_out (
     opted_out_at    timestamptz not null,
     primary key (organisation_id, contact_id)
 );
+
+-- Samples of templates' image, video and document headers, by Meta's handle: sent again as the header of each send.
+create table whatsapp.template_sample (
+    handle          text        primary key,
+    organisation_id bigint      not null,
+    mime_type       text        not null,
+    file_name       text        not null,
+    content         bytea       not null,
+    created_at      timestamptz not null
+);

@@ -609,8 +609,10 @@ class ShellBrowserIT {
                 .filter(m -> m.getJsonObject("media").getString("fileName").equals("price-list.pdf"))
                 .mapToLong(m -> m.getJsonObject("media").getJsonNumber("size").longValue()).findFirst().orElse(-1),
                 "the customer received the PDF the agent chose");
-        assertEquals(browser.findElement(sentPdf).findElement(By.cssSelector("a.attachment")).getAttribute("download"),
-                "price-list.pdf", "the agent can open what was sent");
+        // Found afresh on each try: live updates redraw the bubbles.
+        assertEquals("price-list.pdf", wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver ->
+                driver.findElement(sentPdf).findElement(By.cssSelector("a.attachment")).getAttribute("download")),
+                "the agent can open what was sent");
 
         // The customer's side: the sandbox's customer page shows the answers, the PDF among them.
         browser.get(url("whatsapp/sandbox/customer.html"));

@@ -147,6 +147,23 @@ class TemplatesIT {
     }
 
     @Test
+    void metasHourlyLimitOfNewTemplatesAnswersAClearRefusalAndTheNextTryGoesThrough() {
+        JsonObject channel = channel();
+        long creations = templateCreationsAtMeta();
+        sandbox().post("/sandbox/api/faults", Json.createObjectBuilder().add("path", "/message_templates").add("method", "POST").add("status", 400)
+                .add("errorCode", 4).add("count", 1).build());
+        String name = uniqueName("limited");
+        Answer limited = admin().post("/api/whatsapp/templates", template(channel, name, "UTILITY", "Hello there").build());
+        assertEquals(429, limited.status(), limited.body());
+        assertEquals("META_RATE_LIMITED", limited.code());
+        assertTrue(limited.json().getString("detail").contains("100 new templates an hour"), limited.body());
+        assertEquals(creations + 1, templateCreationsAtMeta(), "asked once, never retried in a loop");
+        assertEquals(0, TestDatabase.number("select count(*) from whatsapp.template where name = ?", name));
+        assertEquals(201, admin().post("/api/whatsapp/templates", template(channel, name, "UTILITY", "Hello there").build())
+                .status(), "the limit passed, the same template goes through");
+    }
+
+    @Test
     void mergeFieldsReachMetaAsNamedParametersAndTheReviewComesBackApprovedOrRejectedWithItsReason() throws Exception {
         JsonObject channel = channel();
         String name = uniqueName("order_ready");

@@ -247,14 +247,14 @@ public class SandboxControlResource {
         }
     }
 
-    /** {@code {path, status, errorCode, delayMs, count, drop, rate}}: see {@link SandboxFaults}. */
+    /** {@code {path, method?, status, errorCode, delayMs, count, drop, rate}}: see {@link SandboxFaults}. */
     @POST
     @Path("faults")
     public Response addFault(JsonObject fault, @HeaderParam(SandboxAccess.KEY_HEADER) String key) {
         access.installation(key);
         try {
-            faults.add(SandboxFaults.Fault.bounded(fault.getString("path", ""), fault.getInt("status", 500),
-                    fault.getInt("errorCode", 0), fault.getJsonNumber("delayMs") == null ? 0
+            faults.add(SandboxFaults.Fault.bounded(fault.getString("method", ""), fault.getString("path", ""),
+                    fault.getInt("status", 500), fault.getInt("errorCode", 0), fault.getJsonNumber("delayMs") == null ? 0
                             : fault.getJsonNumber("delayMs").longValue(),
                     fault.getInt("count", 1), fault.getBoolean("drop", false),
                     fault.getJsonNumber("rate") == null ? 1.0 : fault.getJsonNumber("rate").doubleValue()));

@@ -47,6 +47,8 @@ public class SandboxGraphResource {
     @Inject
     SandboxTemplates templates;
     @Inject
+    SandboxUploads uploads;
+    @Inject
     SandboxMedia media;
     @Inject
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "whatsapp.sandbox.template-review-seconds", defaultValue = "15")
@@ -64,7 +66,7 @@ public class SandboxGraphResource {
     private Response answer(String method, Supplier<Response> normal) {
         String path = uri.getPath();
         state.recordRequest(method, path);
-        Optional<SandboxFaults.Fault> fault = faults.take(path);
+        Optional<SandboxFaults.Fault> fault = faults.take(method, path);
         if (fault.isPresent()) {
             SandboxFaults.Fault f = fault.get();
             if (f.delayMs > 0) {
@@ -248,27 +250,56 @@ public class SandboxGraphResource {
         });
     }
 
-    /** Edits a template ({@code POST /{template-id}} {@code {category?, parameter_format?, components}}): reviewed again. */
+    /**
+     * A POST to an object by its id: an upload session's bytes ({@code upload:<id>}, the second step of the
+     * resumable upload, answered with the file's handle {@code h}), or a template's edit
+     * ({@code {category?, parameter_format?, components}}), reviewed again.
+     */
     @POST
-    @Path("{template}")
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
-    public Response editTemplate(@PathParam("template") String templateId, @HeaderParam("Authorization") String authorization,
-                                 JsonObject body) {
+    @Path("{object}")
+    @jakarta.ws.rs.Consumes(MediaType.WILDCARD)
+    public Response postToObject(@PathParam("object") String objectId, @HeaderParam("Authorization") String authorization,
+                                 byte[] body) {
+        if (objectId.startsWith("upload:")) {
+            return answer("POST", () -> uploads.finish(objectId, authorization, body)
+                    .map(handle -> ok(Json.createObjectBuilder().add("h", handle).build()))
+                    .orElseGet(() -> MetaErrorBodies.error(400, 100, "Invalid upload session or authorization")));
+        }
         return answer("POST", () -> {
-            Optional<SandboxTemplates.Template> known = templates.find(templateId);
+            Optional<SandboxTemplates.Template> known = templates.find(objectId);
             if (known.isEmpty()) {
-                return MetaErrorBodies.unknownObject(templateId);
+                return MetaErrorBodies.unknownObject(objectId);
             }
             if (!state.tokenMayManage(bearer(authorization), known.get().wabaId())) {
                 return MetaErrorBodies.invalidToken();
             }
             try {
-                templates.edit(templateId, body);
+                templates.edit(objectId, Json.createReader(new java.io.ByteArrayInputStream(body)).readObject());
             } catch (SandboxTemplates.InvalidTemplate invalid) {
                 return MetaErrorBodies.error(400, 100, invalid.getMessage());
+            } catch (jakarta.json.JsonException notJson) {
+                return MetaErrorBodies.error(400, 100, "Invalid parameter: the body is not JSON");
             }
-            reviewLater(templateId);
+            reviewLater(objectId);
             return success();
+        });
+    }
+
+    /** The first step of Meta's resumable upload: a session for a file of the app, to which its bytes are posted. */
+    @POST
+    @Path("{app}/uploads")
+    public Response startUpload(@PathParam("app") String appId, @HeaderParam("Authorization") String authorization,
+                                @QueryParam("file_name") String fileName, @QueryParam("file_length") Long fileLength,
+                                @QueryParam("file_type") String fileType) {
+        return answer("POST", () -> {
+            if (!state.knowsToken(bearer(authorization))) {
+                return MetaErrorBodies.invalidToken();
+            }
+            if (fileLength == null || fileLength <= 0 || fileType == null || fileType.isBlank()) {
+                return MetaErrorBodies.error(400, 100, "Invalid parameter: file_length and file_type are required");
+            }
+            return ok(Json.createObjectBuilder().add("id", uploads.start(bearer(authorization), fileName, fileLength, fileType))
+                    .build());
         });
     }
 

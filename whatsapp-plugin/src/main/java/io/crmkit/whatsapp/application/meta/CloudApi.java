@@ -68,6 +68,12 @@ public interface CloudApi {
     /** One page of the account's templates, after the cursor of the page before (none for the first). */
     MetaTemplate.Page templates(String accessToken, String wabaId, Optional<String> after);
 
+    /**
+     * Uploads a template header's sample through Meta's resumable upload (an upload session of the app, then the
+     * bytes); answers the handle a template's {@code header_handle} example names.
+     */
+    String uploadTemplateSample(String accessToken, String mimeType, String fileName, byte[] content);
+
     /** Registers a number for the Cloud API (needed once for a new number). */
     void register(String accessToken, String phoneNumberId, String pin);
 }
