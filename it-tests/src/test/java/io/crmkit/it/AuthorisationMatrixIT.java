@@ -1,14 +1,15 @@
 package io.crmkit.it;
 
 import io.crmkit.crm.interfaces.rest.CrmRestApplication;
-import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.ApiClient.Answer;
+import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.Eventually;
 import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.TestDatabase;
 import io.crmkit.whatsapp.interfaces.webhook.WebhookApplication;
 import io.crmkit.whatsapp.sandbox.SandboxApplication;
+import io.crmkit.whatsapp.testing.SampleFiles;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -206,6 +207,8 @@ class AuthorisationMatrixIT {
                 + "/preview", Json.createObjectBuilder().add("contactId", f.contact()).build()), 401, 403, 200, 200, 404, 200));
         rows.put("POST /api/whatsapp/templates/draft-preview", row((c, f) -> c.post("/api/whatsapp/templates/draft-preview",
                 json("body", "Hello #Contacts.First Name# there")), 401, 403, 403, 403, 200, 200));
+        rows.put("POST /api/whatsapp/templates/header-samples", row((c, f) -> c.postFile("/api/whatsapp/templates/header-samples",
+                "sample.jpg", SampleFiles.jpeg(), "channelId", Long.toString(f.channel())), 401, 403, 403, 403, 404, 200));
         rows.put("POST /api/whatsapp/templates/sync", row((c, f) -> c.post("/api/whatsapp/templates/sync", EMPTY),
                 401, 403, 403, 403, 200, 200));
         // A template Meta never approves: a chat is refused for it only after the checks of who calls.

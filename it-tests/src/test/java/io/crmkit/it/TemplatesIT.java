@@ -1,11 +1,12 @@
 package io.crmkit.it;
 
-import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.ApiClient.Answer;
+import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.TestDatabase;
 import io.crmkit.it.support.Webhooks;
+import io.crmkit.whatsapp.testing.SampleFiles;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -349,6 +350,44 @@ class TemplatesIT {
         assertEquals(202, admin().post("/api/whatsapp/conversations/" + chat[0] + "/messages",
                 Json.createObjectBuilder().add("text", "Great, I will send the details.").build()).status(),
                 "the answer reopened the window for free text");
+    }
+
+    @Test
+    void anImageHeaderIsUploadedThroughMetasResumableUploadAndSentWithEachTemplate() throws Exception {
+        JsonObject channel = channel();
+        Answer audio = admin().postFile("/api/whatsapp/templates/header-samples", "jingle.mp3", SampleFiles.mp3(),
+                "channelId", Integer.toString(channel.getInt("id")));
+        assertEquals("UNSUPPORTED_ATTACHMENT", audio.code(), "a header shows an image, a video or a document");
+        Answer renamed = admin().postFile("/api/whatsapp/templates/header-samples", "photo.jpg", SampleFiles.pdf(),
+                "channelId", Integer.toString(channel.getInt("id")));
+        assertEquals("UNSUPPORTED_ATTACHMENT", renamed.code(), "the content is checked, not only the name");
+
+        Answer sample = admin().postFile("/api/whatsapp/templates/header-samples", "shop front.jpg", SampleFiles.jpeg(),
+                "channelId", Integer.toString(channel.getInt("id")));
+        assertEquals(200, sample.status(), sample.body());
+        assertEquals("IMAGE", sample.json().getString("format"));
+        String handle = sample.json().getString("sampleHandle");
+        assertTrue(handle.startsWith("4::"), "Meta's handle of the upload: " + handle);
+
+        Answer created = admin().post("/api/whatsapp/templates", template(channel, uniqueName("with_image"), "UTILITY",
+                "Hello " + FIRST_NAME + ", your shop is ready.").add("header", Json.createObjectBuilder().add("format", "IMAGE")
+                .add("sampleHandle", handle).add("sampleName", "shop front.jpg")).build());
+        assertEquals(201, created.status(), created.body());
+        long templateId = created.id();
+        eventually("approved", 20, () -> "APPROVED".equals(get(templateId).getString("status")));
+        assertEquals("shop front.jpg", get(templateId).getJsonObject("header").getString("sampleName"));
+
+        String customer = customerNumber();
+        long[] chat = conversation(channel, customer, Instant.now().minusSeconds(26 * 3600));
+        Answer queued = admin().post("/api/whatsapp/conversations/" + chat[0] + "/messages",
+                Json.createObjectBuilder().add("templateId", templateId).build());
+        assertEquals(202, queued.status(), queued.body());
+        eventually("delivered", 20, () -> status(queued.json().getString("text")).equals("DELIVERED"));
+        JsonObject header = sentTemplate(channel.getString("phoneNumberId"), customer).getJsonArray("components").getJsonObject(0);
+        assertEquals("header", header.getString("type"));
+        String mediaId = header.getJsonArray("parameters").getJsonObject(0).getJsonObject("image").getString("id");
+        assertTrue(java.util.Arrays.equals(SampleFiles.jpeg(), sandbox().getBytes("/sandbox/api/media/" + mediaId + "/content")),
+                "the customer sees the sample as the header");
     }
 
     @Test

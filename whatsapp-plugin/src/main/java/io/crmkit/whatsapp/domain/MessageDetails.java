@@ -87,10 +87,16 @@ public record MessageDetails(Optional<Quote> quote, Optional<String> reaction, O
      * @param language the code exactly as Meta approved the template
      */
     public record TemplateSend(long templateId, String name, String language, String category,
-                               List<TemplateContent.FilledParameter> values) implements Content {
+                               List<TemplateContent.FilledParameter> values, Optional<HeaderFile> headerFile)
+            implements Content {
         public TemplateSend {
             values = List.copyOf(values);
+            Objects.requireNonNull(headerFile, "headerFile");
         }
+    }
+
+    /** The image, video or document a template's header shows: its sample, kept by Meta's handle. */
+    public record HeaderFile(TemplateHeader.Format format, String sampleHandle, String fileName) {
     }
 
     /** A kind WhatsApp or the plugin cannot show, kept so that nothing the customer sent is lost. */

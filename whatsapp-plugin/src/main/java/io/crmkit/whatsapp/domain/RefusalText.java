@@ -123,6 +123,7 @@ public enum RefusalText {
     TEMPLATE_OF_ANOTHER_ACCOUNT("template {0} belongs to another number''s account: choose one of this number''s"),
     TEMPLATE_PARAMS_FORM("params must give each value as text under its key, for example contact_first_name: Hanako"),
     TEMPLATE_BUTTON_FORM("each button needs a type and a text, and a url or phoneNumber for those kinds"),
+    TEMPLATE_SAMPLE_KIND("a header sample is an image (.jpg, .png), a video (.mp4) or a document (.pdf)"),
     NO_CONTACT_PHONE("contact {0} has no phone number: add one to the contact first"),
 
     SIGNATURE_MISMATCH("X-Hub-Signature-256 is missing or does not match the body: check the app secret"),

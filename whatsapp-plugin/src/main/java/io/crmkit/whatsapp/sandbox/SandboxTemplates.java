@@ -35,6 +35,9 @@ public class SandboxTemplates {
     private static final List<String> PROMOTION = List.of("sale", "discount", "% off", "coupon", "promo", "offer",
             "セール", "割引", "クーポン");
     private static final Set<String> CATEGORIES = Set.of("MARKETING", "UTILITY", "AUTHENTICATION");
+    /** What a send of a template with an image, video or document header must give for it. */
+    private static final String MEDIA = "media";
+    private static final Set<String> MEDIA_TYPES = Set.of("image", "video", "document");
 
     /**
      * A template of an account.
@@ -67,8 +70,8 @@ public class SandboxTemplates {
         /** The variables a send must fill, per component: {@code header}, {@code body}, {@code button:<index>}. */
         Map<String, Set<String>> variables() {
             Map<String, Set<String>> variables = new java.util.LinkedHashMap<>();
-            component("HEADER").filter(h -> "TEXT".equalsIgnoreCase(h.getString("format", "TEXT")))
-                    .ifPresent(h -> variables.put("header", variablesOf(h.getString("text", ""))));
+            component("HEADER").ifPresent(h -> variables.put("header", "TEXT".equalsIgnoreCase(h.getString("format", "TEXT"))
+                    ? variablesOf(h.getString("text", "")) : Set.of(MEDIA)));
             variables.put("body", variablesOf(body()));
             component("BUTTONS").ifPresent(buttons -> {
                 List<JsonObject> list = buttons.getJsonArray("buttons").getValuesAs(JsonObject.class);
@@ -166,6 +169,12 @@ public class SandboxTemplates {
         for (JsonValue value : components) {
             JsonObject component = value.asJsonObject();
             String type = component.getString("type", "").toUpperCase(Locale.ROOT);
+            if ("HEADER".equals(type) && !"TEXT".equalsIgnoreCase(component.getString("format", "TEXT"))) {
+                JsonObject example = component.getJsonObject("example");
+                if (example == null || !example.containsKey("header_handle") || example.getJsonArray("header_handle").isEmpty()) {
+                    throw new InvalidTemplate("Invalid parameter: a media header needs example.header_handle from an upload");
+                }
+            }
             if ("HEADER".equals(type) && "TEXT".equalsIgnoreCase(component.getString("format", "TEXT"))) {
                 String header = component.getString("text", "");
                 if (header.isBlank() || header.length() > 60) {
@@ -317,6 +326,10 @@ public class SandboxTemplates {
             List<JsonObject> parameters = component.getJsonArray("parameters").getValuesAs(JsonObject.class);
             for (int i = 0; i < parameters.size(); i++) {
                 JsonObject parameter = parameters.get(i);
+                if (MEDIA_TYPES.contains(parameter.getString("type", ""))) {
+                    names.add(MEDIA);
+                    continue;
+                }
                 if (parameter.getString("text", "").isBlank()) {
                     return Optional.of(132000);
                 }

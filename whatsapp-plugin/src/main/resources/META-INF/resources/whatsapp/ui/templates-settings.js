@@ -1,4 +1,4 @@
-import { el, startScreen } from './dom.js';
+import { el, startScreen, uploadForm } from './dom.js';
 
 // Settings > Messages > Templates: write templates with merge fields, see them as the customer's phone would,
 // submit them to Meta and follow their review. The server checks every rule again (and says so in the user's
@@ -30,7 +30,9 @@ const TEXT = {
     recategorised: (from) => `Meta moved it from ${from}.`,
     quality: { GREEN: 'High quality', YELLOW: 'Medium quality', RED: 'Low quality', UNKNOWN: 'Quality not rated yet' },
     imported: 'Made in WhatsApp Manager', edit: 'Edit', remove: 'Delete', confirmRemove: 'Delete this template here and at Meta?',
-    header: 'Header (optional)', headerNone: 'None', headerText: 'Text', body: 'Text', footer: 'Footer (optional)',
+    header: 'Header (optional)', headerNone: 'None', headerText: 'Text', headerImage: 'Image (.jpg, .png)',
+    headerVideo: 'Video (.mp4)', headerDocument: 'Document (.pdf)', sampleHelp: 'A sample Meta reviews; it is also what customers see.',
+    uploading: 'Uploading the sample…', body: 'Text', footer: 'Footer (optional)',
     buttons: 'Buttons (optional)', addQuickReply: '+ Quick reply', addUrl: '+ Link', addPhone: '+ Call',
     buttonText: 'Button text', url: 'Web address (may end in a merge field)', phone: 'Phone number with country code', removeButton: 'Remove',
     insertField: 'Insert a merge field:', fieldsUsed: 'Merge fields used:', preview: 'Preview with sample values',
@@ -65,7 +67,9 @@ const TEXT = {
     recategorised: (from) => `Meta が ${from} から変更しました。`,
     quality: { GREEN: '品質: 高', YELLOW: '品質: 中', RED: '品質: 低', UNKNOWN: '品質: 未評価' },
     imported: 'WhatsApp マネージャーで作成', edit: '編集', remove: '削除', confirmRemove: 'このテンプレートをここと Meta から削除しますか？',
-    header: 'ヘッダー（任意）', headerNone: 'なし', headerText: 'テキスト', body: '本文', footer: 'フッター（任意）',
+    header: 'ヘッダー（任意）', headerNone: 'なし', headerText: 'テキスト', headerImage: '画像（.jpg、.png）',
+    headerVideo: '動画（.mp4）', headerDocument: '文書（.pdf）', sampleHelp: 'Meta の審査に使われるサンプルで、お客様にもこのファイルが表示されます。',
+    uploading: 'サンプルをアップロードしています…', body: '本文', footer: 'フッター（任意）',
     buttons: 'ボタン（任意）', addQuickReply: '+ クイック返信', addUrl: '+ リンク', addPhone: '+ 電話',
     buttonText: 'ボタンの文字', url: 'ウェブアドレス（末尾に差し込みフィールドを入れられます）', phone: '国番号付きの電話番号', removeButton: '削除',
     insertField: '差し込みフィールドを挿入：', fieldsUsed: '使用中の差し込みフィールド：', preview: 'サンプル値でのプレビュー',
@@ -207,8 +211,33 @@ class TemplatesSettings extends HTMLElement {
     const category = (value) => el('label', { class: 'inline' }, el('input', { type: 'radio', name: 'category', value,
       checked: (template ? template.category : 'UTILITY') === value }), ` ${t.categories[value]}`,
     el('span', { class: 'muted small' }, ` — ${t.categoryHelp[value]}`));
-    const headerKind = el('select', { name: 'headerKind' }, el('option', { value: '' }, t.headerNone), el('option', { value: 'TEXT', selected: !!(template && template.header) }, t.headerText));
+    const current = template && template.header ? template.header.format : '';
+    const headerKind = el('select', { name: 'headerKind' }, [['', t.headerNone], ['TEXT', t.headerText], ['IMAGE', t.headerImage],
+      ['VIDEO', t.headerVideo], ['DOCUMENT', t.headerDocument]].map(([value, label]) => el('option', { value, selected: current === value }, label)));
     const headerText = el('input', { name: 'header', value: template && template.header ? template.header.text || '' : '' });
+    // A media header's sample goes to Meta as soon as it is chosen; the template names it by Meta's handle.
+    let sample = template && template.header && template.header.sampleHandle
+      ? { format: template.header.format, sampleHandle: template.header.sampleHandle, sampleName: template.header.sampleName } : null;
+    const sampleFile = el('input', { type: 'file', name: 'headerSample', accept: '.jpg,.jpeg,.png,.mp4,.pdf' });
+    const sampleStatus = el('span', { class: 'muted small', id: 'sample-status' }, sample ? sample.sampleName : t.sampleHelp);
+    sampleFile.addEventListener('change', async () => {
+      if (!sampleFile.files[0]) return;
+      const upload = new FormData();
+      upload.append('file', sampleFile.files[0], sampleFile.files[0].name);
+      if (number.value) upload.append('channelId', number.value);
+      sampleStatus.textContent = t.uploading;
+      try {
+        sample = await uploadForm('/api/whatsapp/templates/header-samples', upload, this.csrf,
+          (share) => { sampleStatus.textContent = `${t.uploading} ${Math.round(share * 100)}%`; });
+        sampleStatus.textContent = sample.sampleName;
+        error.textContent = '';
+      } catch (failure) {
+        sample = null;
+        sampleStatus.textContent = '';
+        error.textContent = failure.message;
+      }
+      changed();
+    });
     const body = el('textarea', { name: 'body', rows: 6 });
     body.value = template ? template.body : '';
     const footer = el('input', { name: 'footer', value: template && template.footer ? template.footer : '' });
@@ -236,7 +265,8 @@ class TemplatesSettings extends HTMLElement {
       name: name.value.trim(), language: language.value,
       category: (this.querySelector('input[name=category]:checked') || {}).value || 'UTILITY',
       body: body.value,
-      header: headerKind.value === 'TEXT' ? { format: 'TEXT', text: headerText.value } : undefined,
+      header: headerKind.value === 'TEXT' ? { format: 'TEXT', text: headerText.value }
+        : headerKind.value ? { format: headerKind.value, ...(sample && sample.format === headerKind.value ? sample : {}) } : undefined,
       footer: footer.value.trim() || undefined,
       buttons: [...buttons.querySelectorAll('.template-button')].map((row) => ({
         type: row.dataset.type, text: row.querySelector('[name=buttonText]').value,
@@ -247,6 +277,8 @@ class TemplatesSettings extends HTMLElement {
     let pending = null;
     const changed = () => {
       headerText.hidden = headerKind.value !== 'TEXT';
+      sampleFile.hidden = !headerKind.value || headerKind.value === 'TEXT';
+      sampleStatus.hidden = sampleFile.hidden;
       const fieldsInUse = [...body.value.matchAll(MERGE_FIELD), ...(headerKind.value === 'TEXT' ? headerText.value.matchAll(MERGE_FIELD) : [])]
         .map((m) => m[0]);
       counters.body.textContent = t.characters(length(body.value.trim()), LIMITS.body);
@@ -263,7 +295,8 @@ class TemplatesSettings extends HTMLElement {
         try {
           const filled = await this.api('/api/whatsapp/templates/draft-preview', 'POST', draft());
           error.textContent = '';
-          this.showPreview(preview, filled.text, draft().buttons);
+          const media = headerKind.value && headerKind.value !== 'TEXT' && sample ? `[${sample.sampleName}]` : null;
+          this.showPreview(preview, filled.text, draft().buttons, media);
         } catch (failure) {
           error.textContent = body.value.trim() ? failure.message : '';
         }
@@ -289,7 +322,7 @@ class TemplatesSettings extends HTMLElement {
           el('label', {}, el('span', {}, t.name), name, el('span', { class: 'muted small' }, t.nameHelp)),
           el('label', {}, el('span', {}, t.language), language),
           el('fieldset', {}, el('legend', {}, t.category), category('UTILITY'), category('MARKETING')),
-          el('label', {}, el('span', {}, t.header), headerKind, headerText, counters.header),
+          el('label', {}, el('span', {}, t.header), headerKind, headerText, counters.header, sampleFile, sampleStatus),
           el('label', {}, el('span', {}, t.body), body), el('div', { class: 'counters' }, counters.body, ' · ', counters.fields),
           picker, usedFields,
           el('label', {}, el('span', {}, t.footer), footer, counters.footer),
@@ -322,8 +355,8 @@ class TemplatesSettings extends HTMLElement {
   }
 
   /** The template as the customer's phone shows it: header, text, footer, then its buttons. */
-  showPreview(preview, text, buttons) {
-    preview.replaceChildren(el('div', { class: 'bubble-preview' }, text),
+  showPreview(preview, text, buttons, media) {
+    preview.replaceChildren(el('div', { class: 'bubble-preview' }, media ? el('div', { class: 'media-preview' }, media) : null, text),
       ...buttons.filter((button) => button.text).map((button) => el('div', { class: 'button-preview' }, button.text)));
   }
 }

@@ -38,9 +38,18 @@ public record OutgoingMessage(String to, Content content, Optional<String> quote
      *
      * @param language the code exactly as Meta approved the template ({@code en_US})
      */
-    public record Template(String name, String language, List<TemplateContent.FilledParameter> values) implements Content {
+    public record Template(String name, String language, List<TemplateContent.FilledParameter> values,
+                           Optional<HeaderMedia> header) implements Content {
         public Template {
             values = List.copyOf(values);
         }
+    }
+
+    /**
+     * The file a template's image, video or document header shows, uploaded to Meta beforehand.
+     *
+     * @param wireType {@code image}, {@code video} or {@code document}
+     */
+    public record HeaderMedia(String wireType, String mediaId, Optional<String> fileName) {
     }
 }

@@ -8,6 +8,7 @@ import io.crmkit.whatsapp.application.repository.ConversationRepository;
 import io.crmkit.whatsapp.application.repository.EarlyStatusRepository;
 import io.crmkit.whatsapp.application.repository.MediaFileRepository;
 import io.crmkit.whatsapp.application.repository.MessageRepository;
+import io.crmkit.whatsapp.application.repository.TemplateRepository;
 import io.crmkit.whatsapp.application.templates.MarketingOptOuts;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.Conversation;
@@ -54,6 +55,8 @@ public class DispatchStore {
     Event<ConversationEvent> changes;
     @Inject
     MarketingOptOuts optOuts;
+    @Inject
+    TemplateRepository templates;
     @Inject
     @ConfigProperty(name = "whatsapp.outbox.pair-limit-unit-ms", defaultValue = "1000")
     long pairLimitUnitMs;
@@ -153,6 +156,13 @@ public class DispatchStore {
         message.wamid().ifPresent(known -> earlyStatuses.takeFor(known).forEach(early ->
                 message.advanceTo(early.status(), early.at(), early.errorCode(), early.errorDetail())));
         changes.fire(ConversationEvent.status(message.organisationIdForEvents(), message.conversationId(), messageId));
+    }
+
+    /** The sample a template's media header shows; kept since the template was written. */
+    @Transactional
+    public TemplateRepository.Sample templateSample(String handle) {
+        return templates.sample(handle).orElseThrow(() -> new IllegalStateException("the header sample " + handle
+                + " of a queued template is not kept"));
     }
 
     /** Messages in flight longer than {@code limit} without any status: whether Meta took them cannot be known. */

@@ -10,9 +10,6 @@ import io.crmkit.whatsapp.application.repository.MessageRepository;
 import io.crmkit.whatsapp.application.repository.TemplateRepository;
 import io.crmkit.whatsapp.application.templates.MarketingOptOuts;
 import io.crmkit.whatsapp.application.templates.TemplateService;
-import io.crmkit.whatsapp.domain.Template;
-import io.crmkit.whatsapp.domain.TemplateCategory;
-import io.crmkit.whatsapp.domain.TemplateContent;
 import io.crmkit.whatsapp.domain.Attachment;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.ChannelStatus;
@@ -23,6 +20,10 @@ import io.crmkit.whatsapp.domain.MessageDetails;
 import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
 import io.crmkit.whatsapp.domain.RefusalText;
+import io.crmkit.whatsapp.domain.Template;
+import io.crmkit.whatsapp.domain.TemplateCategory;
+import io.crmkit.whatsapp.domain.TemplateContent;
+import io.crmkit.whatsapp.domain.TemplateHeader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -150,9 +151,13 @@ public class Outbox {
             throw Refusal.invalid("params", RefusalText.TEMPLATE_VALUES_MISSING, String.join(", ", filled.missing()));
         }
         allowance.requireAllowed(user, conversation, template.category());
+        Optional<MessageDetails.HeaderFile> headerFile = template.content().header()
+                .filter(header -> header.format() != TemplateHeader.Format.TEXT && header.sampleHandle().isPresent())
+                .map(header -> new MessageDetails.HeaderFile(header.format(), header.sampleHandle().get(),
+                        header.sampleName().orElse("file")));
         MessageDetails details = new MessageDetails(Optional.empty(), Optional.empty(), Optional.of(
                 new MessageDetails.TemplateSend(template.id(), template.name(), template.language(),
-                        template.category().name(), filled.parameters())));
+                        template.category().name(), filled.parameters(), headerFile)));
         return queue(user, conversation, Message.queued(user.organisationId(), conversation.id(), "template",
                 Optional.of(filled.text()), details, Optional.empty(), user.userId(), clock.instant()), filled.text());
     }

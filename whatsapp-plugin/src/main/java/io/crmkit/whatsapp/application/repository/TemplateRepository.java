@@ -38,6 +38,14 @@ public interface TemplateRepository {
 
     void remove(Template template);
 
+    /** A header's sample file, kept to be sent again as the header of each send of the template. */
+    record Sample(String handle, String mimeType, String fileName, byte[] content) {
+    }
+
+    void keepSample(long organisationId, Sample sample);
+
+    Optional<Sample> sample(String handle);
+
     /** Meta said the contact stopped marketing messages (131050). */
     void optOutOfMarketing(long organisationId, long contactId);
 

@@ -7,9 +7,11 @@ import io.crmkit.whatsapp.application.Permissions;
 import io.crmkit.whatsapp.application.channels.AccessTokens;
 import io.crmkit.whatsapp.application.conversations.MergeFields;
 import io.crmkit.whatsapp.application.meta.CloudApi;
+import io.crmkit.whatsapp.application.outbound.SpooledUpload;
 import io.crmkit.whatsapp.application.repository.ChannelRepository;
 import io.crmkit.whatsapp.application.repository.ConversationRepository;
 import io.crmkit.whatsapp.application.repository.TemplateRepository;
+import io.crmkit.whatsapp.domain.Attachment;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.ChannelStatus;
 import io.crmkit.whatsapp.domain.Conversation;
@@ -20,12 +22,15 @@ import io.crmkit.whatsapp.domain.RefusalText;
 import io.crmkit.whatsapp.domain.Template;
 import io.crmkit.whatsapp.domain.TemplateCategory;
 import io.crmkit.whatsapp.domain.TemplateContent;
+import io.crmkit.whatsapp.domain.TemplateHeader;
 import io.crmkit.whatsapp.domain.TemplateParameter;
 import io.crmkit.whatsapp.domain.TemplateStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -142,6 +147,45 @@ public class TemplateService {
         MetaTemplateCalls.run(() -> meta.deleteTemplate(tokens.of(channel), template.wabaId(), template.name(),
                 template.metaTemplateId()));
         templates.remove(template);
+    }
+
+    /** The largest header sample the plugin takes: Meta's limit for a video header (an image's is 5 MB). */
+    public static final long SAMPLE_MAX_BYTES = 16L << 20;
+
+    /** A header sample uploaded to Meta: what a template's header names. */
+    public record HeaderSample(TemplateHeader.Format format, String handle, String fileName) {
+    }
+
+    /**
+     * Uploads an image, video or document for a template's header: its content checked as any file sent to a
+     * customer is, then given to Meta through the resumable upload, and kept to be sent as the header of each send.
+     *
+     * @throws Refusal {@code UNSUPPORTED_ATTACHMENT} for audio or a file that is not what its name says,
+     *                 {@code ATTACHMENT_TOO_LARGE} over Meta's limits
+     */
+    @Transactional
+    public HeaderSample headerSample(CurrentUser admin, Optional<Long> channelId, String fileName, InputStream upload) {
+        Channel channel = accountOf(admin, channelId);
+        Attachment.Claim claim = Attachment.claim(fileName);
+        TemplateHeader.Format format = switch (claim.format().kind()) {
+            case IMAGE -> TemplateHeader.Format.IMAGE;
+            case VIDEO -> TemplateHeader.Format.VIDEO;
+            case DOCUMENT -> TemplateHeader.Format.DOCUMENT;
+            default -> throw Refusal.of(ProblemCode.UNSUPPORTED_ATTACHMENT, "file", RefusalText.TEMPLATE_SAMPLE_KIND);
+        };
+        try (SpooledUpload received = SpooledUpload.receive(upload, Math.min(claim.maxBytes(), SAMPLE_MAX_BYTES));
+             InputStream content = received.open()) {
+            Attachment attachment = Attachment.accept(claim, received);
+            byte[] bytes = content.readAllBytes();
+            String mimeType = attachment.format().mimeType();
+            String handle = MetaTemplateCalls.call(() -> meta.uploadTemplateSample(tokens.of(channel), mimeType,
+                    attachment.fileName(), bytes));
+            templates.keepSample(admin.organisationId(), new TemplateRepository.Sample(handle, mimeType, attachment.fileName(),
+                    bytes));
+            return new HeaderSample(format, handle, attachment.fileName());
+        } catch (IOException unreadable) {
+            throw Refusal.invalid("file", RefusalText.UPLOAD_BROKE_OFF);
+        }
     }
 
     /**

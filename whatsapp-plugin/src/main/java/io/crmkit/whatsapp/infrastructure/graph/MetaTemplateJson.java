@@ -145,6 +145,12 @@ final class MetaTemplateJson {
     /** The {@code template} object of a send: every parameter of header, body and buttons with its value. */
     static JsonObject send(OutgoingMessage.Template template) {
         JsonArrayBuilder components = Json.createArrayBuilder();
+        template.header().ifPresent(media -> {
+            JsonObjectBuilder file = Json.createObjectBuilder().add("id", media.mediaId());
+            media.fileName().ifPresent(name -> file.add("filename", name));
+            components.add(Json.createObjectBuilder().add("type", "header").add("parameters", Json.createArrayBuilder()
+                    .add(Json.createObjectBuilder().add("type", media.wireType()).add(media.wireType(), file))));
+        });
         for (TemplateParameter.Component part : List.of(TemplateParameter.Component.HEADER, TemplateParameter.Component.BODY)) {
             List<TemplateContent.FilledParameter> values = template.values().stream()
                     .filter(v -> v.parameter().component() == part).sorted(byPosition()).toList();

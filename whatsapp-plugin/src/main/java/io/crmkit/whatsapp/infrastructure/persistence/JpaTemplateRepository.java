@@ -75,6 +75,22 @@ public class JpaTemplateRepository extends JpaRepository implements TemplateRepo
     }
 
     @Override
+    public void keepSample(long organisationId, Sample sample) {
+        em.createNativeQuery("insert into whatsapp.template_sample (handle, organisation_id, mime_type, file_name, content,"
+                        + " created_at) values (?, ?, ?, ?, ?, now()) on conflict (handle) do nothing")
+                .setParameter(1, sample.handle()).setParameter(2, organisationId).setParameter(3, sample.mimeType())
+                .setParameter(4, sample.fileName()).setParameter(5, sample.content()).executeUpdate();
+    }
+
+    @Override
+    public Optional<Sample> sample(String handle) {
+        List<?> rows = em.createNativeQuery("select mime_type, file_name, content from whatsapp.template_sample where handle = ?")
+                .setParameter(1, handle).getResultList();
+        return rows.stream().map(Object[].class::cast).findFirst()
+                .map(row -> new Sample(handle, (String) row[0], (String) row[1], (byte[]) row[2]));
+    }
+
+    @Override
     public void optOutOfMarketing(long organisationId, long contactId) {
         em.createNativeQuery("insert into whatsapp.marketing_opt_out (organisation_id, contact_id, opted_out_at)"
                         + " values (?, ?, now()) on conflict do nothing")

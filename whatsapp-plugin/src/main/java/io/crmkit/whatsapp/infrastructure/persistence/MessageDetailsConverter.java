@@ -1,18 +1,20 @@
 package io.crmkit.whatsapp.infrastructure.persistence;
 
-import io.crmkit.whatsapp.domain.MessageDetails;
 import io.crmkit.whatsapp.domain.MessageDetails.ButtonReply;
 import io.crmkit.whatsapp.domain.MessageDetails.Card;
 import io.crmkit.whatsapp.domain.MessageDetails.ContactCards;
 import io.crmkit.whatsapp.domain.MessageDetails.Content;
 import io.crmkit.whatsapp.domain.MessageDetails.File;
+import io.crmkit.whatsapp.domain.MessageDetails.HeaderFile;
 import io.crmkit.whatsapp.domain.MessageDetails.NumberChange;
 import io.crmkit.whatsapp.domain.MessageDetails.Place;
 import io.crmkit.whatsapp.domain.MessageDetails.Quote;
 import io.crmkit.whatsapp.domain.MessageDetails.ReactionTo;
 import io.crmkit.whatsapp.domain.MessageDetails.TemplateSend;
 import io.crmkit.whatsapp.domain.MessageDetails.Unsupported;
+import io.crmkit.whatsapp.domain.MessageDetails;
 import io.crmkit.whatsapp.domain.TemplateContent;
+import io.crmkit.whatsapp.domain.TemplateHeader;
 import io.crmkit.whatsapp.domain.TemplateParameter;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -83,6 +85,8 @@ public class MessageDetailsConverter implements AttributeConverter<MessageDetail
                     .add("name", value.parameter().name()).add("value", value.value())));
             json.add("kind", "template").add("templateId", template.templateId()).add("name", template.name())
                     .add("language", template.language()).add("category", template.category()).add("values", values);
+            template.headerFile().ifPresent(file -> json.add("headerFile", Json.createObjectBuilder()
+                    .add("format", file.format().name()).add("sampleHandle", file.sampleHandle()).add("fileName", file.fileName())));
         }
     }
 
@@ -117,7 +121,10 @@ public class MessageDetailsConverter implements AttributeConverter<MessageDetail
                     json.getJsonArray("values").getValuesAs(JsonObject.class).stream()
                             .map(value -> new TemplateContent.FilledParameter(new TemplateParameter(
                                     TemplateParameter.Component.valueOf(value.getString("component")), value.getInt("index"),
-                                    value.getString("name"), Optional.empty()), value.getString("value"))).toList());
+                                    value.getString("name"), Optional.empty()), value.getString("value"))).toList(),
+                    Optional.ofNullable(json.getJsonObject("headerFile")).map(file -> new HeaderFile(
+                            TemplateHeader.Format.valueOf(file.getString("format")), file.getString("sampleHandle"),
+                            file.getString("fileName"))));
             default -> null;
         });
     }

@@ -12,6 +12,7 @@ import io.crmkit.whatsapp.domain.TemplateButton;
 import io.crmkit.whatsapp.domain.TemplateContent;
 import io.crmkit.whatsapp.domain.TemplateHeader;
 import io.crmkit.whatsapp.domain.TemplateStatus;
+import io.crmkit.whatsapp.domain.UploadedFileName;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -27,9 +28,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +59,7 @@ public class TemplatesResource {
     @Inject
     Callers callers;
 
-    public record HeaderView(String format, String text, String sampleName) {
+    public record HeaderView(String format, String text, String sampleHandle, String sampleName) {
     }
 
     public record ButtonView(String type, String text, String url, String phoneNumber) {
@@ -82,7 +86,7 @@ public class TemplatesResource {
             TemplateContent content = t.content();
             return new TemplateView(t.id(), t.wabaId(), t.name(), t.language(), t.category().name(), content.body(),
                     content.header().map(h -> new HeaderView(h.format().name(), h.text().orElse(null),
-                            h.sampleName().orElse(null))).orElse(null),
+                            h.sampleHandle().orElse(null), h.sampleName().orElse(null))).orElse(null),
                     content.footer().orElse(null),
                     content.buttons().stream().map(b -> new ButtonView(b.type().name(), b.text(), b.url().orElse(null),
                             b.phoneNumber().orElse(null))).toList(),
@@ -173,6 +177,36 @@ public class TemplatesResource {
         TemplateContent.Filled filled = templates.draftPreview(callers.administrator(), draft(body));
         return new PreviewView(filled.text(), filled.missing(), filled.parameters().stream()
                 .map(p -> new FilledView(p.parameter().key(), p.value())).toList());
+    }
+
+    /**
+     * An image, video or document for a template's header: {@code multipart/form-data} with {@code file} and
+     * optionally {@code channelId}; answers {@code {format, sampleHandle, sampleName}} for the template's header.
+     */
+    @POST
+    @Path("header-samples")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @AdministratorsBeforeUpload
+    public HeaderSampleView headerSample(List<EntityPart> parts) {
+        EntityPart file = parts.stream().filter(p -> "file".equals(p.getName())).findFirst()
+                .orElseThrow(() -> Refusal.invalid("file", RefusalText.CHOOSE_FILE));
+        Optional<Long> channelId = parts.stream().filter(p -> "channelId".equals(p.getName())).findFirst().map(part -> {
+            try {
+                return Long.parseLong(part.getContent(String.class).strip());
+            } catch (IOException | NumberFormatException notAnId) {
+                throw Refusal.invalid("channelId", RefusalText.MUST_BE_AN_ID, "channelId");
+            }
+        });
+        try (InputStream content = file.getContent()) {
+            TemplateService.HeaderSample sample = templates.headerSample(callers.administrator(), channelId,
+                    UploadedFileName.of(file.getFileName().orElse("")), content);
+            return new HeaderSampleView(sample.format().name(), sample.handle(), sample.fileName());
+        } catch (IOException unreadable) {
+            throw Refusal.invalid("file", RefusalText.UPLOAD_BROKE_OFF);
+        }
+    }
+
+    public record HeaderSampleView(String format, String sampleHandle, String sampleName) {
     }
 
     @POST

@@ -11,6 +11,6 @@ public class WhatsAppRestContribution implements RestContribution {
         return Set.of(ChannelsResource.class, SettingsResource.class, ConversationsResource.class, EventsResource.class,
                 PermissionsResource.class, QuickRepliesResource.class, DeliveryProblemsResource.class, UsersResource.class,
                 MergeFieldsResource.class, TemplatesResource.class, ChatsResource.class, ContactsResource.class,
-                UploadGate.class, Problems.RefusalMapper.class);
+                UploadGate.class, AdministratorGate.class, Problems.RefusalMapper.class);
     }
 }

@@ -57,7 +57,7 @@ class MetaTemplateJsonTest {
     void aSendGivesEveryParameterOfHeaderBodyAndButtonsByName() {
         TemplateContent.Filled filled = WRITTEN.fill(p -> Optional.of(Map.of("contact_first_name", "花子",
                 "pipeline_record_name", "A-7", "1", "A-7").get(p.name())));
-        JsonObject send = MetaTemplateJson.send(new OutgoingMessage.Template("order_update", "ja", filled.parameters()));
+        JsonObject send = MetaTemplateJson.send(new OutgoingMessage.Template("order_update", "ja", filled.parameters(), Optional.empty()));
         assertEquals("ja", send.getJsonObject("language").getString("code"));
         JsonArray components = send.getJsonArray("components");
         assertEquals("header", components.getJsonObject(0).getString("type"));
@@ -74,7 +74,7 @@ class MetaTemplateJsonTest {
     void aPositionalTemplateIsSentInItsNumbersOrderWithoutNames() {
         TemplateContent imported = TemplateContent.imported("Order {{2}} for {{1}}", Optional.empty(), Optional.empty(), List.of());
         TemplateContent.Filled filled = imported.fill(p -> Optional.of(p.name().equals("1") ? "Ana" : "A-7"));
-        JsonArray parameters = MetaTemplateJson.send(new OutgoingMessage.Template("order", "en_US", filled.parameters()))
+        JsonArray parameters = MetaTemplateJson.send(new OutgoingMessage.Template("order", "en_US", filled.parameters(), Optional.empty()))
                 .getJsonArray("components").getJsonObject(0).getJsonArray("parameters");
         assertEquals("Ana", parameters.getJsonObject(0).getString("text"));
         assertEquals("A-7", parameters.getJsonObject(1).getString("text"));
