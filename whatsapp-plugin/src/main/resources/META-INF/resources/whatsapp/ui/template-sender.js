@@ -76,6 +76,11 @@ export async function templateSender({ api, t, channelId, phone, target, onSend 
     status.textContent = t.sending;
     try {
       await onSend(current.id, typed);
+      // Sent: the chooser starts again, so that the same template is not sent twice by a second click.
+      choice.value = '';
+      current = null;
+      preview.hidden = true;
+      values.replaceChildren();
       status.textContent = '';
     } catch (failure) {
       status.textContent = failure.message;

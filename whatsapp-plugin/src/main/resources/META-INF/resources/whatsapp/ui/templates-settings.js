@@ -220,6 +220,7 @@ class TemplatesSettings extends HTMLElement {
       ? { format: template.header.format, sampleHandle: template.header.sampleHandle, sampleName: template.header.sampleName } : null;
     const sampleFile = el('input', { type: 'file', name: 'headerSample', accept: '.jpg,.jpeg,.png,.mp4,.pdf' });
     const sampleStatus = el('span', { class: 'muted small', id: 'sample-status' }, sample ? sample.sampleName : t.sampleHelp);
+    const sampleBox = el('div', { class: 'sample' }, sampleFile, ' ', sampleStatus);
     sampleFile.addEventListener('change', async () => {
       if (!sampleFile.files[0]) return;
       const upload = new FormData();
@@ -277,8 +278,8 @@ class TemplatesSettings extends HTMLElement {
     let pending = null;
     const changed = () => {
       headerText.hidden = headerKind.value !== 'TEXT';
-      sampleFile.hidden = !headerKind.value || headerKind.value === 'TEXT';
-      sampleStatus.hidden = sampleFile.hidden;
+      // style, not the hidden attribute: the screen's classes give these elements a display of their own.
+      sampleBox.style.display = !headerKind.value || headerKind.value === 'TEXT' ? 'none' : '';
       const fieldsInUse = [...body.value.matchAll(MERGE_FIELD), ...(headerKind.value === 'TEXT' ? headerText.value.matchAll(MERGE_FIELD) : [])]
         .map((m) => m[0]);
       counters.body.textContent = t.characters(length(body.value.trim()), LIMITS.body);
@@ -322,7 +323,7 @@ class TemplatesSettings extends HTMLElement {
           el('label', {}, el('span', {}, t.name), name, el('span', { class: 'muted small' }, t.nameHelp)),
           el('label', {}, el('span', {}, t.language), language),
           el('fieldset', {}, el('legend', {}, t.category), category('UTILITY'), category('MARKETING')),
-          el('label', {}, el('span', {}, t.header), headerKind, headerText, counters.header, sampleFile, sampleStatus),
+          el('label', {}, el('span', {}, t.header), headerKind, headerText, counters.header, sampleBox),
           el('label', {}, el('span', {}, t.body), body), el('div', { class: 'counters' }, counters.body, ' · ', counters.fields),
           picker, usedFields,
           el('label', {}, el('span', {}, t.footer), footer, counters.footer),
