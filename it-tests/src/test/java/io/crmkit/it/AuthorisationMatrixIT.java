@@ -1,14 +1,15 @@
 package io.crmkit.it;
 
 import io.crmkit.crm.interfaces.rest.CrmRestApplication;
-import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.ApiClient.Answer;
+import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.Eventually;
 import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.TestDatabase;
 import io.crmkit.whatsapp.interfaces.webhook.WebhookApplication;
 import io.crmkit.whatsapp.sandbox.SandboxApplication;
+import io.crmkit.whatsapp.testing.SampleFiles;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -61,7 +62,8 @@ class AuthorisationMatrixIT {
     private record Fixtures(long channel, long spareChannel, String phoneNumberId, long conversation, long inboundMessage,
                             long imageMessage, String imageMediaId, long failedMessage, long contact, long company,
                             long pipelineRecord, long quickReply, long spareQuickReply, long profile, long user,
-                            long parkedEvent, long spareParkedEvent, String wabaId) {
+                            long parkedEvent, long spareParkedEvent, String wabaId, long template, long spareTemplate,
+                            String templateMetaId, long unapprovedTemplate) {
     }
 
     /** One endpoint: how to call it, and the status each role gets, in {@link Role} order; 0 means "not called". */
@@ -191,6 +193,29 @@ class AuthorisationMatrixIT {
         rows.put("GET /api/whatsapp/permissions", row((c, f) -> c.get("/api/whatsapp/permissions"), 401, 403, 403, 403, 200, 200));
         rows.put("PUT /api/whatsapp/permissions/{profileId}", row((c, f) -> c.put("/api/whatsapp/permissions/" + f.profile(),
                 json("level", "NONE")), 401, 403, 403, 403, 404, 200));
+        rows.put("GET /api/whatsapp/templates", row((c, f) -> c.get("/api/whatsapp/templates"), 401, 403, 200, 200, 200, 200));
+        rows.put("POST /api/whatsapp/templates", row((c, f) -> c.post("/api/whatsapp/templates", Json.createObjectBuilder()
+                .add("channelId", f.channel()).add("name", "matrix_" + UUID.randomUUID().toString().substring(0, 8).replace('-', '_'))
+                .add("language", "en").add("category", "UTILITY").add("body", "Matrix text").build()), 401, 403, 403, 403, 404, 201));
+        rows.put("GET /api/whatsapp/templates/{id}", row((c, f) -> c.get("/api/whatsapp/templates/" + f.template()),
+                401, 403, 200, 200, 404, 200));
+        rows.put("PUT /api/whatsapp/templates/{id}", row((c, f) -> c.put("/api/whatsapp/templates/" + f.template(),
+                json("category", "UTILITY", "body", "Matrix text, #Contacts.First Name#, edited")), 401, 403, 403, 403, 404, 200));
+        rows.put("DELETE /api/whatsapp/templates/{id}", row((c, f) -> c.delete("/api/whatsapp/templates/" + f.spareTemplate()),
+                401, 403, 403, 403, 404, 204));
+        rows.put("POST /api/whatsapp/templates/{id}/preview", row((c, f) -> c.post("/api/whatsapp/templates/" + f.template()
+                + "/preview", Json.createObjectBuilder().add("contactId", f.contact()).build()), 401, 403, 200, 200, 404, 200));
+        rows.put("POST /api/whatsapp/templates/draft-preview", row((c, f) -> c.post("/api/whatsapp/templates/draft-preview",
+                json("body", "Hello #Contacts.First Name# there")), 401, 403, 403, 403, 200, 200));
+        rows.put("POST /api/whatsapp/templates/header-samples", row((c, f) -> c.postFile("/api/whatsapp/templates/header-samples",
+                "sample.jpg", SampleFiles.jpeg(), "channelId", Long.toString(f.channel())), 401, 403, 403, 403, 404, 200));
+        rows.put("POST /api/whatsapp/templates/sync", row((c, f) -> c.post("/api/whatsapp/templates/sync", EMPTY),
+                401, 403, 403, 403, 200, 200));
+        // A template Meta never approves: a chat is refused for it only after the checks of who calls.
+        rows.put("POST /api/whatsapp/chats", row((c, f) -> c.post("/api/whatsapp/chats", Json.createObjectBuilder()
+                .add("contactId", f.contact()).add("channelId", f.channel()).add("templateId", f.unapprovedTemplate()).build()),
+                401, 403, 403, 409, 404, 409));
+        rows.put("GET /api/whatsapp/contacts", row((c, f) -> c.get("/api/whatsapp/contacts?q=a"), 401, 403, 403, 200, 200, 200));
         rows.put("GET /api/whatsapp/delivery-problems", row((c, f) -> c.get("/api/whatsapp/delivery-problems"),
                 401, 403, 403, 403, 200, 200));
         rows.put("POST /api/whatsapp/delivery-problems/{id}/retry", row((c, f) -> c.post("/api/whatsapp/delivery-problems/"
@@ -225,6 +250,18 @@ class AuthorisationMatrixIT {
         rows.put("GET /sandbox/api/sent", row((c, f) -> c.get("/sandbox/api/sent"), 401, 200, 200, 200, 200, 200));
         rows.put("GET /sandbox/api/media/{id}/content", row((c, f) -> c.getAccepting("/sandbox/api/media/" + f.imageMediaId()
                 + "/content", "*/*"), 401, 200, 200, 200, 404, 200));
+        rows.put("GET /sandbox/api/accounts/{waba}/templates", row((c, f) -> c.get("/sandbox/api/accounts/" + f.wabaId()
+                + "/templates"), 401, 200, 200, 200, 404, 200));
+        rows.put("POST /sandbox/api/accounts/{waba}/templates", row((c, f) -> c.post("/sandbox/api/accounts/" + f.wabaId()
+                + "/templates", Json.createObjectBuilder().add("name", "seed_" + UUID.randomUUID().toString().substring(0, 8)
+                .replace('-', '_')).add("language", "en").add("category", "UTILITY").add("components", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("type", "BODY").add("text", "Seeded"))).build()), 401, 200, 200, 200, 404, 200));
+        rows.put("POST /sandbox/api/templates/{id}/review", row((c, f) -> c.post("/sandbox/api/templates/" + f.templateMetaId()
+                + "/review", json("status", "APPROVED")), 401, 204, 204, 204, 404, 204));
+        rows.put("POST /sandbox/api/templates/{id}/category", row((c, f) -> c.post("/sandbox/api/templates/" + f.templateMetaId()
+                + "/category", json("category", "UTILITY")), 401, 204, 204, 204, 404, 204));
+        rows.put("POST /sandbox/api/templates/{id}/quality", row((c, f) -> c.post("/sandbox/api/templates/" + f.templateMetaId()
+                + "/quality", json("score", "GREEN")), 401, 204, 204, 204, 404, 204));
         rows.put("GET /sandbox/api/read-receipts", row((c, f) -> c.get("/sandbox/api/read-receipts"), installationOnly));
         rows.put("GET /sandbox/api/numbers", row((c, f) -> c.get("/sandbox/api/numbers"), 401, 200, 200, 200, 200, 200));
         return rows;
@@ -392,10 +429,19 @@ class AuthorisationMatrixIT {
         long user = callers.get(Role.VIEW_AND_REPLY).get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id")
                 .longValue();
         long contact = TestDatabase.number("select contact_id from whatsapp.conversation where id = ?", conversation);
+        long template = admin.post("/api/whatsapp/templates", Json.createObjectBuilder().add("channelId", channel.getInt("id"))
+                .add("name", "matrix_fixture").add("language", "en").add("category", "UTILITY")
+                .add("body", "Hello #Contacts.First Name#, matrix.").build()).id();
+        long spareTemplate = admin.post("/api/whatsapp/templates", Json.createObjectBuilder().add("channelId", channel.getInt("id"))
+                .add("name", "matrix_spare").add("language", "en").add("category", "UTILITY").add("body", "Spare").build()).id();
+        String templateMetaId = TestDatabase.strings("select meta_template_id from whatsapp.template where id = ?", template).get(0);
+        long unapproved = admin.post("/api/whatsapp/templates", Json.createObjectBuilder().add("channelId", channel.getInt("id"))
+                .add("name", "matrix_unapproved").add("language", "en").add("category", "MARKETING")
+                .add("body", "You have won the lottery, claim it.").build()).id();
         return new Fixtures(channel.getJsonNumber("id").longValue(), spareChannel, channel.getString("phoneNumberId"),
                 conversation, TestDatabase.number("select id from whatsapp.message where wamid = ?", text), imageMessage,
                 mediaId, failed, contact, company, record, quickReply, spareQuickReply, profile, user, parked, spareParked,
-                channel.getString("wabaId"));
+                channel.getString("wabaId"), template, spareTemplate, templateMetaId, unapproved);
     }
 
     private static long parkedEvent(long organisation, long channel) {

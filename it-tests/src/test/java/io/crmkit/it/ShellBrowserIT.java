@@ -325,7 +325,8 @@ class ShellBrowserIT {
         screens.put("contact", By.cssSelector("whatsapp-record-panel li, whatsapp-record-panel p"));
         screens.put("users", By.cssSelector("#users tbody tr"));
         screens.put("pipelines", By.xpath("//tr[td[normalize-space(.)='" + deal + "']]"));
-        Map<String, String> paths = Map.of("pipelines", "app/pipelines",
+        screens.put("templates", By.cssSelector("whatsapp-templates-settings #templates-list > *"));
+        Map<String, String> paths = Map.of("pipelines", "app/pipelines", "templates", "app/settings/whatsapp/templates",
                 "messages", "app/tabs/whatsapp/messages?conversation=" + conversation,
                 "settings", "app/settings", "channels", "app/settings/whatsapp/channels",
                 "quick-replies", "app/settings/whatsapp/quick-replies", "permissions", "app/settings/whatsapp/permissions",
@@ -380,6 +381,113 @@ class ShellBrowserIT {
         assertEquals(401, ApiClient.as(base, username, "a-trial-password").get("/api/crm/session").status(),
                 "a deactivated user cannot log in");
         screenshot("users-settings");
+    }
+
+    @Test
+    void anAdministratorWritesTemplatesThatMetaReviewsAndAnAgentStartsAndReopensChatsWithThem() throws Exception {
+        ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
+        JsonObject channel = sandboxChannel("Templates " + System.nanoTime() % 100_000);
+        String channelId = Integer.toString(channel.getInt("id"));
+        String name = "order_ready_" + System.nanoTime() % 1_000_000;
+
+        logInAsAdministrator("app/settings/whatsapp/templates");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("add-template"))).click();
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("template-form")));
+        if (!form.findElements(By.name("channelId")).isEmpty()) {
+            new org.openqa.selenium.support.ui.Select(form.findElement(By.name("channelId"))).selectByValue(channelId);
+        }
+        form.findElement(By.name("name")).sendKeys(name);
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.name("language"))).selectByValue("en_US");
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.name("headerKind"))).selectByValue("TEXT");
+        form.findElement(By.name("header")).sendKeys("Your order");
+        WebElement body = form.findElement(By.name("body"));
+        body.sendKeys("Hello ");
+        form.findElement(By.cssSelector("#template-field-picker button[data-field='#Contacts.First Name#']")).click();
+        body.sendKeys(", your order from ");
+        form.findElement(By.cssSelector("#template-field-picker button[data-field='#Companies.Name#']")).click();
+        body.sendKeys(" is ready.");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fields-counter"), "2 / 10"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("template-preview"),
+                "Your order\n\nHello Hanako, your order from Example Trading is ready."));
+        screenshot("template-form");
+        form.findElement(By.id("submit-template")).click();
+        By row = By.cssSelector("#templates tr[data-template-id]");
+        By written = By.xpath("//table[@id='templates']//tr[.//code[text()='" + name + "']]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(written, "In review"));
+        // The sandbox reviews within seconds; the list follows without a reload.
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.attributeToBe(written, "data-status", "APPROVED"));
+        assertTrue(browser.findElement(written).getText().contains("Approved"));
+
+        String rejectedName = "lucky_" + System.nanoTime() % 1_000_000;
+        admin.post("/api/whatsapp/templates", Json.createObjectBuilder().add("channelId", channel.getInt("id"))
+                .add("name", rejectedName).add("language", "en_US").add("category", "MARKETING")
+                .add("body", "You have won the lottery, #Contacts.First Name#! Reply to claim it.").build());
+        browser.navigate().refresh();
+        By rejected = By.xpath("//table[@id='templates']//tr[.//code[text()='" + rejectedName + "']]");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.attributeToBe(rejected, "data-status", "REJECTED"));
+        assertTrue(browser.findElement(rejected).getText().contains("Meta suspected a scam"), browser.findElement(rejected).getText());
+        screenshot("templates-reviewed");
+        assertFalse(browser.findElements(row).isEmpty());
+
+        // An agent starts a new chat with the approved template; the CRM has no company for the contact, so they type it.
+        String customer = "8190" + (20_000_000 + System.nanoTime() % 9_000_000);
+        admin.post("/api/crm/contacts", Json.createObjectBuilder().add("firstName", "Aiko").add("lastName", "Tanaka")
+                .add("phone", "+" + customer).build());
+        browser.get(url("app/tabs/whatsapp/messages"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("new-chat-button"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("new-chat-contact"))).sendKeys(customer.substring(4));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#new-chat-results button[data-contact-id]"))).click();
+        if (!browser.findElements(By.id("new-chat-number")).isEmpty()) {
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("new-chat-number"))).selectByValue(channelId);
+        }
+        WebElement choice = wait.until(ExpectedConditions.elementToBeClickable(By.id("template-choice")));
+        new org.openqa.selenium.support.ui.Select(choice).selectByVisibleText(name + " · en_US · Utility");
+        WebElement company = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#template-values input[data-key='company_name']")));
+        assertFalse(browser.findElement(By.id("send-template")).isEnabled(), "nothing is sent with a value missing");
+        company.sendKeys("Tanaka Shoten");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("template-send-preview"),
+                "Hello Aiko, your order from Tanaka Shoten is ready."));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("send-template"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bubbles"), "your order from Tanaka Shoten is ready"));
+        assertTrue(browser.findElements(By.id("composer")).isEmpty(), "until the customer answers, only templates");
+        assertEquals(List.of("Aiko", "Tanaka Shoten"), sentBodyTexts(channel.getString("phoneNumberId"), customer));
+        screenshot("new-chat-started");
+
+        // A chat whose window closed a day ago is reopened from the composer's template offer.
+        String lateCustomer = "8190" + (30_000_000 + System.nanoTime() % 9_000_000);
+        String wamid = Webhooks.newWamid();
+        JsonObject old = Json.createObjectBuilder(Webhooks.textMessage(lateCustomer, wamid, "Is my order ready?"))
+                .add("timestamp", Long.toString(java.time.Instant.now().minusSeconds(30 * 3600).getEpochSecond())).build();
+        byte[] delivery = Webhooks.envelope(Webhooks.entry(channel.getString("wabaId"), channel.getString("phoneNumberId"),
+                Json.createArrayBuilder().add(old), Json.createArrayBuilder()));
+        ApiClient.anonymous(base).postBytes("/webhooks/whatsapp", delivery, "X-Hub-Signature-256", Webhooks.signature(delivery));
+        Eventually.eventually("the old conversation", 20, () -> TestDatabase.number(
+                "select count(*) from whatsapp.message where wamid = ?", wamid) == 1);
+        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", wamid);
+        long contact = TestDatabase.number("select contact_id from whatsapp.conversation where id = ?", conversation);
+        long company2 = admin.post("/api/crm/companies", Json.createObjectBuilder().add("name", "Late Trading").build()).id();
+        admin.patch("/api/crm/contacts/" + contact, Json.createObjectBuilder().add("companyId", company2).build());
+        browser.get(url("app/tabs/whatsapp/messages?conversation=" + conversation));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("template-offer")));
+        new org.openqa.selenium.support.ui.Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("template-choice"))))
+                .selectByVisibleText(name + " · en_US · Utility");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("template-send-preview"), "from Late Trading is ready"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("send-template"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bubbles"), "your order from Late Trading is ready"));
+        assertShowsNoPlaceholders("the reopened chat");
+        screenshot("closed-chat-reopened");
+    }
+
+    /** The body parameters of the latest template the sandbox (Meta) received for a customer. */
+    private List<String> sentBodyTexts(String phoneNumberId, String customer) throws InterruptedException {
+        Eventually.eventually("the template at Meta", 20, () -> ApiClient.sandbox(base).get("/sandbox/api/sent?phoneNumberId="
+                + phoneNumberId + "&to=" + customer).body().contains("\"template\""));
+        JsonObject template = ApiClient.sandbox(base).get("/sandbox/api/sent?phoneNumberId=" + phoneNumberId + "&to=" + customer)
+                .structure().asJsonArray().stream().map(JsonValue::asJsonObject).filter(m -> "template".equals(m.getString("type")))
+                .reduce((first, second) -> second).orElseThrow().getJsonObject("body").getJsonObject("template");
+        return template.getJsonArray("components").getJsonObject(0).getJsonArray("parameters").stream()
+                .map(p -> p.asJsonObject().getString("text")).toList();
     }
 
     /** The unread count the page title starts with, {@code (3) ...}; 0 without one. */

@@ -37,7 +37,8 @@ public record MessageDetails(Optional<Quote> quote, Optional<String> reaction, O
     }
 
     /** What one kind of message carries. */
-    public sealed interface Content permits File, Place, ContactCards, ButtonReply, NumberChange, ReactionTo, Unsupported {
+    public sealed interface Content permits File, Place, ContactCards, ButtonReply, NumberChange, ReactionTo, Unsupported,
+            TemplateSend {
     }
 
     /**
@@ -77,6 +78,25 @@ public record MessageDetails(Optional<Quote> quote, Optional<String> reaction, O
 
     /** A reaction Meta delivered before the message it reacts to was known here. */
     public record ReactionTo(String reactedWamid, Optional<String> emoji) implements Content {
+    }
+
+    /**
+     * A template the business sent, with the value of each parameter as it was when queued, so that what the
+     * customer receives does not change when the template or the CRM's records change later.
+     *
+     * @param language the code exactly as Meta approved the template
+     */
+    public record TemplateSend(long templateId, String name, String language, String category,
+                               List<TemplateContent.FilledParameter> values, Optional<HeaderFile> headerFile)
+            implements Content {
+        public TemplateSend {
+            values = List.copyOf(values);
+            Objects.requireNonNull(headerFile, "headerFile");
+        }
+    }
+
+    /** The image, video or document a template's header shows: its sample, kept by Meta's handle. */
+    public record HeaderFile(TemplateHeader.Format format, String sampleHandle, String fileName) {
     }
 
     /** A kind WhatsApp or the plugin cannot show, kept so that nothing the customer sent is lost. */

@@ -10,6 +10,13 @@ public enum ProblemCode {
     CHANNEL_DISCONNECTED(409),
     CHANNEL_NEEDS_REAUTH(409),
     WINDOW_CLOSED(409),
+    TEMPLATE_NOT_APPROVED(409),
+    TEMPLATE_TOO_LONG(400),
+    TOO_MANY_MERGE_FIELDS(400),
+    TEMPLATE_LIMIT_REACHED(409),
+    INVALID_TEMPLATE(400),
+    /** Meta refused for a rate limit of its own (100 template creations an hour); the detail says when to retry. */
+    META_RATE_LIMITED(429),
     PAYLOAD_TOO_LARGE(413),
     ATTACHMENT_TOO_LARGE(413),
     UNSUPPORTED_ATTACHMENT(415),

@@ -34,6 +34,11 @@ public class Refusal extends RuntimeException {
         return new Refusal(ProblemCode.VALIDATION_FAILED, Objects.requireNonNull(field), text, arguments);
     }
 
+    /** A refusal with its own code that names the request field at fault. */
+    public static Refusal of(ProblemCode code, String field, RefusalText text, Object... arguments) {
+        return new Refusal(code, Objects.requireNonNull(field), text, arguments);
+    }
+
     public static Refusal notFound(RefusalText text, Object... arguments) {
         return new Refusal(ProblemCode.NOT_FOUND, null, text, arguments);
     }

@@ -16,6 +16,7 @@ import io.crmkit.whatsapp.application.channels.ChannelHealthCheck;
 import io.crmkit.whatsapp.application.inbound.MediaDownloads;
 import io.crmkit.whatsapp.application.inbound.WebhookEventDrain;
 import io.crmkit.whatsapp.application.outbound.Dispatcher;
+import io.crmkit.whatsapp.application.templates.TemplatePolling;
 import io.crmkit.whatsapp.domain.AccessLevel;
 import io.crmkit.whatsapp.infrastructure.InstallationSecrets;
 import io.crmkit.whatsapp.infrastructure.SchemaMigration;
@@ -49,8 +50,8 @@ public class WhatsAppPlugin implements CrmPlugin {
                     new SettingsScreen("channels", CHANNELS, MESSAGES, "/whatsapp/ui/channels-settings.js",
                             "whatsapp-channels-settings",
                             Access.administrators()),
-                    new SettingsScreen("templates", MESSAGES, new LocalizedText("Templates", "テンプレート"), SCREENS,
-                            "whatsapp-templates-settings", Access.administrators()),
+                    new SettingsScreen("templates", MESSAGES, new LocalizedText("Templates", "テンプレート"),
+                            "/whatsapp/ui/templates-settings.js", "whatsapp-templates-settings", Access.administrators()),
                     new SettingsScreen("quick-replies", MESSAGES, new LocalizedText("Quick replies", "クイック返信"),
                             "/whatsapp/ui/quick-replies-settings.js", "whatsapp-quick-replies-settings",
                             Access.administrators()),
@@ -90,6 +91,8 @@ public class WhatsAppPlugin implements CrmPlugin {
     @Inject
     ChannelHealthCheck healthCheck;
     @Inject
+    TemplatePolling templatePolling;
+    @Inject
     WebhookEventDrain inbound;
     @Inject
     MediaDownloads media;
@@ -123,6 +126,7 @@ public class WhatsAppPlugin implements CrmPlugin {
         }
         secrets.ensureInstalled();
         healthCheck.start();
+        templatePolling.start();
         liveRelay.start();
         inbound.start();
         inboundMetrics.start();
@@ -141,6 +145,7 @@ public class WhatsAppPlugin implements CrmPlugin {
         liveRelay.stop();
         sandboxTimers.stop();
         healthCheck.stop();
+        templatePolling.stop();
     }
 
     /** {@code VIEW_ONLY} is held by every level that can view; {@code VIEW_AND_REPLY} only by itself. */

@@ -32,6 +32,16 @@ final class MetaErrorBodies {
                 .build();
     }
 
+    /** Meta's refusals of a template send (whatsapp-cloud-api.md, "Errors on template sends"). */
+    static Response templateError(int code) {
+        return switch (code) {
+            case 132000 -> error(400, code, "(#132000) Number of parameters does not match the expected number of params");
+            case 132015 -> error(400, code, "(#132015) Template is paused due to low quality");
+            case 132016 -> error(400, code, "(#132016) Template has been disabled");
+            default -> error(404, 132001, "(#132001) Template name does not exist in the translation");
+        };
+    }
+
     static Response invalidToken() {
         return error(401, 190, null);
     }

@@ -46,6 +46,8 @@ public class SandboxControlResource {
     @Inject
     SandboxAccess access;
     @Inject
+    SandboxTemplates templates;
+    @Inject
     io.crmkit.whatsapp.infrastructure.PublicAddress publicAddress;
 
     /** A registered test number with a token: what a sandbox connect uses. */
@@ -163,14 +165,96 @@ public class SandboxControlResource {
                 .build();
     }
 
-    /** {@code {path, status, errorCode, delayMs, count, drop, rate}}: see {@link SandboxFaults}. */
+    /** The account's templates as Meta's review left them: {@code [{id, name, language, category, status, reason}]}. */
+    @GET
+    @Path("accounts/{waba}/templates")
+    public JsonArray templates(@PathParam("waba") String wabaId, @HeaderParam(SandboxAccess.KEY_HEADER) String key) {
+        requireAccount(access.caller(key), wabaId);
+        var list = Json.createArrayBuilder();
+        templates.of(wabaId).forEach(t -> list.add(Json.createObjectBuilder().add("id", t.id()).add("name", t.name())
+                .add("language", t.language()).add("category", t.category()).add("status", t.status())
+                .add("reason", t.rejectedReason())));
+        return list.build();
+    }
+
+    /**
+     * A template made in Meta's own screens, not through the plugin: {@code {name, language, category, components,
+     * parameter_format?, status?}} (status APPROVED unless given). No webhook: the plugin learns of it by syncing.
+     */
+    @POST
+    @Path("accounts/{waba}/templates")
+    public Response seedTemplate(@PathParam("waba") String wabaId, JsonObject request,
+                                 @HeaderParam(SandboxAccess.KEY_HEADER) String key) {
+        requireAccount(access.caller(key), wabaId);
+        try {
+            SandboxTemplates.Template created = templates.create(state.newId(), wabaId, request);
+            templates.decide(created.id(), request.getString("status", "APPROVED"), request.getString("reason", null));
+            return Response.ok(Json.createObjectBuilder().add("id", created.id()).build()).build();
+        } catch (SandboxTemplates.InvalidTemplate invalid) {
+            return Response.status(400).entity(Json.createObjectBuilder().add("error", invalid.getMessage()).build()).build();
+        }
+    }
+
+    /**
+     * Decides a template's review as Meta's reviewers would, and sends the status webhook: {@code {status, reason?}}
+     * with APPROVED, REJECTED (reason: SCAM, PROMOTIONAL, INCORRECT_CATEGORY, TAG_CONTENT_MISMATCH, ABUSIVE_CONTENT,
+     * INVALID_FORMAT), PAUSED, DISABLED, FLAGGED or REINSTATED.
+     */
+    @POST
+    @Path("templates/{id}/review")
+    public Response decideReview(@PathParam("id") String templateId, JsonObject decision,
+                                 @HeaderParam(SandboxAccess.KEY_HEADER) String key) {
+        return templateChange(key, templateId, template -> templates.decide(templateId,
+                decision.getString("status", "APPROVED").toUpperCase(java.util.Locale.ROOT),
+                decision.getString("reason", null)).ifPresent(webhooks::templateReviewed));
+    }
+
+    /** Moves a template to another category, as Meta may: {@code {category}}, and sends the category webhook. */
+    @POST
+    @Path("templates/{id}/category")
+    public Response recategorise(@PathParam("id") String templateId, JsonObject change,
+                                 @HeaderParam(SandboxAccess.KEY_HEADER) String key) {
+        return templateChange(key, templateId, template -> templates.recategorise(templateId, change.getString("category", ""))
+                .ifPresent(changed -> webhooks.templateRecategorised(changed, template.category())));
+    }
+
+    /** Rates a template's quality: {@code {score}} GREEN, YELLOW, RED or UNKNOWN, and sends the quality webhook. */
+    @POST
+    @Path("templates/{id}/quality")
+    public Response rate(@PathParam("id") String templateId, JsonObject rating, @HeaderParam(SandboxAccess.KEY_HEADER) String key) {
+        return templateChange(key, templateId, template -> webhooks.templateRated(template, rating.getString("score", "UNKNOWN")));
+    }
+
+    private Response templateChange(String key, String templateId, java.util.function.Consumer<SandboxTemplates.Template> change) {
+        SandboxAccess.Caller caller = access.caller(key);
+        Optional<SandboxTemplates.Template> template = templates.find(templateId);
+        if (template.isEmpty()) {
+            return Response.status(Response.Status.NOT_FOUND).build();
+        }
+        requireAccount(caller, template.get().wabaId());
+        try {
+            change.accept(template.get());
+        } catch (SandboxTemplates.InvalidTemplate invalid) {
+            return Response.status(400).entity(Json.createObjectBuilder().add("error", invalid.getMessage()).build()).build();
+        }
+        return Response.noContent().build();
+    }
+
+    /** Only the installation, or a user of the organisation with a number of the account, steers its templates. */
+    private void requireAccount(SandboxAccess.Caller caller, String wabaId) {
+        if (state.numbersOf(wabaId).stream().noneMatch(number -> access.reaches(caller, number.id()))) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+    }
+
+    /** {@code {path, method?, status, errorCode, delayMs, count, drop, rate}}: see {@link SandboxFaults}. */
     @POST
     @Path("faults")
     public Response addFault(JsonObject fault, @HeaderParam(SandboxAccess.KEY_HEADER) String key) {
         access.installation(key);
         try {
-            faults.add(SandboxFaults.Fault.bounded(fault.getString("path", ""), fault.getInt("status", 500),
-                    fault.getInt("errorCode", 0), fault.getJsonNumber("delayMs") == null ? 0
+            faults.add(SandboxFaults.Fault.bounded(fault.getString("method", ""), fault.getString("path", ""),
+                    fault.getInt("status", 500), fault.getInt("errorCode", 0), fault.getJsonNumber("delayMs") == null ? 0
                             : fault.getJsonNumber("delayMs").longValue(),
                     fault.getInt("count", 1), fault.getBoolean("drop", false),
                     fault.getJsonNumber("rate") == null ? 1.0 : fault.getJsonNumber("rate").doubleValue()));

@@ -8,7 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Faults tests inject into the emulated Graph API: for requests whose path contains {@code path}, answer
+ * Faults tests inject into the emulated Graph API: for requests whose path contains {@code path} (and of one HTTP
+ * {@code method} when given), answer
  * with Meta's error {@code errorCode} and HTTP {@code status}, or delay by {@code delayMs}, or drop the
  * connection mid-answer ({@code drop}), for the next {@code count} requests, or for each matching request
  * with probability {@code rate} until {@code count} are used up.
@@ -25,10 +26,8 @@ public class SandboxFaults {
         final AtomicInteger remaining;
         final boolean drop;
         final double rate;
-
-        public Fault(String path, int status, int errorCode, long delayMs, int count) {
-            this(path, status, errorCode, delayMs, count, false, 1.0);
-        }
+        /** The HTTP method the fault strikes, or empty for any. */
+        final String method;
 
         /** The longest delay, the most occurrences and the longest path a fault may have. */
         static final long MAX_DELAY_MS = 60_000;
@@ -40,17 +39,29 @@ public class SandboxFaults {
          *
          * @throws IllegalArgumentException for a value out of bounds
          */
-        static Fault bounded(String path, int status, int errorCode, long delayMs, int count, boolean drop, double rate) {
+        static Fault bounded(String method, String path, int status, int errorCode, long delayMs, int count, boolean drop,
+                             double rate) {
             if (path.length() > MAX_PATH || status < 100 || status > 599 || delayMs < 0 || delayMs > MAX_DELAY_MS
                     || count < 1 || count > MAX_COUNT || !(rate > 0 && rate <= 1)) {
                 throw new IllegalArgumentException("a fault has a path of at most " + MAX_PATH + " characters, an HTTP"
                         + " status, a delay of 0 to " + MAX_DELAY_MS + " ms, a count of 1 to " + MAX_COUNT
                         + " and a rate above 0 and at most 1");
             }
-            return new Fault(path, status, errorCode, delayMs, count, drop, rate);
+            return new Fault(method, path, status, errorCode, delayMs, count, drop, rate);
+        }
+
+        /** A fault of every method, struck at each of the next {@code count} requests. */
+        public Fault(String path, int status, int errorCode, long delayMs, int count) {
+            this(path, status, errorCode, delayMs, count, false, 1.0);
         }
 
         public Fault(String path, int status, int errorCode, long delayMs, int count, boolean drop, double rate) {
+            this("", path, status, errorCode, delayMs, count, drop, rate);
+        }
+
+        public Fault(String method, String path, int status, int errorCode, long delayMs, int count, boolean drop,
+                     double rate) {
+            this.method = method;
             this.path = path;
             this.status = status;
             this.errorCode = errorCode;
@@ -79,10 +90,11 @@ public class SandboxFaults {
     }
 
     /** The fault that applies to this request, consuming one of its occurrences. */
-    Optional<Fault> take(String path) {
+    Optional<Fault> take(String method, String path) {
         for (Fault fault : faults) {
             boolean strikes = fault.rate >= 1.0 || java.util.concurrent.ThreadLocalRandom.current().nextDouble() < fault.rate;
-            if (path.contains(fault.path) && strikes && fault.remaining.getAndDecrement() > 0) {
+            boolean ofMethod = fault.method.isEmpty() || fault.method.equalsIgnoreCase(method);
+            if (path.contains(fault.path) && ofMethod && strikes && fault.remaining.getAndDecrement() > 0) {
                 return Optional.of(fault);
             }
         }

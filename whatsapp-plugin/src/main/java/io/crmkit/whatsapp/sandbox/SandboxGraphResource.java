@@ -47,6 +47,8 @@ public class SandboxGraphResource {
     @Inject
     SandboxTemplates templates;
     @Inject
+    SandboxUploads uploads;
+    @Inject
     SandboxMedia media;
     @Inject
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "whatsapp.sandbox.template-review-seconds", defaultValue = "15")
@@ -64,7 +66,7 @@ public class SandboxGraphResource {
     private Response answer(String method, Supplier<Response> normal) {
         String path = uri.getPath();
         state.recordRequest(method, path);
-        Optional<SandboxFaults.Fault> fault = faults.take(path);
+        Optional<SandboxFaults.Fault> fault = faults.take(method, path);
         if (fault.isPresent()) {
             SandboxFaults.Fault f = fault.get();
             if (f.delayMs > 0) {
@@ -223,8 +225,8 @@ public class SandboxGraphResource {
     }
 
     /**
-     * Submits a template for review: {@code {name, language, category, components: [{type: BODY, text,
-     * example?}]}} → {@code {id, status: PENDING, category}}; the review's outcome arrives as a
+     * Submits a template for review: {@code {name, language, category, parameter_format?, components}} with Meta's
+     * format checks → {@code {id, status: PENDING, category}}; the review's outcome arrives as a
      * {@code message_template_status_update} webhook after the configured delay.
      */
     @POST
@@ -236,22 +238,79 @@ public class SandboxGraphResource {
             if (!state.tokenMayManage(bearer(authorization), wabaId)) {
                 return MetaErrorBodies.invalidToken();
             }
-            Optional<JsonObject> bodyComponent = body.containsKey("components") ? body.getJsonArray("components").stream()
-                    .map(jakarta.json.JsonValue::asJsonObject)
-                    .filter(c -> "BODY".equalsIgnoreCase(c.getString("type", ""))).findFirst() : Optional.empty();
             SandboxTemplates.Template created;
             try {
-                created = templates.create(state.newId(), wabaId, body.getString("name", null),
-                        body.getString("language", null), body.getString("category", null),
-                        bodyComponent.map(c -> c.getString("text", null)).orElse(null),
-                        bodyComponent.map(c -> c.containsKey("example")).orElse(false));
+                created = templates.create(state.newId(), wabaId, body);
             } catch (SandboxTemplates.InvalidTemplate invalid) {
                 return MetaErrorBodies.error(400, 100, invalid.getMessage());
             }
-            timers.after(java.time.Duration.ofSeconds(reviewSeconds), () -> webhooks.templateReviewed(templates.review(created.id())));
+            reviewLater(created.id());
             return ok(Json.createObjectBuilder().add("id", created.id()).add("status", "PENDING")
                     .add("category", created.category()).build());
         });
+    }
+
+    /**
+     * A POST to an object by its id: an upload session's bytes ({@code upload:<id>}, the second step of the
+     * resumable upload, answered with the file's handle {@code h}), or a template's edit
+     * ({@code {category?, parameter_format?, components}}), reviewed again.
+     */
+    @POST
+    @Path("{object}")
+    @jakarta.ws.rs.Consumes(MediaType.WILDCARD)
+    public Response postToObject(@PathParam("object") String objectId, @HeaderParam("Authorization") String authorization,
+                                 byte[] body) {
+        if (objectId.startsWith("upload:")) {
+            return answer("POST", () -> uploads.finish(objectId, authorization, body)
+                    .map(handle -> ok(Json.createObjectBuilder().add("h", handle).build()))
+                    .orElseGet(() -> MetaErrorBodies.error(400, 100, "Invalid upload session or authorization")));
+        }
+        return answer("POST", () -> {
+            Optional<SandboxTemplates.Template> known = templates.find(objectId);
+            if (known.isEmpty()) {
+                return MetaErrorBodies.unknownObject(objectId);
+            }
+            if (!state.tokenMayManage(bearer(authorization), known.get().wabaId())) {
+                return MetaErrorBodies.invalidToken();
+            }
+            try {
+                templates.edit(objectId, Json.createReader(new java.io.ByteArrayInputStream(body)).readObject());
+            } catch (SandboxTemplates.InvalidTemplate invalid) {
+                return MetaErrorBodies.error(400, 100, invalid.getMessage());
+            } catch (jakarta.json.JsonException notJson) {
+                return MetaErrorBodies.error(400, 100, "Invalid parameter: the body is not JSON");
+            }
+            reviewLater(objectId);
+            return success();
+        });
+    }
+
+    /** The first step of Meta's resumable upload: a session for a file of the app, to which its bytes are posted. */
+    @POST
+    @Path("{app}/uploads")
+    public Response startUpload(@PathParam("app") String appId, @HeaderParam("Authorization") String authorization,
+                                @QueryParam("file_name") String fileName, @QueryParam("file_length") Long fileLength,
+                                @QueryParam("file_type") String fileType) {
+        return answer("POST", () -> {
+            if (!state.knowsToken(bearer(authorization))) {
+                return MetaErrorBodies.invalidToken();
+            }
+            if (fileLength == null || fileLength <= 0 || fileType == null || fileType.isBlank()) {
+                return MetaErrorBodies.error(400, 100, "Invalid parameter: file_length and file_type are required");
+            }
+            return ok(Json.createObjectBuilder().add("id", uploads.start(bearer(authorization), fileName, fileLength, fileType))
+                    .build());
+        });
+    }
+
+    private static JsonObject number(SandboxState.Number n) {
+        return Json.createObjectBuilder().add("id", n.id()).add("display_phone_number", n.displayPhoneNumber())
+                .add("verified_name", n.verifiedName()).add("quality_rating", "GREEN")
+                .add("platform_type", n.registered() ? "CLOUD_API" : "NOT_APPLICABLE").build();
+    }
+
+    private void reviewLater(String templateId) {
+        timers.after(java.time.Duration.ofSeconds(reviewSeconds), () -> webhooks.templateReviewed(templates.review(templateId)));
     }
 
     /** The account's templates, {@code limit} at a time, with Meta's {@code paging.cursors.after}. */
@@ -269,9 +328,7 @@ public class SandboxGraphResource {
             JsonArrayBuilder data = Json.createArrayBuilder();
             page.forEach(t -> data.add(Json.createObjectBuilder().add("id", t.id()).add("name", t.name())
                     .add("language", t.language()).add("category", t.category()).add("status", t.status())
-                    .add("rejected_reason", t.rejectedReason())
-                    .add("components", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                            .add("type", "BODY").add("text", t.body())))));
+                    .add("rejected_reason", t.rejectedReason()).add("components", t.components())));
             var paging = Json.createObjectBuilder();
             if (!page.isEmpty()) {
                 paging.add("cursors", Json.createObjectBuilder().add("before", page.get(0).id())
@@ -288,20 +345,14 @@ public class SandboxGraphResource {
     @DELETE
     @Path("{waba}/message_templates")
     public Response deleteTemplate(@PathParam("waba") String wabaId, @HeaderParam("Authorization") String authorization,
-                                   @QueryParam("name") String name) {
+                                   @QueryParam("name") String name, @QueryParam("hsm_id") String hsmId) {
         return answer("DELETE", () -> {
             if (!state.tokenMayManage(bearer(authorization), wabaId)) {
                 return MetaErrorBodies.invalidToken();
             }
-            return templates.delete(wabaId, name) > 0 ? success()
+            return templates.delete(wabaId, name, hsmId) > 0 ? success()
                     : MetaErrorBodies.error(400, 100, "Message template \"" + name + "\" does not exist");
         });
-    }
-
-    private static JsonObject number(SandboxState.Number n) {
-        return Json.createObjectBuilder().add("id", n.id()).add("display_phone_number", n.displayPhoneNumber())
-                .add("verified_name", n.verifiedName()).add("quality_rating", "GREEN")
-                .add("platform_type", n.registered() ? "CLOUD_API" : "NOT_APPLICABLE").build();
     }
 
     @POST
@@ -377,12 +428,10 @@ public class SandboxGraphResource {
             }
             if ("template".equals(type)) {
                 JsonObject template = body.getJsonObject("template");
-                String language = template == null || template.getJsonObject("language") == null ? null
-                        : template.getJsonObject("language").getString("code", null);
-                boolean approved = template != null && templates.find(number.wabaId(), template.getString("name", ""), language)
-                        .filter(t -> "APPROVED".equals(t.status())).isPresent();
-                if (!approved) {
-                    return MetaErrorBodies.error(404, 132001, "Template name does not exist in the translation");
+                Optional<Integer> refused = template == null ? Optional.of(132001)
+                        : templates.refusalOfSend(number.wabaId(), template);
+                if (refused.isPresent()) {
+                    return MetaErrorBodies.templateError(refused.get());
                 }
             }
             String wamid = "wamid.SBX" + java.util.UUID.randomUUID().toString().replace("-", "");

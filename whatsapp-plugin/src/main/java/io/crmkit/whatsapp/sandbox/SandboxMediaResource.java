@@ -26,7 +26,7 @@ public class SandboxMediaResource {
     @Path("{key}")
     public Response download(@PathParam("key") String key, @HeaderParam("Authorization") String authorization) {
         String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
-        var fault = faults.take("/media/" + key);
+        var fault = faults.take("GET", "/media/" + key);
         if (fault.isPresent()) {
             return Response.status(fault.get().status).build();
         }

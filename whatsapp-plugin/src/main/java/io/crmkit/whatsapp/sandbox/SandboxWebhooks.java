@@ -76,18 +76,45 @@ public class SandboxWebhooks {
     public record Delivery(List<String> wamids, int status) {
     }
 
-    /** Tells the plugin the outcome of a template's review, as Meta does. */
+    /** Tells the plugin the outcome of a template's review, as Meta does; a rejection carries a recommendation. */
     void templateReviewed(SandboxTemplates.Template template) {
         if (template == null) {
             return;
         }
-        deliver(template.wabaId(), "message_template_status_update", Json.createObjectBuilder()
-                .add("event", template.status())
-                .add("message_template_id", Long.parseLong(template.id()))
-                .add("message_template_name", template.name())
-                .add("message_template_language", template.language())
-                .add("message_template_category", template.category())
-                .add("reason", template.rejectedReason()).build());
+        var value = templateIdentity(template).add("event", template.status())
+                .add("message_template_category", template.category()).add("reason", template.rejectedReason());
+        if ("REJECTED".equals(template.status())) {
+            value.add("rejection_info", Json.createObjectBuilder().add("reason", template.rejectedReason())
+                    .add("recommendation", RECOMMENDATIONS.getOrDefault(template.rejectedReason(),
+                            "Review the template guidelines and edit the template.")));
+        }
+        deliver(template.wabaId(), "message_template_status_update", value.build());
+    }
+
+    /** Meta's advice with each rejection reason, as its review screens word it. */
+    private static final java.util.Map<String, String> RECOMMENDATIONS = java.util.Map.of(
+            "SCAM", "Remove content that asks for money or personal data in return for a prize.",
+            "PROMOTIONAL", "Remove pressure wording such as \"act now\" or \"click here\".",
+            "INCORRECT_CATEGORY", "Submit promotions as MARKETING templates.",
+            "TAG_CONTENT_MISMATCH", "Write the template in the language you selected, or select the language it is in.",
+            "ABUSIVE_CONTENT", "Remove offensive or threatening wording.",
+            "INVALID_FORMAT", "Check variables, examples and formatting.");
+
+    /** Tells the plugin that Meta moved a template to another category. */
+    void templateRecategorised(SandboxTemplates.Template template, String previousCategory) {
+        deliver(template.wabaId(), "template_category_update", templateIdentity(template)
+                .add("previous_category", previousCategory).add("new_category", template.category()).build());
+    }
+
+    /** Tells the plugin a template's new quality rating. */
+    void templateRated(SandboxTemplates.Template template, String score) {
+        deliver(template.wabaId(), "message_template_quality_update", templateIdentity(template)
+                .add("previous_quality_score", "UNKNOWN").add("new_quality_score", score).build());
+    }
+
+    private static JsonObjectBuilder templateIdentity(SandboxTemplates.Template template) {
+        return Json.createObjectBuilder().add("message_template_id", Long.parseLong(template.id()))
+                .add("message_template_name", template.name()).add("message_template_language", template.language());
     }
 
     Delivery customerMessages(SandboxState.Number number, String waId, String name, List<JsonObject> messages) {

@@ -1,4 +1,5 @@
 import { el, uploadForm } from './dom.js';
+import { templateSender } from './template-sender.js';
 
 /**
  * What the agent answers with, as the server allows it now ({@code /reply-options}): while the 24-hour window is
@@ -10,7 +11,11 @@ import { el, uploadForm } from './dom.js';
  */
 export async function composerFor({ api, t, csrf, conversation, onSent }) {
   const options = await api(`/api/whatsapp/conversations/${conversation.id}/reply-options`);
-  const offer = templateOffer(t, conversation);
+  const sendTemplate = async (templateId, params) => {
+    await api(`/api/whatsapp/conversations/${conversation.id}/messages`, 'POST', { templateId, params });
+    await onSent();
+  };
+  const offer = await templateOffer(api, t, conversation, sendTemplate);
   if (!options.windowOpen) return { element: offer, open: false, quote() {}, close() {} };
 
   const kinds = new Map(options.files.flatMap((rule) => rule.extensions.map((extension) => [extension, rule])));
@@ -102,8 +107,21 @@ export async function composerFor({ api, t, csrf, conversation, onSent }) {
       status.textContent = `${t.uploading} ${Math.round(share * 100)}%`;
     });
   };
-  const form = el('form', { class: 'composer', id: 'composer' }, suggestions, quoting, chosen, text,
-    el('div', { class: 'composer-actions' }, el('span', {}, attach, picker, ' ', progress, ' ', status),
+  // A template may be sent in an open window too, for example a confirmation the business had approved.
+  const templates = el('div', { class: 'template-drawer', id: 'template-drawer', hidden: true });
+  const templateButton = el('button', { type: 'button', id: 'composer-template', onclick: async () => {
+    templates.hidden = !templates.hidden;
+    if (!templates.hidden && !templates.firstChild) {
+      templates.append(await templateSender({ api, t, channelId: conversation.channelId, phone: conversation.phone,
+        target: { conversationId: conversation.id }, onSend: async (templateId, params) => {
+          await sendTemplate(templateId, params);
+          templates.hidden = true;
+          templates.replaceChildren();
+        } }));
+    }
+  } }, t.template);
+  const form = el('form', { class: 'composer', id: 'composer' }, suggestions, quoting, chosen, templates, text,
+    el('div', { class: 'composer-actions' }, el('span', {}, attach, picker, ' ', templateButton, ' ', progress, ' ', status),
       el('span', { class: 'send' }, el('label', { class: 'inline small muted', title: t.enterSends }, enterSends,
         ` ${t.enterSendsShort}`), send)));
   form.addEventListener('submit', async (event) => {
@@ -157,10 +175,12 @@ function chooseEnterSends(sends) {
 }
 
 /**
- * What the composer offers once the 24-hour window is closed: only an approved template may reopen the chat.
- * Sending templates belongs to the templates screens; until then this says what WhatsApp allows.
+ * What the composer offers once the 24-hour window is closed: only an approved template may reopen the chat, filled
+ * for this customer, with what the CRM does not know asked for first.
  */
-function templateOffer(t, conversation) {
+async function templateOffer(api, t, conversation, sendTemplate) {
   return el('div', { class: 'composer closed', id: 'template-offer', 'data-conversation-id': conversation.id },
-    el('p', {}, t.closedHelp));
+    el('p', {}, t.closedHelp),
+    await templateSender({ api, t, channelId: conversation.channelId, phone: conversation.phone,
+      target: { conversationId: conversation.id }, onSend: sendTemplate }));
 }

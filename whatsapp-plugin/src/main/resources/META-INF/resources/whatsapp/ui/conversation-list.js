@@ -5,7 +5,7 @@ import { el } from './dom.js';
  * of conversations newest first. Choosing one calls {@code onOpen(id)}.
  */
 export class ConversationList {
-  constructor({ api, t, lang, users, onOpen }) {
+  constructor({ api, t, lang, users, onOpen, onNewChat }) {
     Object.assign(this, { api, t, lang, users, onOpen });
     this.title = document.title;
     this.state = { view: 'ALL', unread: false, q: '', channelId: '', ownerId: '', cursor: null, openId: null };
@@ -30,7 +30,9 @@ export class ConversationList {
     this.more = el('button', { type: 'button', hidden: true, onclick: () => this.load(false) }, t.more);
     this.empty = el('p', { class: 'muted', hidden: true }, t.empty);
     this.notice = el('p', { class: 'muted live-notice', hidden: true }, t.reconnecting);
-    this.element = el('aside', {}, el('div', { class: 'views' }, ...this.views, this.badge),
+    const newChat = onNewChat ? el('button', { type: 'button', class: 'primary new-chat-button', id: 'new-chat-button',
+      onclick: onNewChat }, t.newChat) : null;
+    this.element = el('aside', {}, newChat, el('div', { class: 'views' }, ...this.views, this.badge),
       el('label', { class: 'inline' }, unread, ` ${t.unreadOnly}`), el('div', { class: 'filters' }, this.numberFilter, ownerFilter),
       search, this.notice, this.list, this.empty, this.more);
   }

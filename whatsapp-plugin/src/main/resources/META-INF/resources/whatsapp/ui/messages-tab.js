@@ -2,6 +2,7 @@ import { apiClient, el } from './dom.js';
 import { TEXT } from './messages-text.js';
 import { ConversationList } from './conversation-list.js';
 import { ThreadView } from './thread-view.js';
+import { newChatPanel } from './new-chat.js';
 
 // The Messages tab: WhatsApp conversations beside the CRM. The list (conversation-list.js) and the open thread
 // with its composer (thread-view.js, composer.js), kept current by live updates over server-sent events.
@@ -14,7 +15,8 @@ class MessagesTab extends HTMLElement {
       this.csrf = (await this.api('/api/crm/session')).csrfToken;
       const users = await this.api('/api/whatsapp/users');
       const mayReply = (await this.api('/api/whatsapp/me')).level === 'VIEW_AND_REPLY';
-      this.list = new ConversationList({ api: this.api, t: this.t, lang: this.lang, users, onOpen: (id) => this.open(id) });
+      this.list = new ConversationList({ api: this.api, t: this.t, lang: this.lang, users, onOpen: (id) => this.open(id),
+        onNewChat: mayReply ? () => this.startNewChat() : null });
       this.thread = new ThreadView({ api: this.api, t: this.t, lang: this.lang, users, mayReply, csrf: this.csrf, list: this.list });
       this.layout = el('div', { class: 'messages-layout' }, this.list.element, this.thread.element);
       this.replaceChildren(el('link', { rel: 'stylesheet', href: new URL('./messages-tab.css', import.meta.url).pathname }),
@@ -47,6 +49,14 @@ class MessagesTab extends HTMLElement {
   fit() {
     const top = this.layout.getBoundingClientRect().top + window.scrollY;
     this.layout.style.setProperty('--fitted-height', `${Math.max(window.innerHeight - top - 16, 420)}px`);
+  }
+
+  /** The thread's place shows the new-chat panel; once the template is queued, the new chat opens. */
+  async startNewChat() {
+    this.thread.element.replaceChildren(await newChatPanel({ api: this.api, t: this.t, onStarted: async (id) => {
+      await this.list.load(true);
+      await this.open(id);
+    } }));
   }
 
   async open(id) {

@@ -202,7 +202,10 @@ export class ThreadView {
     const meta = [m.authorName ? el('span', { class: 'author' }, `${m.authorName} · `) : null,
       new Date(m.at).toLocaleTimeString(this.lang, { hour: '2-digit', minute: '2-digit' })];
     if (m.direction === 'OUT') meta.push(el('span', { class: `tick ${m.status}`, title: m.status }, TICKS[m.status] || ''));
-    if (m.status === 'FAILED' && m.error) meta.push(el('span', { class: 'error' }, ` ${t.failed}: ${m.error.detail || m.error.code}`));
+    if (m.status === 'FAILED' && m.error) {
+      // Meta's own wording for codes an agent can act on is replaced by the plugin's, in the agent's language.
+      meta.push(el('span', { class: 'error' }, ` ${t.failed}: ${t.metaErrors[m.error.code] || m.error.detail || m.error.code}`));
+    }
     if (m.wamid && m.type !== 'reaction' && this.composer && this.composer.open) {
       meta.push(el('button', { type: 'button', class: 'quote-reply link', title: t.reply, 'aria-label': t.reply,
         onclick: () => this.composer && this.composer.quote(m) }, '↩'));

@@ -1,10 +1,6 @@
 // The WhatsApp plugin's screens, as custom elements the host places. Each screen states plainly what it
 // will offer and that it is not available in this version yet; none shows invented data.
 const SCREENS = {
-  'whatsapp-templates-settings': {
-    en: ['Message templates', 'Creating and submitting message templates is not available yet.'],
-    ja: ['メッセージテンプレート', 'メッセージテンプレートの作成と申請はまだ利用できません。'],
-  },
   'whatsapp-credits-settings': {
     en: ['Credits', 'Buying credits for business-initiated conversations is not available yet.'],
     ja: ['クレジット', 'ビジネス起点の会話のためのクレジット購入はまだ利用できません。'],

@@ -37,6 +37,10 @@ public class MergeFields {
     /** The value of every field for a conversation, as the writing user would send it; empty when the CRM has none. */
     public record Values(Map<MergeField, Optional<String>> byField) {
 
+        public Optional<String> of(MergeField field) {
+            return byField.getOrDefault(field, Optional.empty());
+        }
+
         /** The text with each known field replaced by its value; unknown {@code #...#} text is left as written. */
         public Filled fill(String text) {
             Matcher fields = FIELD.matcher(text);
@@ -67,18 +71,30 @@ public class MergeFields {
     }
 
     public Values valuesFor(CurrentUser writer, Conversation conversation) {
-        OrganisationServices crm = host.organisation(conversation.organisationId());
-        Optional<Contact> contact = crm.contacts().find(conversation.contactId());
+        return valuesFor(writer, conversation.organisationId(), Optional.of(conversation.contactId()), Optional.empty(),
+                Optional.of(conversation));
+    }
+
+    /**
+     * The values for a contact, before any conversation with them exists; the pipeline record is the one chosen, or
+     * else the contact's latest. A conversation, when there is one, gives the name and number WhatsApp knows.
+     */
+    public Values valuesFor(CurrentUser writer, long organisationId, Optional<Long> contactId,
+                            Optional<Long> pipelineRecordId, Optional<Conversation> conversation) {
+        OrganisationServices crm = host.organisation(organisationId);
+        Optional<Contact> contact = contactId.flatMap(crm.contacts()::find);
         Optional<Company> company = contact.flatMap(Contact::companyId).flatMap(crm.companies()::find);
-        Optional<PipelineRecord> record = contact.map(c -> crm.pipelines().findByContact(c.id())).orElse(List.of()).stream()
-                .max(Comparator.comparingLong(PipelineRecord::id));
+        Optional<PipelineRecord> record = pipelineRecordId.flatMap(crm.pipelines()::find)
+                .or(() -> contact.map(c -> crm.pipelines().findByContact(c.id())).orElse(List.of()).stream()
+                        .max(Comparator.comparingLong(PipelineRecord::id)));
         Map<MergeField, Optional<String>> values = new EnumMap<>(MergeField.class);
         for (MergeField field : MergeField.values()) {
             values.put(field, switch (field) {
-                case CONTACT_FIRST_NAME -> contact.map(Contact::firstName).or(() -> Optional.of(conversation.customerName()))
-                        .filter(name -> !name.isBlank());
+                case CONTACT_FIRST_NAME -> contact.map(Contact::firstName)
+                        .or(() -> conversation.map(Conversation::customerName)).filter(name -> !name.isBlank());
                 case CONTACT_LAST_NAME -> contact.map(Contact::lastName).filter(name -> !name.isBlank());
-                case CONTACT_PHONE -> contact.flatMap(Contact::phone).or(() -> conversation.customer().phoneNumber());
+                case CONTACT_PHONE -> contact.flatMap(Contact::phone)
+                        .or(() -> conversation.flatMap(c -> c.customer().phoneNumber()));
                 case CONTACT_EMAIL -> contact.flatMap(Contact::email);
                 case COMPANY_NAME -> company.map(Company::name);
                 case PIPELINE_RECORD_NAME -> record.map(PipelineRecord::name);

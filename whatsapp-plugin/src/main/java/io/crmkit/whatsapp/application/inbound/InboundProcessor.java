@@ -9,6 +9,7 @@ import io.crmkit.whatsapp.application.live.ConversationEvent;
 import io.crmkit.whatsapp.application.meta.InboundMessage;
 import io.crmkit.whatsapp.application.meta.MessageStatus;
 import io.crmkit.whatsapp.application.meta.WebhookPayloads.CustomerMessage;
+import io.crmkit.whatsapp.application.templates.MarketingOptOuts;
 import io.crmkit.whatsapp.application.repository.ConversationRepository;
 import io.crmkit.whatsapp.application.repository.EarlyStatusRepository;
 import io.crmkit.whatsapp.application.repository.EarlyStatusRepository.EarlyStatus;
@@ -48,6 +49,8 @@ public class InboundProcessor {
     CrmHost host;
     @Inject
     RoundRobin roundRobin;
+    @Inject
+    MarketingOptOuts optOuts;
     @Inject
     ConversationRepository conversations;
     @Inject
@@ -92,6 +95,13 @@ public class InboundProcessor {
     private Conversation conversationOf(Channel channel, String customerKey, Optional<String> waId, String displayName,
                                         InboundMessage first) {
         Optional<Conversation> existing = conversations.findByCustomer(channel.id(), customerKey);
+        if (existing.isEmpty() && waId.isPresent()) {
+            // A chat the business started (with a template) is keyed by the number it wrote to, which WhatsApp may
+            // answer from in another of the number's forms (Brazil's ninth digit, Mexico's 1).
+            existing = CustomerNumbers.candidates(waId.get()).stream().skip(1)
+                    .map(form -> conversations.findByCustomer(channel.id(), form.substring(1)))
+                    .flatMap(Optional::stream).findFirst();
+        }
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -180,6 +190,9 @@ public class InboundProcessor {
         Optional<String> detail = status.error().map(e -> e.details().orElse(e.message()));
         if (message.isPresent()) {
             if (message.get().advanceTo(next, status.timestamp(), code, detail)) {
+                if (next == DeliveryStatus.FAILED) {
+                    optOuts.messageFailed(message.get(), code);
+                }
                 changes.fire(ConversationEvent.status(channel.organisationId(),
                         message.get().conversationId(), message.get().id()));
             }

@@ -3,6 +3,7 @@ package io.crmkit.whatsapp.application.inbound;
 import io.crmkit.whatsapp.application.WakeableLoop;
 import io.crmkit.whatsapp.application.inbound.WebhookEventQueue.StoredEvent;
 import io.crmkit.whatsapp.application.meta.WebhookPayloads;
+import io.crmkit.whatsapp.application.templates.TemplateReviews;
 import io.crmkit.whatsapp.application.repository.ChannelRepository;
 import io.crmkit.whatsapp.domain.Channel;
 import jakarta.annotation.Resource;
@@ -44,6 +45,8 @@ public class WebhookEventDrain {
     ChannelRepository channels;
     @Inject
     WebhookPayloads payloads;
+    @Inject
+    TemplateReviews templateReviews;
     @Inject
     WebhookEventQueue queue;
     @Inject
@@ -194,8 +197,9 @@ public class WebhookEventDrain {
         switch (event.kind()) {
             case MESSAGE -> processor.message(channel, payloads.message(payload));
             case STATUS -> processor.status(channel, payloads.status(payload));
+            case TEMPLATE -> templateReviews.apply(channel, payloads.templateUpdate(payload));
             case OTHER -> {
-                // template updates and errors are recorded; their screens come with their features
+                // errors are recorded; their screen comes with its feature
             }
         }
     }

@@ -17,7 +17,7 @@ public interface WebhookEventQueue {
     }
 
     /** What an event is about; kinds stored before this version of the plugin knew them are {@code OTHER}. */
-    enum Kind { MESSAGE, STATUS, OTHER }
+    enum Kind { MESSAGE, STATUS, TEMPLATE, OTHER }
 
     /**
      * An event that could not be processed and waits for an administrator.

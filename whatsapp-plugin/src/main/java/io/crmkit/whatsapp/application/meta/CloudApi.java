@@ -1,6 +1,9 @@
 package io.crmkit.whatsapp.application.meta;
 
+import io.crmkit.whatsapp.domain.TemplateContent;
+
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The Cloud API calls the plugin makes: connecting numbers, sending, media. Every call may throw {@link MetaApiException}:
@@ -48,6 +51,28 @@ public interface CloudApi {
      * @throws MediaUrlExpiredException when the URL is no longer valid: ask {@link #locateMedia} for a new one
      */
     byte[] downloadMedia(String accessToken, String url);
+
+    /**
+     * Submits a template for Meta's review; answers Meta's id for it. Merge fields go as named parameters with
+     * their examples.
+     */
+    String createTemplate(String accessToken, String wabaId, String name, String language, String category,
+                          TemplateContent content);
+
+    /** Submits new content for an existing template; Meta reviews it again. */
+    void editTemplate(String accessToken, String metaTemplateId, String category, TemplateContent content);
+
+    /** Deletes a template at Meta: every language of the name, or the one language when its id is given. */
+    void deleteTemplate(String accessToken, String wabaId, String name, Optional<String> metaTemplateId);
+
+    /** One page of the account's templates, after the cursor of the page before (none for the first). */
+    MetaTemplate.Page templates(String accessToken, String wabaId, Optional<String> after);
+
+    /**
+     * Uploads a template header's sample through Meta's resumable upload (an upload session of the app, then the
+     * bytes); answers the handle a template's {@code header_handle} example names.
+     */
+    String uploadTemplateSample(String accessToken, String mimeType, String fileName, byte[] content);
 
     /** Registers a number for the Cloud API (needed once for a new number). */
     void register(String accessToken, String phoneNumberId, String pin);

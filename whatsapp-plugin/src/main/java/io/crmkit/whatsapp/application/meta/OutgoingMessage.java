@@ -1,5 +1,8 @@
 package io.crmkit.whatsapp.application.meta;
 
+import io.crmkit.whatsapp.domain.TemplateContent;
+
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,7 +15,7 @@ import java.util.Optional;
 public record OutgoingMessage(String to, Content content, Optional<String> quotedWamid, String referenceId) {
 
     /** What the message carries; one record per message type. */
-    public sealed interface Content permits Text, Media {
+    public sealed interface Content permits Text, Media, Template {
     }
 
     /** Free text, at most 4,096 characters. */
@@ -28,5 +31,25 @@ public record OutgoingMessage(String to, Content content, Optional<String> quote
      */
     public record Media(String wireType, String mediaId, Optional<String> caption, Optional<String> fileName)
             implements Content {
+    }
+
+    /**
+     * An approved template with a value for each of its parameters.
+     *
+     * @param language the code exactly as Meta approved the template ({@code en_US})
+     */
+    public record Template(String name, String language, List<TemplateContent.FilledParameter> values,
+                           Optional<HeaderMedia> header) implements Content {
+        public Template {
+            values = List.copyOf(values);
+        }
+    }
+
+    /**
+     * The file a template's image, video or document header shows, uploaded to Meta beforehand.
+     *
+     * @param wireType {@code image}, {@code video} or {@code document}
+     */
+    public record HeaderMedia(String wireType, String mediaId, Optional<String> fileName) {
     }
 }

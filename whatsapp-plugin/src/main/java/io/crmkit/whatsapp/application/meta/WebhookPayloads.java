@@ -25,6 +25,9 @@ public interface WebhookPayloads {
     /** A status of an outbound message as stored by {@link #split}. */
     MessageStatus status(JsonObject storedEvent);
 
+    /** A template update as stored by {@link #split}. */
+    TemplateUpdate templateUpdate(JsonObject storedEvent);
+
     /** A message and the sender's WhatsApp profile name (never blank when present). */
     record CustomerMessage(InboundMessage message, Optional<String> profileName) {
     }

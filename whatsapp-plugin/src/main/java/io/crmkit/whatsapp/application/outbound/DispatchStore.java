@@ -8,10 +8,13 @@ import io.crmkit.whatsapp.application.repository.ConversationRepository;
 import io.crmkit.whatsapp.application.repository.EarlyStatusRepository;
 import io.crmkit.whatsapp.application.repository.MediaFileRepository;
 import io.crmkit.whatsapp.application.repository.MessageRepository;
+import io.crmkit.whatsapp.application.repository.TemplateRepository;
+import io.crmkit.whatsapp.application.templates.MarketingOptOuts;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.Conversation;
 import io.crmkit.whatsapp.domain.DeliveryStatus;
 import io.crmkit.whatsapp.domain.Message;
+import io.crmkit.whatsapp.domain.MessageDetails;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -51,6 +54,10 @@ public class DispatchStore {
     @Inject
     Event<ConversationEvent> changes;
     @Inject
+    MarketingOptOuts optOuts;
+    @Inject
+    TemplateRepository templates;
+    @Inject
     @ConfigProperty(name = "whatsapp.outbox.pair-limit-unit-ms", defaultValue = "1000")
     long pairLimitUnitMs;
 
@@ -70,7 +77,8 @@ public class DispatchStore {
 
     /** What one send needs. */
     public record Outgoing(long messageId, long channelId, String phoneNumberId, String accessToken, String to,
-                           String type, Optional<String> text, Optional<FileToSend> file, Optional<String> quotedWamid,
+                           String type, Optional<String> text, Optional<FileToSend> file,
+                           Optional<MessageDetails.TemplateSend> template, Optional<String> quotedWamid,
                            String referenceId, int attempts) {
         /** Names the message, never the token or the text. */
         @Override
@@ -87,7 +95,9 @@ public class DispatchStore {
         Optional<FileToSend> file = mediaFiles.find(messageId)
                 .map(f -> new FileToSend(f.mimeType(), f.fileName().orElse("file"), f.metaMediaId()));
         return new Outgoing(messageId, channel.id(), channel.phoneNumberId(), tokens.of(channel),
-                conversation.customer().recipient(), message.type(), message.text(), file, message.contextWamid(),
+                conversation.customer().recipient(), message.type(), message.text(), file,
+                message.details().content().filter(MessageDetails.TemplateSend.class::isInstance)
+                        .map(MessageDetails.TemplateSend.class::cast), message.contextWamid(),
                 message.referenceId().orElseThrow(), message.sendAttempts());
     }
 
@@ -118,7 +128,10 @@ public class DispatchStore {
                 }
             });
         } else if (decision instanceof Decision.Fail fail) {
-            settle(messageId, message -> message.fail(fail.code(), fail.reason(), now));
+            settle(messageId, message -> {
+                message.fail(fail.code(), fail.reason(), now);
+                optOuts.messageFailed(message, fail.code());
+            });
         } else if (decision instanceof Decision.FailAndReauthorise refused) {
             channels.find(channelId).ifPresent(Channel::requireReauthorisation);
             settle(messageId, message -> message.fail(Optional.of(refused.code()), refused.reason(), now));
@@ -143,6 +156,13 @@ public class DispatchStore {
         message.wamid().ifPresent(known -> earlyStatuses.takeFor(known).forEach(early ->
                 message.advanceTo(early.status(), early.at(), early.errorCode(), early.errorDetail())));
         changes.fire(ConversationEvent.status(message.organisationIdForEvents(), message.conversationId(), messageId));
+    }
+
+    /** The sample a template's media header shows; kept since the template was written. */
+    @Transactional
+    public TemplateRepository.Sample templateSample(String handle) {
+        return templates.sample(handle).orElseThrow(() -> new IllegalStateException("the header sample " + handle
+                + " of a queued template is not kept"));
     }
 
     /** Messages in flight longer than {@code limit} without any status: whether Meta took them cannot be known. */

@@ -9,7 +9,10 @@ import io.crmkit.whatsapp.application.outbound.DispatchPolicy.Decision;
 import io.crmkit.whatsapp.application.outbound.DispatchPolicy.Outcome;
 import io.crmkit.whatsapp.application.outbound.DispatchStore.FileToSend;
 import io.crmkit.whatsapp.application.outbound.DispatchStore.Outgoing;
+import io.crmkit.whatsapp.application.repository.TemplateRepository;
 import io.crmkit.whatsapp.domain.AttachmentFormat;
+import io.crmkit.whatsapp.domain.MessageDetails;
+import io.crmkit.whatsapp.domain.TemplateHeader;
 import io.github.bucket4j.Bucket;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -25,6 +28,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -114,6 +118,9 @@ public class Dispatcher {
 
     /** What the message carries; its file is uploaded first, once. Empty when the upload settled the message. */
     private Optional<OutgoingMessage.Content> content(Outgoing out) {
+        if (out.template().isPresent()) {
+            return template(out, out.template().get());
+        }
         if (out.file().isEmpty()) {
             return Optional.of(new OutgoingMessage.Text(out.text().orElse("")));
         }
@@ -135,6 +142,28 @@ public class Dispatcher {
         return Optional.of(new OutgoingMessage.Media(out.type(), mediaId,
                 kind.takesCaption() ? out.text() : Optional.empty(),
                 kind.showsFileName() ? Optional.of(file.fileName()) : Optional.empty()));
+    }
+
+    /**
+     * A template with its values; an image, video or document header's sample is uploaded for the send first. Empty
+     * when the upload settled the message.
+     */
+    private Optional<OutgoingMessage.Content> template(Outgoing out, MessageDetails.TemplateSend template) {
+        Optional<OutgoingMessage.HeaderMedia> header = Optional.empty();
+        if (template.headerFile().isPresent()) {
+            MessageDetails.HeaderFile file = template.headerFile().get();
+            TemplateRepository.Sample sample = store.templateSample(file.sampleHandle());
+            Decision decision = policy.afterUpload(call(() -> meta.uploadMedia(out.accessToken(), out.phoneNumberId(),
+                    sample.mimeType(), sample.fileName(), sample.content())), out.attempts());
+            if (!(decision instanceof Decision.SendWithFile uploaded)) {
+                store.record(out.messageId(), out.channelId(), decision);
+                return Optional.empty();
+            }
+            String wireType = file.format().name().toLowerCase(Locale.ROOT);
+            header = Optional.of(new OutgoingMessage.HeaderMedia(wireType, uploaded.mediaId(),
+                    file.format() == TemplateHeader.Format.DOCUMENT ? Optional.of(file.fileName()) : Optional.empty()));
+        }
+        return Optional.of(new OutgoingMessage.Template(template.name(), template.language(), template.values(), header));
     }
 
     /** A call to Meta, its answer or failure told apart as the policy needs it. */

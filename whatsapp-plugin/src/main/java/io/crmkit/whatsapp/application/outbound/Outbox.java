@@ -7,6 +7,9 @@ import io.crmkit.whatsapp.application.repository.ChannelRepository;
 import io.crmkit.whatsapp.application.repository.ConversationRepository;
 import io.crmkit.whatsapp.application.repository.MediaFileRepository;
 import io.crmkit.whatsapp.application.repository.MessageRepository;
+import io.crmkit.whatsapp.application.repository.TemplateRepository;
+import io.crmkit.whatsapp.application.templates.MarketingOptOuts;
+import io.crmkit.whatsapp.application.templates.TemplateService;
 import io.crmkit.whatsapp.domain.Attachment;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.ChannelStatus;
@@ -17,6 +20,10 @@ import io.crmkit.whatsapp.domain.MessageDetails;
 import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
 import io.crmkit.whatsapp.domain.RefusalText;
+import io.crmkit.whatsapp.domain.Template;
+import io.crmkit.whatsapp.domain.TemplateCategory;
+import io.crmkit.whatsapp.domain.TemplateContent;
+import io.crmkit.whatsapp.domain.TemplateHeader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -24,6 +31,7 @@ import jakarta.transaction.Transactional;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,6 +53,14 @@ public class Outbox {
     MediaFileRepository mediaFiles;
     @Inject
     Permissions permissions;
+    @Inject
+    TemplateRepository templates;
+    @Inject
+    TemplateService templateService;
+    @Inject
+    MarketingOptOuts optOuts;
+    @Inject
+    SendAllowance allowance;
     @Inject
     Event<ConversationEvent> changes;
     @Inject
@@ -100,6 +116,53 @@ public class Outbox {
     }
 
     /**
+     * Queues an approved template, the only message WhatsApp allows once the 24-hour window has closed (and always
+     * allowed). Its values come from the contact, its company and pipeline record, with those given by hand winning;
+     * a template with a value missing is refused before anything is queued, never sent with a gap.
+     *
+     * @param given values typed by the agent, keyed by {@link io.crmkit.whatsapp.domain.TemplateParameter#key()}
+     */
+    @Transactional
+    public Message queueTemplate(CurrentUser user, long conversationId, long templateId, Optional<Long> pipelineRecordId,
+                                 Map<String, String> given) {
+        permissions.requireReply(user);
+        Conversation conversation = conversations.find(user.organisationId(), conversationId)
+                .orElseThrow(() -> Refusal.notFound(RefusalText.NO_SUCH_CONVERSATION, conversationId));
+        Channel channel = connected(conversation);
+        Template template = templates.find(user.organisationId(), templateId)
+                .orElseThrow(() -> Refusal.notFound(RefusalText.NO_SUCH_TEMPLATE, templateId));
+        return queueTemplate(user, conversation, channel, template, pipelineRecordId, given);
+    }
+
+    /** Queues a template in a conversation the caller checked, for a new chat or an existing one. */
+    Message queueTemplate(CurrentUser user, Conversation conversation, Channel channel, Template template,
+                          Optional<Long> pipelineRecordId, Map<String, String> given) {
+        template.requireSendable();
+        if (!template.wabaId().equals(channel.wabaId())) {
+            throw Refusal.invalid("templateId", RefusalText.TEMPLATE_OF_ANOTHER_ACCOUNT, template.name());
+        }
+        if (template.category() == TemplateCategory.MARKETING
+                && optOuts.optedOut(user.organisationId(), conversation.contactId())) {
+            throw Refusal.invalid("templateId", RefusalText.TEMPLATE_MARKETING_OPTED_OUT);
+        }
+        TemplateContent.Filled filled = templateService.fill(user, template, Optional.of(conversation.contactId()),
+                pipelineRecordId, Optional.of(conversation), given);
+        if (!filled.missing().isEmpty()) {
+            throw Refusal.invalid("params", RefusalText.TEMPLATE_VALUES_MISSING, String.join(", ", filled.missing()));
+        }
+        allowance.requireAllowed(user, conversation, template.category());
+        Optional<MessageDetails.HeaderFile> headerFile = template.content().header()
+                .filter(header -> header.format() != TemplateHeader.Format.TEXT && header.sampleHandle().isPresent())
+                .map(header -> new MessageDetails.HeaderFile(header.format(), header.sampleHandle().get(),
+                        header.sampleName().orElse("file")));
+        MessageDetails details = new MessageDetails(Optional.empty(), Optional.empty(), Optional.of(
+                new MessageDetails.TemplateSend(template.id(), template.name(), template.language(),
+                        template.category().name(), filled.parameters(), headerFile)));
+        return queue(user, conversation, Message.queued(user.organisationId(), conversation.id(), "template",
+                Optional.of(filled.text()), details, Optional.empty(), user.userId(), clock.instant()), filled.text());
+    }
+
+    /**
      * Refuses, as {@link #queueAttachment} would, a caller who may not answer in the conversation now; checked
      * before an upload's body is read.
      */
@@ -113,6 +176,15 @@ public class Outbox {
         permissions.requireReply(user);
         Conversation conversation = conversations.find(user.organisationId(), conversationId)
                 .orElseThrow(() -> Refusal.notFound(RefusalText.NO_SUCH_CONVERSATION, conversationId));
+        connected(conversation);
+        if (!conversation.windowOpenAt(clock.instant())) {
+            throw new Refusal(ProblemCode.WINDOW_CLOSED, RefusalText.WINDOW_CLOSED);
+        }
+        return conversation;
+    }
+
+    /** The conversation's number, if it can send now. */
+    private Channel connected(Conversation conversation) {
         Channel channel = channels.find(conversation.channelId()).orElseThrow();
         if (channel.status() == ChannelStatus.DISCONNECTED) {
             throw new Refusal(ProblemCode.CHANNEL_DISCONNECTED, RefusalText.NUMBER_DISCONNECTED);
@@ -120,10 +192,7 @@ public class Outbox {
         if (channel.status() == ChannelStatus.NEEDS_REAUTH) {
             throw new Refusal(ProblemCode.CHANNEL_NEEDS_REAUTH, RefusalText.NUMBER_NEEDS_REAUTH);
         }
-        if (!conversation.windowOpenAt(clock.instant())) {
-            throw new Refusal(ProblemCode.WINDOW_CLOSED, RefusalText.WINDOW_CLOSED);
-        }
-        return conversation;
+        return channel;
     }
 
     private Message queue(CurrentUser user, Conversation conversation, Message message, String preview) {

@@ -61,6 +61,17 @@ final class GraphHttp {
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(form.parts())));
     }
 
+    /**
+     * The second step of Meta's resumable upload: the file's bytes from offset 0, authorised as {@code OAuth <token>}
+     * (not Bearer), as Meta documents for upload sessions.
+     */
+    JsonObject postFileBytes(URI uri, String token, byte[] content) {
+        return exchange(HttpRequest.newBuilder(uri).timeout(UPLOAD_TIMEOUT).header("Accept", "application/json")
+                .header("Authorization", "OAuth " + token).header("file_offset", "0")
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)));
+    }
+
     /** A {@code multipart/form-data} body (RFC 7578): text fields and files, in order. */
     static final class FormData {
         private static final byte[] CRLF = {'\r', '\n'};

@@ -2,6 +2,7 @@ package io.crmkit.whatsapp.infrastructure.graph;
 
 import io.crmkit.whatsapp.application.meta.MalformedPayloadException;
 import io.crmkit.whatsapp.application.meta.MessageStatus;
+import io.crmkit.whatsapp.application.meta.TemplateUpdate;
 import io.crmkit.whatsapp.application.meta.WebhookPayloads;
 import io.crmkit.whatsapp.application.webhook.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,5 +36,29 @@ public class GraphWebhookPayloads implements WebhookPayloads {
         return MetaWebhookJson.status(MetaWebhookJson.object(storedEvent, "status")
                 .orElseThrow(() -> new MalformedPayloadException(
                         "the stored event has no status")));
+    }
+
+    /** Stored as {@code {field, value}}: the change's field says which of Meta's three template webhooks it is. */
+    @Override
+    public TemplateUpdate templateUpdate(JsonObject storedEvent) {
+        JsonObject value = MetaWebhookJson.object(storedEvent, "value")
+                .orElseThrow(() -> new MalformedPayloadException("the stored event has no template update"));
+        Optional<String> id = MetaWebhookJson.text(value, "message_template_id");
+        String name = value.getString("message_template_name", "");
+        String language = value.getString("message_template_language", "");
+        return switch (storedEvent.getString("field", "message_template_status_update")) {
+            case "template_category_update" -> new TemplateUpdate.CategoryChanged(id, name, language,
+                    MetaWebhookJson.text(value, "new_category").or(() -> MetaWebhookJson.text(value, "correct_category"))
+                            .orElse(""));
+            case "message_template_quality_update" -> new TemplateUpdate.QualityChanged(id, name, language,
+                    value.getString("new_quality_score", "UNKNOWN"));
+            default -> {
+                Optional<JsonObject> rejection = MetaWebhookJson.object(value, "rejection_info");
+                yield new TemplateUpdate.StatusChanged(id, name, language, value.getString("event", ""),
+                        rejection.flatMap(info -> MetaWebhookJson.text(info, "reason"))
+                                .or(() -> MetaWebhookJson.text(value, "reason")),
+                        rejection.flatMap(info -> MetaWebhookJson.text(info, "recommendation")));
+            }
+        };
     }
 }

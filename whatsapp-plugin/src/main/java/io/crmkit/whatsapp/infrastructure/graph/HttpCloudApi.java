@@ -2,12 +2,14 @@ package io.crmkit.whatsapp.infrastructure.graph;
 
 import io.crmkit.whatsapp.application.meta.CloudApi;
 import io.crmkit.whatsapp.application.meta.MetaError;
+import io.crmkit.whatsapp.application.meta.MetaTemplate;
 import io.crmkit.whatsapp.application.meta.OutgoingMessage;
 import io.crmkit.whatsapp.application.meta.PermanentMetaException;
 import io.crmkit.whatsapp.application.meta.PhoneNumberDetails;
 import io.crmkit.whatsapp.application.meta.TokenScopes;
 import io.crmkit.whatsapp.application.meta.TransientMetaException;
 import io.crmkit.whatsapp.infrastructure.InstallationSecrets;
+import io.crmkit.whatsapp.domain.TemplateContent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -134,6 +136,8 @@ public class HttpCloudApi implements CloudApi {
             media.caption().ifPresent(caption -> object.add("caption", caption));
             media.fileName().ifPresent(name -> object.add("filename", name));
             body.add("type", media.wireType()).add(media.wireType(), object);
+        } else if (message.content() instanceof OutgoingMessage.Template template) {
+            body.add("type", "template").add("template", MetaTemplateJson.send(template));
         }
         message.quotedWamid().ifPresent(w -> body.add("context", Json.createObjectBuilder().add("message_id", w)));
         JsonObject answer = http.post(at(encode(phoneNumberId) + "/messages"), accessToken, body.build());
@@ -175,6 +179,54 @@ public class HttpCloudApi implements CloudApi {
                     Optional.empty(), Optional.empty()));
         }
         return http.bytes(uri, accessToken);
+    }
+
+    @Override
+    @Retry(maxRetries = 0)
+    public String createTemplate(String accessToken, String wabaId, String name, String language, String category,
+                                 TemplateContent content) {
+        var body = Json.createObjectBuilder().add("name", name).add("language", language).add("category", category)
+                .add("components", MetaTemplateJson.components(content));
+        if (MetaTemplateJson.hasNamedParameters(content)) {
+            body.add("parameter_format", "NAMED");
+        }
+        return text(http.post(at(encode(wabaId) + "/message_templates"), accessToken, body.build()).get("id"));
+    }
+
+    @Override
+    public void editTemplate(String accessToken, String metaTemplateId, String category, TemplateContent content) {
+        var body = Json.createObjectBuilder().add("category", category).add("components", MetaTemplateJson.components(content));
+        if (MetaTemplateJson.hasNamedParameters(content)) {
+            body.add("parameter_format", "NAMED");
+        }
+        http.post(at(encode(metaTemplateId)), accessToken, body.build());
+    }
+
+    @Override
+    public void deleteTemplate(String accessToken, String wabaId, String name, Optional<String> metaTemplateId) {
+        http.delete(at(encode(wabaId) + "/message_templates?name=" + encode(name)
+                + metaTemplateId.map(id -> "&hsm_id=" + encode(id)).orElse("")), accessToken);
+    }
+
+    @Override
+    public MetaTemplate.Page templates(String accessToken, String wabaId, Optional<String> after) {
+        JsonObject page = http.get(at(encode(wabaId) + "/message_templates?fields=id,name,language,category,status,"
+                + "components,rejected_reason&limit=100" + after.map(cursor -> "&after=" + encode(cursor)).orElse("")),
+                Optional.of(accessToken));
+        List<MetaTemplate> templates = page.getJsonArray("data").stream().map(JsonValue::asJsonObject)
+                .map(MetaTemplateJson::listed).toList();
+        JsonObject paging = page.getJsonObject("paging");
+        Optional<String> next = Optional.ofNullable(paging).filter(p -> p.containsKey("next"))
+                .map(p -> p.getJsonObject("cursors")).map(cursors -> cursors.getString("after", null));
+        return new MetaTemplate.Page(templates, next);
+    }
+
+    @Override
+    public String uploadTemplateSample(String accessToken, String mimeType, String fileName, byte[] content) {
+        String session = http.post(at(encode(settings.appId()) + "/uploads?file_name=" + encode(fileName) + "&file_length="
+                + content.length + "&file_type=" + encode(mimeType)), accessToken, JsonValue.EMPTY_JSON_OBJECT).getString("id");
+        // The session id is Meta's "upload:<id>?sig=<signature>", used as given: a path with its own query.
+        return http.postFileBytes(at("./" + session), accessToken, content).getString("h");
     }
 
     @Override

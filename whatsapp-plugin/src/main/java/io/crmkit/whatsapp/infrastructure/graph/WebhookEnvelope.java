@@ -41,9 +41,10 @@ public final class WebhookEnvelope {
                         .orElseThrow(() -> new MalformedPayloadException("a change has no value"));
                 switch (change.getString("field", "")) {
                     case "messages" -> splitMessages(value, events);
-                    case "message_template_status_update" -> events.add(new IncomingEvent(Kind.TEMPLATE_STATUS, wabaId,
-                            "t:" + wabaId + ":" + digest(value), Optional.empty(),
-                            entryTime(entry), value));
+                    case "message_template_status_update", "template_category_update", "message_template_quality_update" ->
+                            events.add(new IncomingEvent(Kind.TEMPLATE_STATUS, wabaId, "t:" + wabaId + ":" + digest(value),
+                                    Optional.empty(), entryTime(entry), Json.createObjectBuilder()
+                                    .add("field", change.getString("field")).add("value", value).build()));
                     default -> {
                         // fields the plugin does not subscribe to
                     }

@@ -1,16 +1,21 @@
 package io.crmkit.whatsapp.infrastructure.persistence;
 
-import io.crmkit.whatsapp.domain.MessageDetails;
 import io.crmkit.whatsapp.domain.MessageDetails.ButtonReply;
 import io.crmkit.whatsapp.domain.MessageDetails.Card;
 import io.crmkit.whatsapp.domain.MessageDetails.ContactCards;
 import io.crmkit.whatsapp.domain.MessageDetails.Content;
 import io.crmkit.whatsapp.domain.MessageDetails.File;
+import io.crmkit.whatsapp.domain.MessageDetails.HeaderFile;
 import io.crmkit.whatsapp.domain.MessageDetails.NumberChange;
 import io.crmkit.whatsapp.domain.MessageDetails.Place;
 import io.crmkit.whatsapp.domain.MessageDetails.Quote;
 import io.crmkit.whatsapp.domain.MessageDetails.ReactionTo;
+import io.crmkit.whatsapp.domain.MessageDetails.TemplateSend;
 import io.crmkit.whatsapp.domain.MessageDetails.Unsupported;
+import io.crmkit.whatsapp.domain.MessageDetails;
+import io.crmkit.whatsapp.domain.TemplateContent;
+import io.crmkit.whatsapp.domain.TemplateHeader;
+import io.crmkit.whatsapp.domain.TemplateParameter;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -73,6 +78,15 @@ public class MessageDetailsConverter implements AttributeConverter<MessageDetail
             reaction.emoji().ifPresent(emoji -> json.add("emoji", emoji));
         } else if (content instanceof Unsupported unsupported) {
             json.add("kind", "unsupported").add("originalType", unsupported.originalType());
+        } else if (content instanceof TemplateSend template) {
+            JsonArrayBuilder values = Json.createArrayBuilder();
+            template.values().forEach(value -> values.add(Json.createObjectBuilder()
+                    .add("component", value.parameter().component().name()).add("index", value.parameter().buttonIndex())
+                    .add("name", value.parameter().name()).add("value", value.value())));
+            json.add("kind", "template").add("templateId", template.templateId()).add("name", template.name())
+                    .add("language", template.language()).add("category", template.category()).add("values", values);
+            template.headerFile().ifPresent(file -> json.add("headerFile", Json.createObjectBuilder()
+                    .add("format", file.format().name()).add("sampleHandle", file.sampleHandle()).add("fileName", file.fileName())));
         }
     }
 
@@ -102,6 +116,15 @@ public class MessageDetailsConverter implements AttributeConverter<MessageDetail
             case "numberChange" -> new NumberChange(text(json, "newWaId"));
             case "reactionTo" -> new ReactionTo(json.getString("reactedWamid", ""), text(json, "emoji"));
             case "unsupported" -> new Unsupported(json.getString("originalType", ""));
+            case "template" -> new TemplateSend(json.getJsonNumber("templateId").longValue(), json.getString("name", ""),
+                    json.getString("language", ""), json.getString("category", ""),
+                    json.getJsonArray("values").getValuesAs(JsonObject.class).stream()
+                            .map(value -> new TemplateContent.FilledParameter(new TemplateParameter(
+                                    TemplateParameter.Component.valueOf(value.getString("component")), value.getInt("index"),
+                                    value.getString("name"), Optional.empty()), value.getString("value"))).toList(),
+                    Optional.ofNullable(json.getJsonObject("headerFile")).map(file -> new HeaderFile(
+                            TemplateHeader.Format.valueOf(file.getString("format")), file.getString("sampleHandle"),
+                            file.getString("fileName"))));
             default -> null;
         });
     }

@@ -132,6 +132,7 @@ public class SqlWebhookEventQueue extends JpaRepository implements WebhookEventQ
         return switch (stored) {
             case "MESSAGE" -> Kind.MESSAGE;
             case "STATUS" -> Kind.STATUS;
+            case "TEMPLATE_STATUS" -> Kind.TEMPLATE;
             default -> Kind.OTHER;
         };
     }

@@ -2,6 +2,7 @@ package io.crmkit.whatsapp.interfaces.rest;
 
 import io.crmkit.whatsapp.application.channels.ChannelService;
 import io.crmkit.whatsapp.application.channels.ConnectRequest;
+import io.crmkit.whatsapp.application.templates.TemplatePolling;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.ChannelMode;
 import io.crmkit.whatsapp.domain.Refusal;
@@ -41,6 +42,8 @@ public class ChannelsResource {
     ChannelService channels;
     @Inject
     Callers callers;
+    @Inject
+    TemplatePolling templateSync;
 
     /** A channel as the API shows it; never its token. */
     public record ChannelView(long id, String name, String mode, String phoneNumberId, String wabaId,
@@ -67,9 +70,12 @@ public class ChannelsResource {
     @POST
     public Response connect(JsonObject body) {
         var admin = callers.administrator();
-        ConnectRequest request = new ConnectRequest(mode(body), text(body, "name").orElse(""), ids(body, "assigneeIds"),
-                text(body, "phoneNumberId"), text(body, "wabaId"), text(body, "accessToken"), text(body, "code"));
+        ConnectRequest request = new ConnectRequest(mode(body), JsonFields.text(body, "name").orElse(""),
+                ids(body, "assigneeIds"), JsonFields.text(body, "phoneNumberId"), JsonFields.text(body, "wabaId"),
+                JsonFields.text(body, "accessToken"), JsonFields.text(body, "code"));
         Channel channel = channels.connect(admin, request);
+        // The account's templates made before, in Meta's screens or by an earlier installation, arrive soon.
+        templateSync.syncSoon();
         return Response.created(URI.create("/api/whatsapp/channels/" + channel.id())).entity(ChannelView.of(channel)).build();
     }
 
@@ -79,8 +85,9 @@ public class ChannelsResource {
     public ChannelView update(@PathParam("id") long id, JsonObject body) {
         var admin = callers.administrator();
         Optional<List<Long>> assignees = body.containsKey("assigneeIds") ? Optional.of(ids(body, "assigneeIds")) : Optional.empty();
-        Optional<String> name = body.containsKey("name") ? Optional.of(text(body, "name").orElse("")) : Optional.empty();
-        return ChannelView.of(channels.update(admin, id, name, assignees, text(body, "accessToken")));
+        Optional<String> name = body.containsKey("name") ? Optional.of(JsonFields.text(body, "name").orElse(""))
+                : Optional.empty();
+        return ChannelView.of(channels.update(admin, id, name, assignees, JsonFields.text(body, "accessToken")));
     }
 
     /** Disconnects: webhooks stop at Meta, sending stops, every message is kept. */
@@ -99,7 +106,9 @@ public class ChannelsResource {
     public ChannelView reconnect(@PathParam("id") long id, JsonObject body) {
         Optional<String> token = Optional.ofNullable(body).map(b -> b.get("accessToken"))
                 .filter(JsonString.class::isInstance).map(v -> ((JsonString) v).getString());
-        return ChannelView.of(channels.reconnect(callers.administrator(), id, token));
+        Channel reconnected = channels.reconnect(callers.administrator(), id, token);
+        templateSync.syncSoon();
+        return ChannelView.of(reconnected);
     }
 
     /** Asks Meta whether the token still works; answers the channel with its status. */
@@ -110,24 +119,13 @@ public class ChannelsResource {
     }
 
     private static ChannelMode mode(JsonObject body) {
-        String mode = text(body, "mode")
+        String mode = JsonFields.text(body, "mode")
                 .orElseThrow(() -> Refusal.invalid("mode", RefusalText.REQUIRED_ONE_OF, "mode", ChannelMode.choices()));
         try {
             return ChannelMode.valueOf(mode.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
             throw Refusal.invalid("mode", RefusalText.MUST_BE_ONE_OF, "mode", ChannelMode.choices());
         }
-    }
-
-    private static Optional<String> text(JsonObject body, String field) {
-        JsonValue value = body.get(field);
-        if (value == null || value == JsonValue.NULL) {
-            return Optional.empty();
-        }
-        if (value instanceof JsonString string) {
-            return Optional.of(string.getString());
-        }
-        throw Refusal.invalid(field, RefusalText.MUST_BE_TEXT, field);
     }
 
     private static List<Long> ids(JsonObject body, String field) {

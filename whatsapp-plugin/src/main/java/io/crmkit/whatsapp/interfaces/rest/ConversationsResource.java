@@ -272,14 +272,19 @@ public class ConversationsResource {
     }
 
     /**
-     * Queues an answer: {@code {text, replyTo?}} (replyTo: the wamid of a quoted message). 202 with the queued
-     * message; its status then moves as Meta reports it (live through the events).
+     * Queues an answer: {@code {text, replyTo?}} (replyTo: the wamid of a quoted message), or an approved template
+     * {@code {templateId, params?, pipelineRecordId?}} (params: values typed by the agent, by parameter key). 202 with
+     * the queued message; its status then moves as Meta reports it (live through the events).
      */
     @POST
     @Path("conversations/{id: [0-9]+}/messages")
     public Response send(@PathParam("id") long id, JsonObject body) {
         if (body != null && body.containsKey("templateId")) {
-            throw Refusal.notFound(RefusalText.NO_SUCH_TEMPLATE, body.get("templateId"));
+            long templateId = JsonFields.id(body, "templateId").orElseThrow(
+                    () -> Refusal.invalid("templateId", RefusalText.MUST_BE_AN_ID, "templateId"));
+            Message queued = outbox.queueTemplate(caller(), id, templateId, JsonFields.id(body, "pipelineRecordId"),
+                    TemplatesResource.params(body));
+            return Response.accepted(view(caller(), queued, Map.of())).build();
         }
         if (body == null || !(body.get("text") instanceof JsonString text)) {
             throw Refusal.invalid("text", RefusalText.REQUIRED, "text");

@@ -1,0 +1,38 @@
+package io.crmkit.whatsapp.interfaces.rest;
+
+import io.crmkit.whatsapp.domain.Refusal;
+import io.crmkit.whatsapp.domain.RefusalText;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.util.Optional;
+
+/** Optional fields of a JSON request: absent or null is empty; a value of the wrong type is refused, naming it. */
+final class JsonFields {
+    private JsonFields() {
+    }
+
+    static Optional<String> text(JsonObject body, String field) {
+        JsonValue value = body.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        if (value instanceof JsonString string) {
+            return Optional.of(string.getString());
+        }
+        throw Refusal.invalid(field, RefusalText.MUST_BE_TEXT, field);
+    }
+
+    static Optional<Long> id(JsonObject body, String field) {
+        JsonValue value = body.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            return Optional.of(number.longValue());
+        }
+        throw Refusal.invalid(field, RefusalText.MUST_BE_AN_ID, field);
+    }
+}
