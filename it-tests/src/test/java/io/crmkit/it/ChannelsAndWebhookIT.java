@@ -342,8 +342,9 @@ class ChannelsAndWebhookIT {
         java.util.List<String> reviews = java.util.List.of();
         for (int i = 0; i < 100 && reviews.isEmpty(); i++) {
             Thread.sleep(100);
-            reviews = TestDatabase.strings("select (payload->>'event') || ' ' || (payload->>'reason') from whatsapp.webhook_event"
-                    + " where kind = 'TEMPLATE_STATUS' and payload->>'message_template_id' = ?", templateId);
+            reviews = TestDatabase.strings("select (payload->'value'->>'event') || ' ' || (payload->'value'->>'reason')"
+                    + " from whatsapp.webhook_event where kind = 'TEMPLATE_STATUS'"
+                    + " and payload->'value'->>'message_template_id' = ?", templateId);
         }
         return reviews.isEmpty() ? "no review" : reviews.get(0);
     }
@@ -385,16 +386,22 @@ class ChannelsAndWebhookIT {
         assertEquals(3, sandbox().getWith(templates + "?limit=10", "Authorization", bearer).json().getJsonArray("data").size());
     }
 
+    private static byte[] templateSend(String name, jakarta.json.JsonArrayBuilder components) {
+        return Json.createObjectBuilder().add("messaging_product", "whatsapp").add("to", "+819012340000")
+                .add("type", "template").add("template", Json.createObjectBuilder().add("name", name)
+                        .add("language", Json.createObjectBuilder().add("code", "en_US")).add("components", components))
+                .build().toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     @Test
     void theSandboxSendsOnlyApprovedTemplates() throws Exception {
         JsonObject number = sandbox().post("/sandbox/api/test-numbers", JsonValue.EMPTY_JSON_OBJECT).json();
         connect(manual(number, number.getString("accessToken")));
         String id = submitTemplate(number, "visit_reminder", "en_US", "UTILITY", "Hi {{1}}, see you tomorrow at ten.")
                 .json().getString("id");
-        byte[] send = Json.createObjectBuilder().add("messaging_product", "whatsapp").add("to", "+819012340000")
-                .add("type", "template").add("template", Json.createObjectBuilder().add("name", "visit_reminder")
-                        .add("language", Json.createObjectBuilder().add("code", "en_US"))).build().toString()
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] send = templateSend("visit_reminder", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("type", "body").add("parameters", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("type", "text").add("text", "Hanako")))));
         String path = "/sandbox/graph/v24.0/" + number.getString("phoneNumberId") + "/messages";
         String bearer = "Bearer " + number.getString("accessToken");
 
@@ -402,6 +409,10 @@ class ChannelsAndWebhookIT {
         assertEquals(404, early.status(), "not approved yet");
         assertEquals(132001, early.json().getJsonObject("error").getInt("code"));
         assertEquals("APPROVED NONE", reviewOf(id));
+        Answer withoutItsValue = sandbox().postBytes(path, templateSend("visit_reminder", Json.createArrayBuilder()),
+                "Authorization", bearer);
+        assertEquals(400, withoutItsValue.status());
+        assertEquals(132000, withoutItsValue.json().getJsonObject("error").getInt("code"), "every variable must be given");
         Answer approved = sandbox().postBytes(path, send, "Authorization", bearer);
         assertEquals(200, approved.status(), approved.body());
         String wamid = approved.json().getJsonArray("messages").getJsonObject(0).getString("id");

@@ -323,7 +323,8 @@ public class SandboxTemplates {
             String type = component.getString("type", "").toLowerCase(Locale.ROOT);
             String key = "button".equals(type) ? "button:" + component.getString("index", "0") : type;
             List<String> names = new ArrayList<>();
-            List<JsonObject> parameters = component.getJsonArray("parameters").getValuesAs(JsonObject.class);
+            List<JsonObject> parameters = component.getJsonArray("parameters") == null ? List.of()
+                    : component.getJsonArray("parameters").getValuesAs(JsonObject.class);
             for (int i = 0; i < parameters.size(); i++) {
                 JsonObject parameter = parameters.get(i);
                 if (MEDIA_TYPES.contains(parameter.getString("type", ""))) {
