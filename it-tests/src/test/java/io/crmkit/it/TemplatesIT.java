@@ -408,7 +408,7 @@ class TemplatesIT {
         assertEquals(400, refused.status(), refused.body());
         assertEquals("VALIDATION_FAILED", refused.code());
         assertEquals("params", refused.json().getString("field"));
-        assertTrue(refused.json().getString("detail").contains("company_name"), refused.body());
+        assertTrue(refused.json().getString("detail").contains("#Companies.Name#"), refused.body());
         assertEquals(outBefore, TestDatabase.number("select count(*) from whatsapp.message where direction = 'OUT'"));
 
         Answer given = admin().post("/api/whatsapp/conversations/" + chat[0] + "/messages", Json.createObjectBuilder()

@@ -15,6 +15,7 @@ import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.ChannelStatus;
 import io.crmkit.whatsapp.domain.Conversation;
 import io.crmkit.whatsapp.domain.MediaFile;
+import io.crmkit.whatsapp.domain.MergeField;
 import io.crmkit.whatsapp.domain.Message;
 import io.crmkit.whatsapp.domain.MessageDetails;
 import io.crmkit.whatsapp.domain.ProblemCode;
@@ -33,6 +34,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What a user sends: checked (level, channel, the 24-hour window, the text or file), stored QUEUED and committed;
@@ -148,7 +150,11 @@ public class Outbox {
         TemplateContent.Filled filled = templateService.fill(user, template, Optional.of(conversation.contactId()),
                 pipelineRecordId, Optional.of(conversation), given);
         if (!filled.missing().isEmpty()) {
-            throw Refusal.invalid("params", RefusalText.TEMPLATE_VALUES_MISSING, String.join(", ", filled.missing()));
+            // Named as the agent knows them: the merge field, or Meta's variable for a template imported from Meta.
+            throw Refusal.invalid("params", RefusalText.TEMPLATE_VALUES_MISSING, filled.parameters().stream()
+                    .filter(value -> value.value().isEmpty())
+                    .map(value -> value.parameter().field().map(MergeField::token).orElse(value.parameter().key()))
+                    .distinct().collect(Collectors.joining(", ")));
         }
         allowance.requireAllowed(user, conversation, template.category());
         Optional<MessageDetails.HeaderFile> headerFile = template.content().header()
