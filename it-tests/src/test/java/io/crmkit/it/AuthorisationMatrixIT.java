@@ -63,7 +63,7 @@ class AuthorisationMatrixIT {
                             long imageMessage, String imageMediaId, long failedMessage, long contact, long company,
                             long pipelineRecord, long quickReply, long spareQuickReply, long profile, long user,
                             long parkedEvent, long spareParkedEvent, String wabaId, long template, long spareTemplate,
-                            String templateMetaId, long unapprovedTemplate) {
+                            String templateMetaId, long unapprovedTemplate, long contactRecord) {
     }
 
     /** One endpoint: how to call it, and the status each role gets, in {@link Role} order; 0 means "not called". */
@@ -175,6 +175,18 @@ class AuthorisationMatrixIT {
         rows.put("POST /api/whatsapp/conversations/{id}/messages/{messageId}/media/retry", row((c, f) -> c.post(
                 "/api/whatsapp/conversations/" + f.conversation() + "/messages/" + f.imageMessage() + "/media/retry", EMPTY),
                 401, 403, 400, 400, 404, 400));
+        rows.put("GET /api/whatsapp/conversations/{id}/related", row((c, f) -> c.get("/api/whatsapp/conversations/"
+                + f.conversation() + "/related"), 401, 403, 200, 200, 404, 200));
+        rows.put("PATCH /api/whatsapp/conversations/{id}/contact", row((c, f) -> c.patch("/api/whatsapp/conversations/"
+                + f.conversation() + "/contact", json("lastName", "Matrix")), 401, 403, 403, 200, 404, 200));
+        rows.put("PATCH /api/whatsapp/conversations/{id}/pipeline-records/{recordId}", row((c, f) -> c.patch(
+                "/api/whatsapp/conversations/" + f.conversation() + "/pipeline-records/" + f.contactRecord(),
+                Json.createObjectBuilder().add("amount", 100).build()), 401, 403, 403, 200, 404, 200));
+        rows.put("POST /api/whatsapp/conversations/{id}/pipeline-records", row((c, f) -> c.post("/api/whatsapp/conversations/"
+                + f.conversation() + "/pipeline-records", json("name", "Matrix from chat")), 401, 403, 403, 201, 404, 201));
+        rows.put("POST /api/whatsapp/conversations/{id}/notes", row((c, f) -> c.post("/api/whatsapp/conversations/"
+                + f.conversation() + "/notes", Json.createObjectBuilder().add("messageIds", Json.createArrayBuilder()
+                .add(f.inboundMessage())).build()), 401, 403, 403, 201, 404, 201));
         rows.put("GET /api/whatsapp/users", row((c, f) -> c.get("/api/whatsapp/users"), 401, 403, 200, 200, 200, 200));
         rows.put("GET /api/whatsapp/me", row((c, f) -> c.get("/api/whatsapp/me"), 401, 200, 200, 200, 200, 200));
         rows.put("GET /api/whatsapp/unread-count", row((c, f) -> c.get("/api/whatsapp/unread-count"), 401, 403, 200, 200, 200, 200));
@@ -435,13 +447,16 @@ class AuthorisationMatrixIT {
         long spareTemplate = admin.post("/api/whatsapp/templates", Json.createObjectBuilder().add("channelId", channel.getInt("id"))
                 .add("name", "matrix_spare").add("language", "en").add("category", "UTILITY").add("body", "Spare").build()).id();
         String templateMetaId = TestDatabase.strings("select meta_template_id from whatsapp.template where id = ?", template).get(0);
+        long contactRecord = admin.post("/api/crm/pipelines", Json.createObjectBuilder().add("name", "Matrix customer deal")
+                .add("stage", admin.get("/api/crm/pipelines/stages").structure().asJsonArray().getString(0))
+                .add("contactId", contact).build()).id();
         long unapproved = admin.post("/api/whatsapp/templates", Json.createObjectBuilder().add("channelId", channel.getInt("id"))
                 .add("name", "matrix_unapproved").add("language", "en").add("category", "MARKETING")
                 .add("body", "You have won the lottery, claim it.").build()).id();
         return new Fixtures(channel.getJsonNumber("id").longValue(), spareChannel, channel.getString("phoneNumberId"),
                 conversation, TestDatabase.number("select id from whatsapp.message where wamid = ?", text), imageMessage,
                 mediaId, failed, contact, company, record, quickReply, spareQuickReply, profile, user, parked, spareParked,
-                channel.getString("wabaId"), template, spareTemplate, templateMetaId, unapproved);
+                channel.getString("wabaId"), template, spareTemplate, templateMetaId, unapproved, contactRecord);
     }
 
     private static long parkedEvent(long organisation, long channel) {

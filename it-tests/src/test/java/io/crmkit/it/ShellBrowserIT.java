@@ -3,8 +3,8 @@ package io.crmkit.it;
 import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.EmbeddedDatabaseSession;
-import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.Eventually;
+import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.TestDatabase;
 import io.crmkit.it.support.Webhooks;
 import io.crmkit.whatsapp.testing.SampleFiles;
@@ -477,6 +477,58 @@ class ShellBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bubbles"), "your order from Late Trading is ready"));
         assertShowsNoPlaceholders("the reopened chat");
         screenshot("closed-chat-reopened");
+    }
+
+    @Test
+    void fromAChatAnAgentUpdatesTheContactAndMakesAPipelineRecordOfTwoMessages() throws Exception {
+        JsonObject channel = sandboxChannel("Beside the chat " + System.nanoTime() % 100_000);
+        String customer = "8190" + (40_000_000 + System.nanoTime() % 9_000_000);
+        String first = "I need 30 boxes of sencha " + System.nanoTime();
+        String second = "Delivery before Friday, please";
+        for (String text : List.of(first, second)) {
+            ApiClient.sandbox(base).post("/sandbox/api/customers/" + customer + "/messages", Json.createObjectBuilder()
+                    .add("phoneNumberId", channel.getString("phoneNumberId")).add("name", "Ren Sato").add("type", "text")
+                    .add("text", text).build());
+        }
+        Eventually.eventually("both messages", 20, () -> TestDatabase.number(
+                "select count(*) from whatsapp.message where text in (?, ?)", first, second) == 2);
+        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where text = ?", first);
+
+        logInAsAdministrator("app/tabs/whatsapp/messages?conversation=" + conversation);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("edit-contact"))).click();
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contact-form")));
+        form.findElement(By.name("email")).sendKeys("ren@example.com");
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("contact-email"), "ren@example.com"));
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("new-record"))).click();
+        WebElement recordForm = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("record-form")));
+        WebElement name = recordForm.findElement(By.name("name"));
+        name.clear();
+        name.sendKeys("Sencha, 30 boxes");
+        recordForm.findElement(By.name("amount")).sendKeys("54000");
+        for (String text : List.of(first, second)) {
+            recordForm.findElement(By.xpath(".//li[.//label[contains(., '" + text + "')]]//input")).click();
+        }
+        recordForm.findElement(By.cssSelector("button[type='submit']")).click();
+        WebElement record = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//section[@id='related-records']//a[text()='Sencha, 30 boxes']")));
+        screenshot("chat-with-related-records");
+
+        record.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("record-title"), "Sencha, 30 boxes"));
+        String page = wait.until(driver -> {
+            String text = driver.findElement(By.tagName("body")).getText();
+            return text.contains(first) && text.contains(second) ? text : null;
+        });
+        assertTrue(page.contains("Ren Sato"), "the notes say who wrote: " + page);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                "whatsapp-record-panel li[data-conversation-id='" + conversation + "']")));
+        assertEquals("ren@example.com", ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD)
+                .get("/api/crm/contacts/" + TestDatabase.number("select contact_id from whatsapp.conversation where id = ?",
+                        conversation)).json().getString("email"), "the host's own record changed");
+        assertShowsNoPlaceholders("the pipeline record's page");
+        screenshot("pipeline-record-from-chat");
     }
 
     /** The body parameters of the latest template the sandbox (Meta) received for a customer. */

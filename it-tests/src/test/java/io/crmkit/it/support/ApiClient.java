@@ -130,6 +130,14 @@ public final class ApiClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    /** PATCH with extra headers, such as the cookie of the shell's language. */
+    public Answer patchWith(String path, JsonValue body, String... headers) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString()));
+        withHeaders(builder, headers);
+        return send(builder);
+    }
+
     public Answer delete(String path) {
         return send(request(path).DELETE());
     }

@@ -46,4 +46,17 @@ public interface ContactService {
      * @throws InvalidRecordException  for an invalid number
      */
     Contact changePhone(long contactId, String phone);
+
+    /**
+     * Changes a contact's name, email or company, all or nothing. A host that does not let plugins change contacts
+     * keeps this default, which refuses.
+     *
+     * @throws RecordNotFoundException for an unknown contact
+     * @throws InvalidRecordException  for a blank name, an email that is not one, an unknown company, or a field over
+     *                                 its length limit (naming the field)
+     * @throws UnsupportedOperationException from a host that does not let plugins change contacts
+     */
+    default Contact update(long contactId, ContactChanges changes) {
+        throw new UnsupportedOperationException("this host does not let plugins change contacts");
+    }
 }

@@ -29,4 +29,21 @@ public interface PipelineService {
      * @throws InvalidRecordException  for a stage not in {@link #stages()}
      */
     PipelineRecord moveToStage(long recordId, String stage);
+
+    /**
+     * Changes a record's stage, amount or owner, all or nothing. A host that does not let plugins change records
+     * beyond their stage keeps this default, which moves the stage and refuses the rest.
+     *
+     * @throws RecordNotFoundException for an unknown record
+     * @throws InvalidRecordException  for a stage not in {@link #stages()}, a negative or too precise amount, or an
+     *                                 owner who is not a user of the organisation (naming the field)
+     * @throws UnsupportedOperationException from a host that only moves stages, for an amount or an owner
+     */
+    default PipelineRecord update(long recordId, PipelineRecordChanges changes) {
+        if (changes.amount().isPresent() || changes.ownerId().isPresent()) {
+            throw new UnsupportedOperationException("this host lets plugins change only a record's stage");
+        }
+        return changes.stage().map(stage -> moveToStage(recordId, stage))
+                .orElseGet(() -> find(recordId).orElseThrow(() -> new RecordNotFoundException("pipeline record", recordId)));
+    }
 }

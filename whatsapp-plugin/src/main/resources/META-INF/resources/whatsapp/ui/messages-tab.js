@@ -3,6 +3,7 @@ import { TEXT } from './messages-text.js';
 import { ConversationList } from './conversation-list.js';
 import { ThreadView } from './thread-view.js';
 import { newChatPanel } from './new-chat.js';
+import { RelatedPanel } from './related-panel.js';
 
 // The Messages tab: WhatsApp conversations beside the CRM. The list (conversation-list.js) and the open thread
 // with its composer (thread-view.js, composer.js), kept current by live updates over server-sent events.
@@ -17,8 +18,10 @@ class MessagesTab extends HTMLElement {
       const mayReply = (await this.api('/api/whatsapp/me')).level === 'VIEW_AND_REPLY';
       this.list = new ConversationList({ api: this.api, t: this.t, lang: this.lang, users, onOpen: (id) => this.open(id),
         onNewChat: mayReply ? () => this.startNewChat() : null });
-      this.thread = new ThreadView({ api: this.api, t: this.t, lang: this.lang, users, mayReply, csrf: this.csrf, list: this.list });
-      this.layout = el('div', { class: 'messages-layout' }, this.list.element, this.thread.element);
+      this.related = new RelatedPanel({ api: this.api, t: this.t, lang: this.lang, mayReply });
+      this.thread = new ThreadView({ api: this.api, t: this.t, lang: this.lang, users, mayReply, csrf: this.csrf, list: this.list,
+        onNote: (messageId) => this.related.noteFromMessage(messageId) });
+      this.layout = el('div', { class: 'messages-layout' }, this.list.element, this.thread.element, this.related.element);
       this.replaceChildren(el('link', { rel: 'stylesheet', href: new URL('./messages-tab.css', import.meta.url).pathname }),
         this.layout);
       this.fitToWindow = () => this.fit();
@@ -61,7 +64,7 @@ class MessagesTab extends HTMLElement {
 
   async open(id) {
     this.list.markOpen(id);
-    await this.thread.open(id);
+    await Promise.all([this.thread.open(id), this.related.show(id)]);
   }
 
   /** Refreshes the list, the badge and the open thread shortly after changes, once for a burst of them. */

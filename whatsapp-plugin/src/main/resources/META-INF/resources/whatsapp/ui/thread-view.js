@@ -10,8 +10,8 @@ const PAGE = 100;
  * as text.
  */
 export class ThreadView {
-  constructor({ api, t, lang, users, mayReply, csrf, list }) {
-    Object.assign(this, { api, t, lang, users, mayReply, csrf, list });
+  constructor({ api, t, lang, users, mayReply, csrf, list, onNote }) {
+    Object.assign(this, { api, t, lang, users, mayReply, csrf, list, onNote });
     this.openId = null;
     this.composer = null;
     this.element = el('section', { class: 'thread', id: 'thread' }, el('p', { class: 'muted' }, t.choose));
@@ -209,6 +209,10 @@ export class ThreadView {
     if (m.wamid && m.type !== 'reaction' && this.composer && this.composer.open) {
       meta.push(el('button', { type: 'button', class: 'quote-reply link', title: t.reply, 'aria-label': t.reply,
         onclick: () => this.composer && this.composer.quote(m) }, '↩'));
+    }
+    if (this.mayReply && this.onNote && m.type !== 'reaction') {
+      meta.push(el('button', { type: 'button', class: 'note-from-message link', title: t.saveAsNote, 'aria-label': t.saveAsNote,
+        'data-message-id': m.id, onclick: () => this.onNote(m.id) }, '📝'));
     }
     if (m.status === 'FAILED' && m.direction === 'OUT' && this.mayReply) {
       meta.push(el('button', { type: 'button', class: 'retry-send', onclick: async () => {

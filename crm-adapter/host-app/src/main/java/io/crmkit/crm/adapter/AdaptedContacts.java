@@ -4,6 +4,7 @@ import io.crmkit.crm.application.ContactDraft;
 import io.crmkit.crm.application.ContactService;
 import io.crmkit.crm.application.Organisations;
 import io.crmkit.plugin.api.Contact;
+import io.crmkit.plugin.api.ContactChanges;
 import io.crmkit.plugin.api.NewContact;
 import io.crmkit.plugin.api.Page;
 import io.crmkit.plugin.api.PageRequest;
@@ -62,6 +63,16 @@ final class AdaptedContacts implements io.crmkit.plugin.api.ContactService {
             io.crmkit.crm.domain.Contact current = contacts.get(org, contactId);
             return toApi(contacts.update(org, contactId, new ContactDraft(current.firstName(), current.lastName(),
                     Optional.of(phone), current.email(), current.companyId(), current.ownerId())));
+        });
+    }
+
+    @Override
+    public Contact update(long contactId, ContactChanges changes) {
+        return translated(() -> {
+            io.crmkit.crm.domain.Contact current = contacts.get(org, contactId);
+            return toApi(contacts.update(org, contactId, new ContactDraft(changes.firstName().orElse(current.firstName()),
+                    changes.lastName().orElse(current.lastName()), current.phone(), changes.email().or(current::email),
+                    changes.companyId().or(current::companyId), current.ownerId())));
         });
     }
 }

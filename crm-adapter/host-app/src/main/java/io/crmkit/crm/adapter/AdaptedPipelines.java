@@ -1,11 +1,12 @@
 package io.crmkit.crm.adapter;
 
-import io.crmkit.crm.application.DealService;
 import io.crmkit.crm.application.DealService.DealDraft;
+import io.crmkit.crm.application.DealService;
 import io.crmkit.crm.application.Organisations;
 import io.crmkit.crm.domain.Deal;
 import io.crmkit.plugin.api.NewPipelineRecord;
 import io.crmkit.plugin.api.PipelineRecord;
+import io.crmkit.plugin.api.PipelineRecordChanges;
 
 import java.util.List;
 import java.util.Optional;
@@ -52,5 +53,15 @@ final class AdaptedPipelines implements io.crmkit.plugin.api.PipelineService {
     @Override
     public PipelineRecord moveToStage(long recordId, String stage) {
         return translated(() -> toApi(deals.moveToStage(org, recordId, stage)));
+    }
+
+    @Override
+    public PipelineRecord update(long recordId, PipelineRecordChanges changes) {
+        return translated(() -> {
+            Deal current = deals.get(org, recordId);
+            return toApi(deals.update(org, recordId, new DealDraft(current.name(), changes.stage().orElse(current.stage()),
+                    changes.amount().or(current::amount), current.contactId(), current.companyId(),
+                    changes.ownerId().or(current::ownerId))));
+        });
     }
 }

@@ -10,6 +10,7 @@ import io.crmkit.crm.application.Slice;
 import io.crmkit.crm.application.UserAdministration;
 import io.crmkit.crm.domain.InvalidInputException;
 import io.crmkit.crm.domain.UnknownRecordException;
+import io.crmkit.crm.interfaces.security.CallerContext;
 import io.crmkit.plugin.api.InvalidRecordException;
 import io.crmkit.plugin.api.OrganisationServices;
 import io.crmkit.plugin.api.Page;
@@ -17,8 +18,11 @@ import io.crmkit.plugin.api.PageRequest;
 import io.crmkit.plugin.api.PermissionCheck;
 import io.crmkit.plugin.api.RecordNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -80,14 +84,23 @@ public class AdaptedServices {
         };
     }
 
-    /** Runs a host call, turning host exceptions into the API's. */
+    /** Runs a host call, turning host exceptions into the API's, a refusal in the language of the user served. */
     static <T> T translated(Supplier<T> call) {
         try {
             return call.get();
         } catch (InvalidInputException invalid) {
-            throw new InvalidRecordException(invalid.field(), invalid.getMessage());
+            throw new InvalidRecordException(invalid.field(), invalid.detailIn(languageOfTheUserServed()));
         } catch (UnknownRecordException unknown) {
             throw new RecordNotFoundException(unknown.kind().englishName(), unknown.id());
+        }
+    }
+
+    /** The language of the request's user; English in background work, which serves nobody in particular. */
+    private static Locale languageOfTheUserServed() {
+        try {
+            return CDI.current().select(CallerContext.class).get().language();
+        } catch (ContextNotActiveException | IllegalStateException noRequest) {
+            return Locale.ENGLISH;
         }
     }
 

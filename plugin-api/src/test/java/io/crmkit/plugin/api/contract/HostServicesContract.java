@@ -2,6 +2,7 @@ package io.crmkit.plugin.api.contract;
 
 import io.crmkit.plugin.api.Company;
 import io.crmkit.plugin.api.Contact;
+import io.crmkit.plugin.api.ContactChanges;
 import io.crmkit.plugin.api.CrmHost;
 import io.crmkit.plugin.api.InvalidRecordException;
 import io.crmkit.plugin.api.NewContact;
@@ -12,19 +13,19 @@ import io.crmkit.plugin.api.Page;
 import io.crmkit.plugin.api.PageRequest;
 import io.crmkit.plugin.api.PermissionCheck.HostRight;
 import io.crmkit.plugin.api.PipelineRecord;
+import io.crmkit.plugin.api.PipelineRecordChanges;
 import io.crmkit.plugin.api.RecordNotFoundException;
 import io.crmkit.plugin.api.RecordRef;
 import io.crmkit.plugin.api.User;
 import jakarta.transaction.UserTransaction;
 import org.junit.jupiter.api.Test;
 
-import javax.naming.InitialContext;
-
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.naming.InitialContext;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -210,6 +211,28 @@ public abstract class HostServicesContract {
     }
 
     @Test
+    void aContactsDetailsChangeAllOrNothing() {
+        Contact contact = org().contacts().create(
+                NewContact.reachableAt("Before Change", uniqueJapaneseMobile(), administratorId()));
+        Company company = org().companies().create(unique("Employer "));
+
+        Contact changed = org().contacts().update(contact.id(), new ContactChanges(Optional.of("花子"), Optional.of("山田"),
+                Optional.of("hanako@example.com"), Optional.of(company.id())));
+        assertEquals("花子", changed.firstName());
+        assertEquals(Optional.of("hanako@example.com"), org().contacts().find(contact.id()).orElseThrow().email());
+        assertEquals(Optional.of(company.id()), changed.companyId());
+        assertEquals(contact.phone(), changed.phone(), "what is not named stays as it was");
+
+        InvalidRecordException refused = assertThrows(InvalidRecordException.class, () -> org().contacts().update(
+                contact.id(), new ContactChanges(Optional.of("Changed"), Optional.empty(), Optional.of("not an email"),
+                        Optional.empty())));
+        assertEquals("email", refused.field());
+        assertEquals("花子", org().contacts().find(contact.id()).orElseThrow().firstName(), "nothing half-changed");
+        assertThrows(RecordNotFoundException.class, () -> otherOrg().contacts().update(contact.id(),
+                new ContactChanges(Optional.of("Intruder"), Optional.empty(), Optional.empty(), Optional.empty())));
+    }
+
+    @Test
     void searchIsPaginatedWithCursors() {
         String token = unique("Paged");
         for (int i = 0; i < 3; i++) {
@@ -254,6 +277,25 @@ public abstract class HostServicesContract {
         assertEquals(last, org().pipelines().moveToStage(deal.id(), last).stage());
         assertThrows(InvalidRecordException.class, () -> org().pipelines().moveToStage(deal.id(), "No such stage"));
         assertEquals(last, org().pipelines().find(deal.id()).orElseThrow().stage());
+    }
+
+    @Test
+    void aPipelineRecordsStageAmountAndOwnerChangeAllOrNothing() {
+        List<String> stages = org().pipelines().stages();
+        PipelineRecord deal = org().pipelines().create(new NewPipelineRecord(unique("Changing "), stages.get(0),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+        PipelineRecord changed = org().pipelines().update(deal.id(), new PipelineRecordChanges(Optional.of(stages.get(1)),
+                Optional.of(new BigDecimal("14400")), Optional.of(administratorId())));
+        assertEquals(stages.get(1), changed.stage());
+        assertEquals(Optional.of(new BigDecimal("14400")), org().pipelines().find(deal.id()).orElseThrow().amount());
+        assertEquals(Optional.of(administratorId()), changed.ownerId());
+
+        InvalidRecordException refused = assertThrows(InvalidRecordException.class, () -> org().pipelines().update(deal.id(),
+                new PipelineRecordChanges(Optional.of(stages.get(0)), Optional.of(new BigDecimal("-1")), Optional.empty())));
+        assertEquals("amount", refused.field());
+        assertEquals(stages.get(1), org().pipelines().find(deal.id()).orElseThrow().stage(), "nothing half-changed");
+        assertThrows(RecordNotFoundException.class, () -> otherOrg().pipelines().update(deal.id(),
+                new PipelineRecordChanges(Optional.of(stages.get(0)), Optional.empty(), Optional.empty())));
     }
 
     @Test

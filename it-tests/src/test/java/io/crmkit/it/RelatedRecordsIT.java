@@ -1,0 +1,193 @@
+package io.crmkit.it;
+
+import io.crmkit.it.support.ApiClient.Answer;
+import io.crmkit.it.support.ApiClient;
+import io.crmkit.it.support.Deployments;
+import io.crmkit.it.support.Organisations;
+import io.crmkit.it.support.TestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.util.List;
+import java.util.UUID;
+
+import static io.crmkit.it.support.Eventually.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The CRM beside a chat: the customer's history read, and their contact, company, pipeline records and notes changed
+ * from the chat through the host's services, with the host's own pages showing the changes at once.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RelatedRecordsIT {
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        return Deployments.application();
+    }
+
+    private ApiClient admin() {
+        return Organisations.administrator(base);
+    }
+
+    /** A chat with a new customer who wrote twice; answers {conversation, contact, first message, second message}. */
+    private long[] chat() throws Exception {
+        JsonObject channel = admin().post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
+                .add("name", "Related").add("assigneeIds", Json.createArrayBuilder().add(Organisations.administratorId(base)))
+                .build()).json();
+        String customer = "8190" + (10_000_000 + Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 89_999_999L));
+        List<String> wamids = new java.util.ArrayList<>();
+        for (String text : List.of("I would like 20 boxes of green tea", "Delivery to Osaka, please")) {
+            wamids.add(ApiClient.sandbox(base).post("/sandbox/api/customers/" + customer + "/messages", Json.createObjectBuilder()
+                    .add("phoneNumberId", channel.getString("phoneNumberId")).add("name", "Yuki Tanaka").add("type", "text")
+                    .add("text", text).build()).json().getJsonArray("wamids").getString(0));
+        }
+        eventually("both messages", 20, () -> TestDatabase.number("select count(*) from whatsapp.message where wamid in (?, ?)",
+                wamids.get(0), wamids.get(1)) == 2);
+        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", wamids.get(0));
+        return new long[]{conversation, TestDatabase.number("select contact_id from whatsapp.conversation where id = ?", conversation),
+                TestDatabase.number("select id from whatsapp.message where wamid = ?", wamids.get(0)),
+                TestDatabase.number("select id from whatsapp.message where wamid = ?", wamids.get(1))};
+    }
+
+    private String path(long[] chat, String tail) {
+        return "/api/whatsapp/conversations/" + chat[0] + tail;
+    }
+
+    @Test
+    void theChatShowsTheCustomersContactCompanyRecordsAndNotesWithLinksToTheirPages() throws Exception {
+        long[] chat = chat();
+        long company = admin().post("/api/crm/companies", Json.createObjectBuilder().add("name", "Tanaka Tea").build()).id();
+        admin().patch("/api/crm/contacts/" + chat[1], Json.createObjectBuilder().add("companyId", company).build());
+        String stage = admin().get("/api/crm/pipelines/stages").structure().asJsonArray().getString(0);
+        long older = admin().post("/api/crm/pipelines", Json.createObjectBuilder().add("name", "Spring order").add("stage", stage)
+                .add("contactId", chat[1]).build()).id();
+        long newer = admin().post("/api/crm/pipelines", Json.createObjectBuilder().add("name", "Summer order").add("stage", stage)
+                .add("amount", 14400).add("contactId", chat[1]).build()).id();
+        admin().post("/api/crm/contacts/" + chat[1] + "/notes", Json.createObjectBuilder().add("text", "Prefers mornings").build());
+
+        JsonObject related = admin().get(path(chat, "/related")).json();
+        JsonObject contact = related.getJsonObject("contact");
+        assertEquals("Yuki", contact.getString("firstName"));
+        assertEquals("/app/contacts/" + chat[1], contact.getString("link"));
+        assertEquals("Tanaka Tea", related.getJsonObject("company").getString("name"));
+        assertEquals("/app/companies/" + company, related.getJsonObject("company").getString("link"));
+        JsonArray records = related.getJsonArray("pipelineRecords");
+        assertEquals(List.of(newer, older), records.stream().map(r -> r.asJsonObject().getJsonNumber("id").longValue()).toList(),
+                "newest first");
+        assertEquals(14400, records.getJsonObject(0).getJsonNumber("amount").intValue());
+        assertEquals("Prefers mornings", related.getJsonArray("notes").getJsonObject(0).getString("text"));
+        assertTrue(related.getJsonArray("stages").size() > 1);
+    }
+
+    @Test
+    void quickChangesAreTheHostsOwnRecordsAndARefusedFieldChangesNothing() throws Exception {
+        long[] chat = chat();
+        Answer changed = admin().patch(path(chat, "/contact"), Json.createObjectBuilder().add("email", "yuki@example.com")
+                .add("newCompanyName", "Osaka Tea House").build());
+        assertEquals(200, changed.status(), changed.body());
+        JsonObject atTheHost = admin().get("/api/crm/contacts/" + chat[1]).json();
+        assertEquals("yuki@example.com", atTheHost.getString("email"));
+        long company = atTheHost.getJsonNumber("companyId").longValue();
+        assertEquals("Osaka Tea House", admin().get("/api/crm/companies/" + company).json().getString("name"));
+
+        long companies = TestDatabase.number("select count(*) from crm.company");
+        Answer refused = admin().patch(path(chat, "/contact"), Json.createObjectBuilder().add("firstName", "Changed")
+                .add("email", "not an email").add("newCompanyName", "Half Stored Co").build());
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals("VALIDATION_FAILED", refused.code());
+        assertEquals("email", refused.json().getString("field"));
+        assertEquals("Yuki", admin().get("/api/crm/contacts/" + chat[1]).json().getString("firstName"), "nothing half-changed");
+        assertEquals(companies, TestDatabase.number("select count(*) from crm.company"), "not even the company");
+        Answer inJapanese = admin().patchWith(path(chat, "/contact"), Json.createObjectBuilder().add("email", "x").build(),
+                "Cookie", "crm-lang=ja");
+        assertTrue(inJapanese.json().getString("detail").contains("メールアドレス"), inJapanese.body());
+
+        List<String> stages = admin().get("/api/crm/pipelines/stages").structure().asJsonArray().getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList();
+        long record = admin().post("/api/crm/pipelines", Json.createObjectBuilder().add("name", "Tea order").add("stage", stages.get(0))
+                .add("contactId", chat[1]).build()).id();
+        Answer moved = admin().patch(path(chat, "/pipeline-records/" + record), Json.createObjectBuilder()
+                .add("stage", stages.get(1)).add("amount", 52000).add("ownerId", Organisations.administratorId(base)).build());
+        assertEquals(200, moved.status(), moved.body());
+        JsonObject deal = admin().get("/api/crm/pipelines/" + record).json();
+        assertEquals(stages.get(1), deal.getString("stage"));
+        assertEquals(52000, deal.getJsonNumber("amount").intValue());
+        Answer badStage = admin().patch(path(chat, "/pipeline-records/" + record), Json.createObjectBuilder()
+                .add("stage", "No such stage").add("amount", 1).build());
+        assertEquals("stage", badStage.json().getString("field"));
+        assertEquals(52000, admin().get("/api/crm/pipelines/" + record).json().getJsonNumber("amount").intValue());
+
+        long someoneElses = admin().post("/api/crm/pipelines", Json.createObjectBuilder().add("name", "Not theirs")
+                .add("stage", stages.get(0)).build()).id();
+        assertEquals(404, admin().patch(path(chat, "/pipeline-records/" + someoneElses), Json.createObjectBuilder()
+                .add("stage", stages.get(1)).build()).status(), "only the customer's own records change from their chat");
+        assertEquals(404, Organisations.outsider(base).patch(path(chat, "/contact"), Json.createObjectBuilder()
+                .add("email", "intruder@example.com").build()).status());
+    }
+
+    @Test
+    void aPipelineRecordFromTheChatTakesTheChosenMessagesAsNotes() throws Exception {
+        long[] chat = chat();
+        Answer created = admin().post(path(chat, "/pipeline-records"), Json.createObjectBuilder().add("name", "Green tea, 20 boxes")
+                .add("amount", 36000).add("messageIds", Json.createArrayBuilder().add(chat[3]).add(chat[2])).build());
+        assertEquals(201, created.status(), created.body());
+        long record = created.json().getJsonNumber("id").longValue();
+        JsonObject deal = admin().get("/api/crm/pipelines/" + record).json();
+        assertEquals(chat[1], deal.getJsonNumber("contactId").longValue(), "linked to the customer's contact");
+        List<String> notes = admin().get("/api/crm/pipelines/" + record + "/notes").structure().asJsonArray().stream()
+                .map(note -> note.asJsonObject().getString("text")).toList();
+        assertEquals(2, notes.size());
+        assertTrue(notes.get(0).contains("Yuki Tanaka") && notes.get(0).contains("I would like 20 boxes of green tea")
+                && notes.get(0).contains("UTC"), "sender, Meta's time and text, in the order written: " + notes);
+        assertTrue(notes.get(1).contains("Delivery to Osaka"), notes.toString());
+
+        Answer noted = admin().post(path(chat, "/notes"), Json.createObjectBuilder()
+                .add("messageIds", Json.createArrayBuilder().add(chat[2])).build());
+        assertEquals(201, noted.status(), noted.body());
+        assertTrue(admin().get("/api/crm/contacts/" + chat[1] + "/notes").body().contains("I would like 20 boxes"));
+        Answer toTheRecord = admin().post(path(chat, "/notes"), Json.createObjectBuilder()
+                .add("messageIds", Json.createArrayBuilder().add(chat[3]))
+                .add("record", Json.createObjectBuilder().add("module", "pipelines").add("id", record)).build());
+        assertEquals(201, toTheRecord.status(), toTheRecord.body());
+        assertEquals(3, admin().get("/api/crm/pipelines/" + record + "/notes").structure().asJsonArray().size());
+
+        long[] other = chat();
+        assertEquals(404, admin().post(path(chat, "/notes"), Json.createObjectBuilder()
+                .add("messageIds", Json.createArrayBuilder().add(other[2])).build()).status(), "a message of another chat");
+        assertEquals(400, admin().post(path(chat, "/pipeline-records"), Json.createObjectBuilder().add("name", " ")
+                .add("messageIds", Json.createArrayBuilder().add(chat[2])).build()).status(), "a record needs a name");
+    }
+
+    @Test
+    void aViewOnlyAgentReadsTheHistoryButChangesNothing() throws Exception {
+        long[] chat = chat();
+        ApiClient admin = admin();
+        long profile = admin.post("/api/crm/profiles", Json.createObjectBuilder().add("name", "Readers " + UUID.randomUUID()).build()).id();
+        admin.put("/api/whatsapp/permissions/" + profile, Json.createObjectBuilder().add("level", "VIEW_ONLY").build());
+        String username = "reader" + UUID.randomUUID().toString().substring(0, 8);
+        admin.post("/api/crm/users", Json.createObjectBuilder().add("username", username).add("name", "Reader")
+                .add("profileId", profile).add("password", "reader-password").build());
+        ApiClient reader = ApiClient.as(base, username, "reader-password");
+
+        assertEquals(200, reader.get(path(chat, "/related")).status());
+        assertEquals(403, reader.patch(path(chat, "/contact"), Json.createObjectBuilder().add("email", "r@example.com").build()).status());
+        assertEquals(403, reader.post(path(chat, "/notes"), Json.createObjectBuilder()
+                .add("messageIds", Json.createArrayBuilder().add(chat[2])).build()).status());
+        assertEquals(403, reader.post(path(chat, "/pipeline-records"), Json.createObjectBuilder().add("name", "No").build()).status());
+        assertEquals(JsonValue.NULL, admin.get("/api/crm/contacts/" + chat[1]).json().getOrDefault("email", JsonValue.NULL));
+    }
+}
