@@ -480,7 +480,7 @@ class ShellBrowserIT {
     }
 
     @Test
-    void fromAChatAnAgentUpdatesTheContactAndMakesAPipelineRecordOfTwoMessages() throws Exception {
+    void fromAChatAnAgentUpdatesTheContactMakesAPipelineRecordOfTwoMessagesAndAnswersFromTheRecordsPage() throws Exception {
         JsonObject channel = sandboxChannel("Beside the chat " + System.nanoTime() % 100_000);
         String customer = "8190" + (40_000_000 + System.nanoTime() % 9_000_000);
         String first = "I need 30 boxes of sencha " + System.nanoTime();
@@ -522,8 +522,13 @@ class ShellBrowserIT {
             return text.contains(first) && text.contains(second) ? text : null;
         });
         assertTrue(page.contains("Ren Sato"), "the notes say who wrote: " + page);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
-                "whatsapp-record-panel li[data-conversation-id='" + conversation + "']")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+                "whatsapp-record-panel li[data-conversation-id='" + conversation + "'] button.read-here"))).click();
+        String answer = "Thank you, Ren: 30 boxes before Friday " + System.nanoTime();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("whatsapp-record-panel #composer-text")))
+                .sendKeys(answer, Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//whatsapp-record-panel//li[contains(@class,'bubble out') and contains(., '" + answer + "')]")));
         assertEquals("ren@example.com", ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD)
                 .get("/api/crm/contacts/" + TestDatabase.number("select contact_id from whatsapp.conversation where id = ?",
                         conversation)).json().getString("email"), "the host's own record changed");

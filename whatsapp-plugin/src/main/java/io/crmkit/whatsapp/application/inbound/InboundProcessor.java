@@ -1,6 +1,7 @@
 package io.crmkit.whatsapp.application.inbound;
 
 import io.crmkit.plugin.api.Contact;
+import io.crmkit.plugin.api.ContactChanges;
 import io.crmkit.plugin.api.ContactService;
 import io.crmkit.plugin.api.CrmHost;
 import io.crmkit.plugin.api.InvalidRecordException;
@@ -106,10 +107,34 @@ public class InboundProcessor {
             return existing.get();
         }
         Contact contact = findOrCreateContact(channel, waId, displayName);
+        if (!displayName.equals(customerKey) && !waId.map(id -> displayName.equals("+" + id)).orElse(false)) {
+            contact = namedIfNameless(channel, contact, displayName);
+        }
         Optional<Long> owner = contact.ownerId();
         Conversation conversation = new Conversation(channel.organisationId(), channel.id(), contact.id(), customerKey,
                 displayName, owner, first.envelope().timestamp());
         return conversations.add(conversation);
+    }
+
+    /**
+     * A contact the CRM knew by number only (no name, or the number as its name) takes the WhatsApp profile name; a
+     * name a user typed is never overwritten. A host that refuses the name, or lets plugins change no contact, keeps
+     * the contact as it is: the chat shows the profile name anyway.
+     */
+    private Contact namedIfNameless(Channel channel, Contact contact, String profileName) {
+        String shown = contact.displayName();
+        boolean nameless = shown.isBlank() || contact.phone().map(phone -> shown.replaceAll("[^0-9+]", "")
+                .equals(phone) || ("+" + shown.replaceAll("[^0-9]", "")).equals(phone)).orElse(false);
+        if (!nameless) {
+            return contact;
+        }
+        PersonName name = PersonName.ofProfileName(profileName, NewContact.NAME_LENGTH_EVERY_HOST_ACCEPTS);
+        try {
+            return host.organisation(channel.organisationId()).contacts().update(contact.id(), new ContactChanges(
+                    Optional.of(name.first()), Optional.of(name.last()), Optional.empty(), Optional.empty()));
+        } catch (InvalidRecordException | UnsupportedOperationException keptAsItIs) {
+            return contact;
+        }
     }
 
     private Contact findOrCreateContact(Channel channel, Optional<String> waId, String displayName) {

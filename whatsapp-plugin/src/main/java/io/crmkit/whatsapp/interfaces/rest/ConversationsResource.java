@@ -64,6 +64,8 @@ public class ConversationsResource {
     @Inject
     Callers callers;
     @Inject
+    RelatedRecordsApi relatedRecords;
+    @Inject
     MediaDownloads downloads;
     @Inject
     Outbox outbox;
@@ -389,5 +391,38 @@ public class ConversationsResource {
         conversations.requireView(user);
         return conversations.channelsOf(user).values().stream().sorted(Comparator.comparing(Channel::id))
                 .map(c -> new NumberView(c.id(), c.name(), c.displayPhoneNumber(), c.status().name())).toList();
+    }
+
+    // ---- the CRM beside the chat (RelatedRecordsApi) ----
+
+    @GET
+    @Path("conversations/{id: [0-9]+}/related")
+    public RelatedRecordsApi.RelatedView related(@PathParam("id") long id) {
+        return relatedRecords.get(id);
+    }
+
+    @PATCH
+    @Path("conversations/{id: [0-9]+}/contact")
+    public RelatedRecordsApi.ContactView changeContact(@PathParam("id") long id, JsonObject body) {
+        return relatedRecords.changeContact(id, body);
+    }
+
+    @PATCH
+    @Path("conversations/{id: [0-9]+}/pipeline-records/{recordId: [0-9]+}")
+    public RelatedRecordsApi.RecordView changeRecord(@PathParam("id") long id, @PathParam("recordId") long recordId,
+                                                          JsonObject body) {
+        return relatedRecords.changeRecord(id, recordId, body);
+    }
+
+    @POST
+    @Path("conversations/{id: [0-9]+}/pipeline-records")
+    public Response createRecord(@PathParam("id") long id, JsonObject body) {
+        return relatedRecords.createRecord(id, body);
+    }
+
+    @POST
+    @Path("conversations/{id: [0-9]+}/notes")
+    public Response addNotes(@PathParam("id") long id, JsonObject body) {
+        return relatedRecords.addNotes(id, body);
     }
 }

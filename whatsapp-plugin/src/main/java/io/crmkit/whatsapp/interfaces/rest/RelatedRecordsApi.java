@@ -20,14 +20,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.math.BigDecimal;
@@ -42,15 +34,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The CRM beside a chat ({@code /api/whatsapp/conversations/{id}/…}): the related history, quick changes to the
- * contact and its pipeline records, a pipeline record from the chat, and messages as notes. Links lead to the host's
- * record pages.
+ * The CRM beside a chat, served under {@code /api/whatsapp/conversations/{id}/…} by {@link ConversationsResource}
+ * (one root resource per path): the related history, quick changes to the contact and its pipeline records, a
+ * pipeline record from the chat, and messages as notes. Links lead to the host's record pages.
  */
-@Path("whatsapp/conversations/{id: [0-9]+}")
 @RequestScoped
-@Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
-public class RelatedRecordsResource {
+public class RelatedRecordsApi {
     @Inject
     RelatedRecords related;
     @Inject
@@ -79,9 +68,7 @@ public class RelatedRecordsResource {
                               List<String> stages, List<UserRef> users) {
     }
 
-    @GET
-    @Path("related")
-    public RelatedView get(@PathParam("id") long id) {
+    public RelatedView get(long id) {
         CurrentUser user = callers.user();
         RelatedRecords.Related found = related.related(user, id);
         Map<Long, User> users = found.users().stream().collect(Collectors.toMap(User::id, Function.identity()));
@@ -96,9 +83,7 @@ public class RelatedRecordsResource {
     }
 
     /** {@code {firstName?, lastName?, email?, companyId?, newCompanyName?}}: the contact's details. */
-    @PATCH
-    @Path("contact")
-    public ContactView changeContact(@PathParam("id") long id, JsonObject body) {
+    public ContactView changeContact(long id, JsonObject body) {
         CurrentUser user = callers.user();
         JsonObject request = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
         Contact changed = related.changeContact(user, id, new ContactChanges(JsonFields.text(request, "firstName"),
@@ -108,9 +93,7 @@ public class RelatedRecordsResource {
     }
 
     /** {@code {stage?, amount?, ownerId?}}: one of the contact's pipeline records. */
-    @PATCH
-    @Path("pipeline-records/{recordId: [0-9]+}")
-    public RecordView changeRecord(@PathParam("id") long id, @PathParam("recordId") long recordId, JsonObject body) {
+    public RecordView changeRecord(long id, long recordId, JsonObject body) {
         JsonObject request = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
         PipelineRecord changed = related.changeRecord(callers.user(), id, recordId, new PipelineRecordChanges(
                 JsonFields.text(request, "stage"), amount(request), JsonFields.id(request, "ownerId")));
@@ -118,9 +101,7 @@ public class RelatedRecordsResource {
     }
 
     /** {@code {name, stage?, amount?, messageIds}}: a pipeline record for the customer, the messages as its notes. */
-    @POST
-    @Path("pipeline-records")
-    public Response createRecord(@PathParam("id") long id, JsonObject body) {
+    public Response createRecord(long id, JsonObject body) {
         JsonObject request = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
         PipelineRecord created = related.createRecord(callers.user(), id, JsonFields.text(request, "name").orElse(""),
                 JsonFields.text(request, "stage"), amount(request), ids(request));
@@ -129,12 +110,10 @@ public class RelatedRecordsResource {
     }
 
     /** {@code {messageIds, record?: {module, id}}}: messages as notes on the contact (or the record named). */
-    @POST
-    @Path("notes")
-    public Response addNotes(@PathParam("id") long id, JsonObject body) {
+    public Response addNotes(long id, JsonObject body) {
         JsonObject request = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
         Optional<RecordRef> target = Optional.ofNullable(request.get("record")).filter(JsonObject.class::isInstance)
-                .map(JsonValue::asJsonObject).map(RelatedRecordsResource::recordRef);
+                .map(JsonValue::asJsonObject).map(RelatedRecordsApi::recordRef);
         List<Note> notes = related.addNotes(callers.user(), id, ids(request), target);
         return Response.status(Response.Status.CREATED).entity(Map.of("notes", notes.stream()
                 .map(note -> new NoteView(note.id(), note.text(), note.createdAt(), null)).toList())).build();
