@@ -196,6 +196,16 @@ class RelatedRecordsIT {
     }
 
     @Test
+    void aChatShowsOnTheRecordOfEachContactWithItsNumber() throws Exception {
+        long[] chat = chat();
+        String phone = admin().get("/api/crm/contacts/" + chat[1]).json().getString("phone");
+        long sameNumber = admin().post("/api/crm/contacts", Json.createObjectBuilder().add("firstName", "Yuki's")
+                .add("lastName", "Assistant").add("phone", phone).build()).id();
+        JsonArray onTheirPage = admin().get("/api/whatsapp/conversations?contactId=" + sameNumber).json().getJsonArray("items");
+        assertEquals(List.of(chat[0]), onTheirPage.stream().map(c -> c.asJsonObject().getJsonNumber("id").longValue()).toList());
+    }
+
+    @Test
     void aViewOnlyAgentReadsTheHistoryButChangesNothing() throws Exception {
         long[] chat = chat();
         ApiClient admin = admin();

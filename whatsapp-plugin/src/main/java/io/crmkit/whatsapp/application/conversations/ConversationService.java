@@ -1,10 +1,12 @@
 package io.crmkit.whatsapp.application.conversations;
 
+import io.crmkit.plugin.api.Contact;
 import io.crmkit.plugin.api.CrmHost;
 import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.plugin.api.User;
 import io.crmkit.whatsapp.application.Permissions;
 import io.crmkit.whatsapp.application.channels.AccessTokens;
+import io.crmkit.whatsapp.application.inbound.CustomerNumbers;
 import io.crmkit.whatsapp.application.inbound.MediaDownloads;
 import io.crmkit.whatsapp.application.live.ConversationEvent;
 import io.crmkit.whatsapp.application.meta.CloudApi;
@@ -90,9 +92,13 @@ public class ConversationService {
         // Users who may only view incoming messages find nothing by the words of the business's answers. A
         // number is found however it is written (+81 90-1234-5678, 819012345678), by the customer's digits.
         Optional<String> digits = query.text().map(t -> t.replaceAll("[^0-9]", "")).filter(d -> d.length() >= PHONE_DIGITS_MIN);
+        // On a contact's page, the chats with the contact's number show too: several contacts may share a number.
+        List<String> contactNumbers = query.contactId().flatMap(id -> host.organisation(user.organisationId()).contacts().find(id))
+                .flatMap(Contact::phone).map(phone -> CustomerNumbers.candidates(phone).stream().map(form -> form.substring(1))
+                        .toList()).orElse(List.of());
         ConversationRepository.Filter filter = new ConversationRepository.Filter(user.organisationId(),
                 query.mine() ? Optional.of(user.userId()) : query.ownerId(), query.channelId(), query.contactId(),
-                query.unreadOnly(), query.text(), digits, !seesAnswers,
+                contactNumbers, query.unreadOnly(), query.text(), digits, !seesAnswers,
                 query.cursor().map(Position::decode).map(p -> new ConversationRepository.Position(p.at(), p.id())));
         List<Conversation> rows = new ArrayList<>(conversations.list(filter, query.limit() + 1));
         Optional<String> next = Optional.empty();

@@ -14,13 +14,18 @@ public interface ConversationRepository {
      *
      * @param ownerId        only those of this owner
      * @param text           in the customer's name or a message's text, case-insensitive
+     * @param contactNumbers with {@code contactId}: also the chats with these customer keys (the contact's number in
+     *                       its forms), which another contact of the same number may own
      * @param customerDigits in the customer's number
      * @param incomingOnly   {@code text} is looked for in the customer's messages only
      * @param after          only those after this position of the newest-first order
      */
     record Filter(long organisationId, Optional<Long> ownerId, Optional<Long> channelId, Optional<Long> contactId,
-                  boolean unreadOnly, Optional<String> text, Optional<String> customerDigits, boolean incomingOnly,
-                  Optional<Position> after) {
+                  List<String> contactNumbers, boolean unreadOnly, Optional<String> text, Optional<String> customerDigits,
+                  boolean incomingOnly, Optional<Position> after) {
+        public Filter {
+            contactNumbers = List.copyOf(contactNumbers);
+        }
     }
 
     /** A place in the list, newest message first: the conversation's last message time, then its id. */

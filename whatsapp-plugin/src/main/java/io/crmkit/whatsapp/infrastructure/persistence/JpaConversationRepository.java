@@ -16,7 +16,8 @@ public class JpaConversationRepository extends JpaRepository implements Conversa
         StringBuilder jpql = new StringBuilder("select c from Conversation c where c.organisationId = :org");
         filter.ownerId().ifPresent(o -> jpql.append(" and c.ownerId = :owner"));
         filter.channelId().ifPresent(ch -> jpql.append(" and c.channelId = :channel"));
-        filter.contactId().ifPresent(contact -> jpql.append(" and c.contactId = :contact"));
+        filter.contactId().ifPresent(contact -> jpql.append(filter.contactNumbers().isEmpty() ? " and c.contactId = :contact"
+                : " and (c.contactId = :contact or c.customerKey in :numbers)"));
         if (filter.unreadOnly()) {
             jpql.append(" and c.unreadCount > 0");
         }
@@ -35,6 +36,9 @@ public class JpaConversationRepository extends JpaRepository implements Conversa
         filter.ownerId().ifPresent(o -> select.setParameter("owner", o));
         filter.channelId().ifPresent(ch -> select.setParameter("channel", ch));
         filter.contactId().ifPresent(contact -> select.setParameter("contact", contact));
+        if (filter.contactId().isPresent() && !filter.contactNumbers().isEmpty()) {
+            select.setParameter("numbers", filter.contactNumbers());
+        }
         filter.text().ifPresent(t -> {
             select.setParameter("text", "%" + likeEscaped(t.toLowerCase()) + "%");
             if (filter.incomingOnly()) {
