@@ -187,6 +187,13 @@ class AuthorisationMatrixIT {
         rows.put("POST /api/whatsapp/conversations/{id}/notes", row((c, f) -> c.post("/api/whatsapp/conversations/"
                 + f.conversation() + "/notes", Json.createObjectBuilder().add("messageIds", Json.createArrayBuilder()
                 .add(f.inboundMessage())).build()), 401, 403, 403, 201, 404, 201));
+        // The fixture's message is text: allowed callers are told it holds no card or number change.
+        rows.put("POST /api/whatsapp/conversations/{id}/messages/{messageId}/contact-cards/{index}", row((c, f) -> c.post(
+                "/api/whatsapp/conversations/" + f.conversation() + "/messages/" + f.inboundMessage() + "/contact-cards/0", EMPTY),
+                401, 403, 403, 404, 404, 404));
+        rows.put("POST /api/whatsapp/conversations/{id}/messages/{messageId}/number-change", row((c, f) -> c.post(
+                "/api/whatsapp/conversations/" + f.conversation() + "/messages/" + f.inboundMessage() + "/number-change", EMPTY),
+                401, 403, 403, 404, 404, 404));
         rows.put("GET /api/whatsapp/users", row((c, f) -> c.get("/api/whatsapp/users"), 401, 403, 200, 200, 200, 200));
         rows.put("GET /api/whatsapp/me", row((c, f) -> c.get("/api/whatsapp/me"), 401, 200, 200, 200, 200, 200));
         rows.put("GET /api/whatsapp/unread-count", row((c, f) -> c.get("/api/whatsapp/unread-count"), 401, 403, 200, 200, 200, 200));

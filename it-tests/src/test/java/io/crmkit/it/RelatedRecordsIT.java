@@ -5,6 +5,7 @@ import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.TestDatabase;
+import io.crmkit.it.support.Webhooks;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -203,6 +204,61 @@ class RelatedRecordsIT {
                 .add("lastName", "Assistant").add("phone", phone).build()).id();
         JsonArray onTheirPage = admin().get("/api/whatsapp/conversations?contactId=" + sameNumber).json().getJsonArray("items");
         assertEquals(List.of(chat[0]), onTheirPage.stream().map(c -> c.asJsonObject().getJsonNumber("id").longValue()).toList());
+    }
+
+    /** Delivers one raw message of the customer of a chat, signed as Meta signs it; answers its id once stored. */
+    private long deliver(long[] chat, JsonObject message) throws Exception {
+        String phoneNumberId = TestDatabase.strings("select ch.phone_number_id from whatsapp.channel ch join whatsapp.conversation c"
+                + " on c.channel_id = ch.id where c.id = ?", chat[0]).get(0);
+        String wabaId = TestDatabase.strings("select ch.waba_id from whatsapp.channel ch join whatsapp.conversation c"
+                + " on c.channel_id = ch.id where c.id = ?", chat[0]).get(0);
+        byte[] body = Webhooks.envelope(Webhooks.entry(wabaId, phoneNumberId, Json.createArrayBuilder().add(message),
+                Json.createArrayBuilder()));
+        assertEquals(200, ApiClient.anonymous(base).postBytes("/webhooks/whatsapp", body, "X-Hub-Signature-256",
+                Webhooks.signature(body)).status());
+        String wamid = message.getString("id");
+        eventually("the message", 20, () -> TestDatabase.number("select count(*) from whatsapp.message where wamid = ?", wamid) == 1);
+        return TestDatabase.number("select id from whatsapp.message where wamid = ?", wamid);
+    }
+
+    private JsonObject fromTheCustomer(long[] chat, String type, JsonObject content) {
+        String customer = TestDatabase.strings("select customer_key from whatsapp.conversation where id = ?", chat[0]).get(0);
+        return Json.createObjectBuilder().add("from", customer).add("id", Webhooks.newWamid())
+                .add("timestamp", Long.toString(java.time.Instant.now().getEpochSecond())).add("type", type).add(type, content).build();
+    }
+
+    @Test
+    void aSharedContactCardBecomesAContactAndANewNumberIsTakenOnceConfirmed() throws Exception {
+        long[] chat = chat();
+        String friend = "+8190" + (10_000_000 + Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 89_999_999L));
+        long card = deliver(chat, Json.createObjectBuilder().add("from", TestDatabase.strings(
+                        "select customer_key from whatsapp.conversation where id = ?", chat[0]).get(0))
+                .add("id", Webhooks.newWamid()).add("timestamp", Long.toString(java.time.Instant.now().getEpochSecond()))
+                .add("type", "contacts").add("contacts", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("name", Json.createObjectBuilder().add("formatted_name", "Aoi Kimura"))
+                        .add("phones", Json.createArrayBuilder().add(Json.createObjectBuilder().add("phone", friend))))).build());
+        Answer saved = admin().post(path(chat, "/messages/" + card + "/contact-cards/0"), JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals(201, saved.status(), saved.body());
+        JsonObject contact = admin().get("/api/crm/contacts/" + saved.json().getJsonNumber("id").longValue()).json();
+        assertEquals("Aoi", contact.getString("firstName"));
+        assertEquals(friend, contact.getString("phone"));
+        assertEquals(200, admin().post(path(chat, "/messages/" + card + "/contact-cards/0"), JsonValue.EMPTY_JSON_OBJECT).status(),
+                "saved once: the second time finds the contact");
+        assertEquals(404, admin().post(path(chat, "/messages/" + card + "/contact-cards/3"), JsonValue.EMPTY_JSON_OBJECT).status());
+
+        String newNumber = "8190" + (10_000_000 + Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 89_999_999L));
+        long notice = deliver(chat, fromTheCustomer(chat, "system", Json.createObjectBuilder()
+                .add("body", "Yuki changed their phone number to a new number").add("wa_id", newNumber)
+                .add("type", "user_changed_number").build()));
+        String before = admin().get("/api/crm/contacts/" + chat[1]).json().getString("phone");
+        assertTrue(!before.equals("+" + newNumber), "nothing changes before an agent confirms");
+        Answer confirmed = admin().post(path(chat, "/messages/" + notice + "/number-change"), JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals(200, confirmed.status(), confirmed.body());
+        assertEquals("+" + newNumber, admin().get("/api/crm/contacts/" + chat[1]).json().getString("phone"));
+        assertEquals(List.of(newNumber), TestDatabase.strings("select customer_key from whatsapp.conversation where id = ?", chat[0]),
+                "the chat continues from the new number");
+        assertEquals(404, admin().post(path(chat, "/messages/" + chat[2] + "/number-change"), JsonValue.EMPTY_JSON_OBJECT).status(),
+                "only WhatsApp's notice of a new number changes it");
     }
 
     @Test

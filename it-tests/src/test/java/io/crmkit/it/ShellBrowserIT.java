@@ -178,6 +178,15 @@ class ShellBrowserIT {
         }
     }
 
+    /** Clicks what the locator finds, found afresh on each try: live updates redraw the list under the cursor. */
+    private void clickFresh(By locator) {
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(driver -> {
+                    driver.findElement(locator).click();
+                    return true;
+                });
+    }
+
     /** The count on the Messages tab of the host's navigation; 0 while the badge is hidden. */
     private int tabBadge() {
         WebElement badge = browser.findElement(By.cssSelector("#main-nav a[data-tab='whatsapp/messages'] .tab-badge"));
@@ -224,7 +233,7 @@ class ShellBrowserIT {
             List<WebElement> rows = driver.findElements(By.cssSelector("#conversations li"));
             return rows.size() == 1 && rows.get(0).getText().contains("Sato Hanako");
         });
-        browser.findElement(item).click();
+        clickFresh(item);
         wait.until(ExpectedConditions.textToBe(By.id("thread-title"), "Sato Hanako"));
 
         WebElement composer = wait.until(ExpectedConditions.elementToBeClickable(By.id("composer-text")));
@@ -280,7 +289,7 @@ class ShellBrowserIT {
         admin.delete("/api/whatsapp/channels/" + channel.getInt("id"));
         browser.navigate().refresh();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("conversation-search"))).sendKeys(text);
-        wait.until(ExpectedConditions.elementToBeClickable(item)).click();
+        clickFresh(item);
         String banner = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("channel-banner"))).getText();
         assertTrue(banner.contains(channelName + " is disconnected"), banner);
         assertTrue(browser.findElements(By.id("composer")).isEmpty(), "a disconnected number offers no composer");
@@ -295,7 +304,7 @@ class ShellBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(channelRow, "Connected"));
         browser.get(url("app/tabs/whatsapp/messages"));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("conversation-search"))).sendKeys(text);
-        wait.until(ExpectedConditions.elementToBeClickable(item)).click();
+        clickFresh(item);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("composer-text")));
         assertTrue(browser.findElements(By.id("channel-banner")).isEmpty(), "reconnected, the number answers again");
         assertFalse(browser.findElement(By.id("enter-sends")).isSelected(), "the choice about Enter is kept");

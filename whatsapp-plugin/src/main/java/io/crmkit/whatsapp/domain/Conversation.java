@@ -130,6 +130,14 @@ public class Conversation {
         return customerKey;
     }
 
+    /**
+     * The customer changed their WhatsApp number (Meta's {@code user_changed_number}) and an agent confirmed it:
+     * their next messages, from the new number, continue this conversation.
+     */
+    public void customerNowWritesFrom(String newWaId) {
+        this.customerKey = newWaId;
+    }
+
     public CustomerAddress customer() {
         return CustomerAddress.fromKey(customerKey);
     }

@@ -130,6 +130,9 @@ public enum RefusalText {
     HOST_REFUSED("{0}"),
     HOST_RECORD_GONE("the CRM no longer has it ({0}): reload the page"),
     HOST_DOES_NOT_ALLOW("this CRM does not let WhatsApp make this change ({0})"),
+    NO_SUCH_CONTACT_CARD("message {0} has no contact card {1}"),
+    CONTACT_CARD_WITHOUT_NUMBER("this contact card has no phone number: add the person by hand"),
+    NO_NUMBER_CHANGE("message {0} is not WhatsApp''s notice of a new number"),
     NO_CONTACT_PHONE("contact {0} has no phone number: add one to the contact first"),
 
     SIGNATURE_MISMATCH("X-Hub-Signature-256 is missing or does not match the body: check the app secret"),

@@ -191,8 +191,22 @@ export class ThreadView {
         el('a', { href: `https://www.openstreetmap.org/?mlat=${encodeURIComponent(content.latitude)}&mlon=${encodeURIComponent(content.longitude)}`,
           target: '_blank', rel: 'noopener noreferrer' }, t.location));
     } else if (m.type === 'contacts') {
-      for (const card of content.cards || []) {
-        parts.push(el('div', { class: 'contact-card' }, `👤 ${card.name}`, ...card.phones.map((p) => el('div', { class: 'small' }, p))));
+      (content.cards || []).forEach((card, index) => {
+        // A card the customer shared is someone the business may want in its CRM.
+        const save = this.mayReply && card.phones.length > 0 ? el('button', { type: 'button', class: 'link save-card',
+          'data-card': index, onclick: async (event) => {
+            const saved = await this.api(`/api/whatsapp/conversations/${this.openId}/messages/${m.id}/contact-cards/${index}`, 'POST', {});
+            event.target.replaceWith(el('a', { href: saved.link }, t.openContact));
+          } }, t.saveContact) : null;
+        parts.push(el('div', { class: 'contact-card' }, `👤 ${card.name}`, ...card.phones.map((p) => el('div', { class: 'small' }, p)), save));
+      });
+    } else if (m.type === 'system' && content.newWaId) {
+      parts.push(el('div', { class: 'text' }, m.text || ''));
+      if (this.mayReply) {
+        parts.push(el('button', { type: 'button', class: 'link apply-number', onclick: async (event) => {
+          await this.api(`/api/whatsapp/conversations/${this.openId}/messages/${m.id}/number-change`, 'POST', {});
+          event.target.replaceWith(el('span', { class: 'muted small' }, t.numberUpdated));
+        } }, t.updateNumber(`+${content.newWaId}`)));
       }
     } else if (m.type === 'unsupported') {
       parts.push(el('em', { class: 'muted' }, t.unsupported));

@@ -6,6 +6,7 @@ import io.crmkit.plugin.api.ContactChanges;
 import io.crmkit.plugin.api.CrmHost;
 import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.plugin.api.InvalidRecordException;
+import io.crmkit.plugin.api.NewContact;
 import io.crmkit.plugin.api.NewPipelineRecord;
 import io.crmkit.plugin.api.Note;
 import io.crmkit.plugin.api.OrganisationServices;
@@ -22,6 +23,8 @@ import io.crmkit.whatsapp.application.repository.MessageRepository;
 import io.crmkit.whatsapp.domain.Conversation;
 import io.crmkit.whatsapp.domain.MediaFile;
 import io.crmkit.whatsapp.domain.Message;
+import io.crmkit.whatsapp.domain.MessageDetails;
+import io.crmkit.whatsapp.domain.PersonName;
 import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
 import io.crmkit.whatsapp.domain.RefusalText;
@@ -158,6 +161,58 @@ public class RelatedRecords {
         List<Message> chosen = messagesOf(conversation, messageIds);
         return chosen.stream().map(message -> hostCall(() -> crm.notes().add(record, noteText(crm, conversation, message),
                 user.userId()))).toList();
+    }
+
+    /**
+     * A contact card the customer sent, as a contact of the CRM: the one with its number when the CRM has it, else a
+     * new contact (the card's name split as a WhatsApp profile name is), owned by the agent.
+     *
+     * @param created whether the contact was made now
+     */
+    public record CardContact(Contact contact, boolean created) {
+    }
+
+    @Transactional
+    public CardContact contactFromCard(CurrentUser user, long conversationId, long messageId, int cardIndex) {
+        permissions.requireReply(user);
+        Conversation conversation = conversation(user, conversationId);
+        Message message = messagesOf(conversation, List.of(messageId)).get(0);
+        MessageDetails.Card card = message.details().content().filter(MessageDetails.ContactCards.class::isInstance)
+                .map(MessageDetails.ContactCards.class::cast).map(MessageDetails.ContactCards::cards)
+                .filter(cards -> cardIndex >= 0 && cardIndex < cards.size()).map(cards -> cards.get(cardIndex))
+                .orElseThrow(() -> Refusal.notFound(RefusalText.NO_SUCH_CONTACT_CARD, messageId, cardIndex));
+        String phone = card.phones().stream().findFirst()
+                .orElseThrow(() -> Refusal.invalid("phone", RefusalText.CONTACT_CARD_WITHOUT_NUMBER));
+        OrganisationServices crm = host.organisation(user.organisationId());
+        Optional<Contact> known = hostCall(() -> crm.contacts().findByPhone(phone)).stream().findFirst();
+        if (known.isPresent()) {
+            return new CardContact(known.get(), false);
+        }
+        PersonName name = PersonName.ofProfileName(card.name().isBlank() ? phone : card.name(),
+                NewContact.NAME_LENGTH_EVERY_HOST_ACCEPTS);
+        return new CardContact(hostCall(() -> crm.contacts().create(new NewContact(name.first(), name.last(), Optional.of(phone),
+                Optional.empty(), Optional.empty(), Optional.of(user.userId())))), true);
+    }
+
+    /**
+     * The customer's new number (Meta's notice that they changed it), confirmed by an agent: the contact's phone is
+     * changed and the chat continues from the new number.
+     */
+    @Transactional
+    public Contact applyNumberChange(CurrentUser user, long conversationId, long messageId) {
+        permissions.requireReply(user);
+        Conversation conversation = conversation(user, conversationId);
+        Message message = messagesOf(conversation, List.of(messageId)).get(0);
+        String newWaId = message.details().content().filter(MessageDetails.NumberChange.class::isInstance)
+                .map(MessageDetails.NumberChange.class::cast).flatMap(MessageDetails.NumberChange::newWaId)
+                .orElseThrow(() -> Refusal.notFound(RefusalText.NO_NUMBER_CHANGE, messageId));
+        OrganisationServices crm = host.organisation(user.organisationId());
+        Contact contact = contactOf(crm, conversation);
+        Contact changed = hostCall(() -> crm.contacts().changePhone(contact.id(), "+" + newWaId));
+        if (conversations.findByCustomer(conversation.channelId(), newWaId).isEmpty()) {
+            conversation.customerNowWritesFrom(newWaId);
+        }
+        return changed;
     }
 
     /** A message as a note: who wrote it and when (Meta's time), then its text and its file as a link. */

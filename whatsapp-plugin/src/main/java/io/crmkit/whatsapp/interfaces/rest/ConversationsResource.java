@@ -425,4 +425,19 @@ public class ConversationsResource {
     public Response addNotes(@PathParam("id") long id, JsonObject body) {
         return relatedRecords.addNotes(id, body);
     }
+
+    /** A contact card the customer sent, saved as a contact (201) or found already in the CRM (200). */
+    @POST
+    @Path("conversations/{id: [0-9]+}/messages/{messageId: [0-9]+}/contact-cards/{index: [0-9]+}")
+    public Response contactFromCard(@PathParam("id") long id, @PathParam("messageId") long messageId,
+                                    @PathParam("index") int index) {
+        return relatedRecords.contactFromCard(id, messageId, index);
+    }
+
+    /** The customer's new number, confirmed: the contact's phone changes and the chat follows the number. */
+    @POST
+    @Path("conversations/{id: [0-9]+}/messages/{messageId: [0-9]+}/number-change")
+    public RelatedRecordsApi.ContactView applyNumberChange(@PathParam("id") long id, @PathParam("messageId") long messageId) {
+        return relatedRecords.applyNumberChange(id, messageId);
+    }
 }

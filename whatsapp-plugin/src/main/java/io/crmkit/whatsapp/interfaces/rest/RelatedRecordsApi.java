@@ -119,6 +119,18 @@ public class RelatedRecordsApi {
                 .map(note -> new NoteView(note.id(), note.text(), note.createdAt(), null)).toList())).build();
     }
 
+    Response contactFromCard(long id, long messageId, int index) {
+        CurrentUser user = callers.user();
+        RelatedRecords.CardContact saved = related.contactFromCard(user, id, messageId, index);
+        return Response.status(saved.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(contactView(user, saved.contact(), userId -> null)).build();
+    }
+
+    ContactView applyNumberChange(long id, long messageId) {
+        CurrentUser user = callers.user();
+        return contactView(user, related.applyNumberChange(user, id, messageId), userId -> null);
+    }
+
     private ContactView contactView(CurrentUser user, Contact contact, Function<Optional<Long>, UserRef> userRef) {
         return new ContactView(contact.id(), contact.displayNameIn(user.locale()), contact.firstName(), contact.lastName(),
                 contact.phone().orElse(null), contact.phone().map(PhoneDisplay::of).orElse(null), contact.email().orElse(null),
