@@ -45,6 +45,13 @@ public class Permissions {
         return level;
     }
 
+    /** Refuses callers who are not administrators of their organisation. */
+    public static void requireAdministrator(CurrentUser user) {
+        if (!user.administrator()) {
+            throw new Refusal(ProblemCode.FORBIDDEN, RefusalText.ADMINISTRATORS_ONLY);
+        }
+    }
+
     /** Refuses callers who may not answer customers. */
     public void requireReply(CurrentUser user) {
         if (!levelOf(user).includes(AccessLevel.VIEW_AND_REPLY)) {

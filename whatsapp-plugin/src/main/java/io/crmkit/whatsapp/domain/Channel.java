@@ -162,6 +162,16 @@ public class Channel {
         this.disconnectedAt = null;
     }
 
+    /**
+     * @throws Refusal {@code CHANNEL_DISCONNECTED}, or {@code CHANNEL_NEEDS_REAUTH} while Meta refuses its token
+     */
+    public void requireAbleToSend() {
+        requireNotDisconnected();
+        if (status == ChannelStatus.NEEDS_REAUTH) {
+            throw new Refusal(ProblemCode.CHANNEL_NEEDS_REAUTH, RefusalText.NUMBER_NEEDS_REAUTH);
+        }
+    }
+
     public void requireNotDisconnected() {
         if (status == ChannelStatus.DISCONNECTED) {
             throw new Refusal(ProblemCode.CHANNEL_DISCONNECTED, RefusalText.NUMBER_DISCONNECTED);

@@ -3,6 +3,7 @@ package io.crmkit.whatsapp.application.channels;
 import io.crmkit.plugin.api.CrmHost;
 import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.plugin.api.User;
+import io.crmkit.whatsapp.application.MetaUnavailable;
 import io.crmkit.whatsapp.application.meta.CloudApi;
 import io.crmkit.whatsapp.application.meta.MetaApiException;
 import io.crmkit.whatsapp.application.meta.MetaAuthorizationException;
@@ -17,7 +18,6 @@ import io.crmkit.whatsapp.domain.Refusal;
 import io.crmkit.whatsapp.domain.RefusalText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 import java.security.SecureRandom;
@@ -199,7 +199,7 @@ public class ChannelService {
         } catch (MetaAuthorizationException refused) {
             return channels.change(admin.organisationId(), channelId, Channel::requireReauthorisation);
         } catch (TransientMetaException | FaultToleranceException unavailable) {
-            throw metaUnavailable(unavailable);
+            throw MetaUnavailable.refusal(unavailable);
         } catch (MetaApiException refused) {
             throw Refusal.invalid("phoneNumberId", RefusalText.NUMBER_REFUSED_NOW, refused.error().describe());
         }
@@ -228,16 +228,10 @@ public class ChannelService {
         } catch (MetaAuthorizationException refused) {
             throw Refusal.invalid("accessToken", RefusalText.TOKEN_REFUSED, refused.error().describe());
         } catch (TransientMetaException | FaultToleranceException unavailable) {
-            throw metaUnavailable(unavailable);
+            throw MetaUnavailable.refusal(unavailable);
         } catch (MetaApiException refused) {
             throw Refusal.invalid("phoneNumberId", RefusalText.META_REFUSED, refused.error().describe());
         }
-    }
-
-    private static Refusal metaUnavailable(RuntimeException cause) {
-        return cause instanceof CircuitBreakerOpenException
-                ? new Refusal(ProblemCode.META_UNAVAILABLE, RefusalText.META_PAUSED)
-                : new Refusal(ProblemCode.META_UNAVAILABLE, RefusalText.META_UNREACHABLE, cause.getMessage());
     }
 
     private static String newPin() {

@@ -129,13 +129,11 @@ public class Dispatcher {
         if (file.metaMediaId().isPresent()) {
             mediaId = file.metaMediaId().get();
         } else {
-            Decision decision = policy.afterUpload(call(() -> meta.uploadMedia(out.accessToken(), out.phoneNumberId(),
-                    file.mimeType(), file.fileName(), store.fileContent(out.messageId()))), out.attempts());
-            if (!(decision instanceof Decision.SendWithFile uploaded)) {
-                store.record(out.messageId(), out.channelId(), decision);
+            Optional<String> uploaded = upload(out, file.mimeType(), file.fileName(), () -> store.fileContent(out.messageId()));
+            if (uploaded.isEmpty()) {
                 return Optional.empty();
             }
-            mediaId = uploaded.mediaId();
+            mediaId = uploaded.get();
             store.uploaded(out.messageId(), mediaId);
         }
         AttachmentFormat.Kind kind = AttachmentFormat.Kind.ofWireType(out.type());
@@ -153,17 +151,29 @@ public class Dispatcher {
         if (template.headerFile().isPresent()) {
             MessageDetails.HeaderFile file = template.headerFile().get();
             TemplateRepository.Sample sample = store.templateSample(file.sampleHandle());
-            Decision decision = policy.afterUpload(call(() -> meta.uploadMedia(out.accessToken(), out.phoneNumberId(),
-                    sample.mimeType(), sample.fileName(), sample.content())), out.attempts());
-            if (!(decision instanceof Decision.SendWithFile uploaded)) {
-                store.record(out.messageId(), out.channelId(), decision);
+            Optional<String> uploaded = upload(out, sample.mimeType(), sample.fileName(), sample::content);
+            if (uploaded.isEmpty()) {
                 return Optional.empty();
             }
             String wireType = file.format().name().toLowerCase(Locale.ROOT);
-            header = Optional.of(new OutgoingMessage.HeaderMedia(wireType, uploaded.mediaId(),
+            header = Optional.of(new OutgoingMessage.HeaderMedia(wireType, uploaded.get(),
                     file.format() == TemplateHeader.Format.DOCUMENT ? Optional.of(file.fileName()) : Optional.empty()));
         }
         return Optional.of(new OutgoingMessage.Template(template.name(), template.language(), template.values(), header));
+    }
+
+    /**
+     * Uploads a file the message sends; answers Meta's media id, or empty when the policy settled the message with
+     * the upload's outcome (requeued or failed), which is then recorded.
+     */
+    private Optional<String> upload(Outgoing out, String mimeType, String fileName, Supplier<byte[]> content) {
+        Decision decision = policy.afterUpload(call(() -> meta.uploadMedia(out.accessToken(), out.phoneNumberId(),
+                mimeType, fileName, content.get())), out.attempts());
+        if (decision instanceof Decision.SendWithFile uploaded) {
+            return Optional.of(uploaded.mediaId());
+        }
+        store.record(out.messageId(), out.channelId(), decision);
+        return Optional.empty();
     }
 
     /** A call to Meta, its answer or failure told apart as the policy needs it. */

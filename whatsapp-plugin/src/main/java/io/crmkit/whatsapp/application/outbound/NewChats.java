@@ -10,10 +10,8 @@ import io.crmkit.whatsapp.application.repository.ConversationRepository;
 import io.crmkit.whatsapp.application.repository.TemplateRepository;
 import io.crmkit.whatsapp.application.templates.TemplateService;
 import io.crmkit.whatsapp.domain.Channel;
-import io.crmkit.whatsapp.domain.ChannelStatus;
 import io.crmkit.whatsapp.domain.Conversation;
 import io.crmkit.whatsapp.domain.Message;
-import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
 import io.crmkit.whatsapp.domain.RefusalText;
 import io.crmkit.whatsapp.domain.Template;
@@ -65,11 +63,7 @@ public class NewChats {
                 .orElseThrow(() -> Refusal.invalid("contactId", RefusalText.REQUIRED, "contactId"));
         Channel channel = channels.find(user.organisationId(), channelId)
                 .orElseThrow(() -> Refusal.notFound(RefusalText.NO_SUCH_CHANNEL, channelId));
-        if (channel.status() != ChannelStatus.CONNECTED) {
-            throw channel.status() == ChannelStatus.NEEDS_REAUTH
-                    ? new Refusal(ProblemCode.CHANNEL_NEEDS_REAUTH, RefusalText.NUMBER_NEEDS_REAUTH)
-                    : new Refusal(ProblemCode.CHANNEL_DISCONNECTED, RefusalText.NUMBER_DISCONNECTED);
-        }
+        channel.requireAbleToSend();
         Contact contact = host.organisation(user.organisationId()).contacts().find(contactId)
                 .orElseThrow(() -> Refusal.notFound(RefusalText.NO_SUCH_CONTACT, contactId));
         String phone = contact.phone().orElseThrow(() -> Refusal.invalid("contactId", RefusalText.NO_CONTACT_PHONE, contactId));

@@ -12,7 +12,6 @@ import io.crmkit.whatsapp.application.templates.MarketingOptOuts;
 import io.crmkit.whatsapp.application.templates.TemplateService;
 import io.crmkit.whatsapp.domain.Attachment;
 import io.crmkit.whatsapp.domain.Channel;
-import io.crmkit.whatsapp.domain.ChannelStatus;
 import io.crmkit.whatsapp.domain.Conversation;
 import io.crmkit.whatsapp.domain.MediaFile;
 import io.crmkit.whatsapp.domain.MergeField;
@@ -192,12 +191,7 @@ public class Outbox {
     /** The conversation's number, if it can send now. */
     private Channel connected(Conversation conversation) {
         Channel channel = channels.find(conversation.channelId()).orElseThrow();
-        if (channel.status() == ChannelStatus.DISCONNECTED) {
-            throw new Refusal(ProblemCode.CHANNEL_DISCONNECTED, RefusalText.NUMBER_DISCONNECTED);
-        }
-        if (channel.status() == ChannelStatus.NEEDS_REAUTH) {
-            throw new Refusal(ProblemCode.CHANNEL_NEEDS_REAUTH, RefusalText.NUMBER_NEEDS_REAUTH);
-        }
+        channel.requireAbleToSend();
         return channel;
     }
 

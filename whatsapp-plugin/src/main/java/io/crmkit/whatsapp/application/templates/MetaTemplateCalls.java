@@ -1,12 +1,12 @@
 package io.crmkit.whatsapp.application.templates;
 
+import io.crmkit.whatsapp.application.MetaUnavailable;
 import io.crmkit.whatsapp.application.meta.MetaApiException;
 import io.crmkit.whatsapp.application.meta.MetaAuthorizationException;
 import io.crmkit.whatsapp.application.meta.TransientMetaException;
 import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
 import io.crmkit.whatsapp.domain.RefusalText;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 import java.util.Set;
@@ -25,13 +25,11 @@ final class MetaTemplateCalls {
             return call.get();
         } catch (MetaAuthorizationException refused) {
             throw new Refusal(ProblemCode.CHANNEL_NEEDS_REAUTH, RefusalText.NUMBER_NEEDS_REAUTH);
-        } catch (CircuitBreakerOpenException paused) {
-            throw new Refusal(ProblemCode.META_UNAVAILABLE, RefusalText.META_PAUSED);
         } catch (TransientMetaException | FaultToleranceException unavailable) {
             if (unavailable instanceof MetaApiException limited && RATE_LIMITS.contains(limited.error().code())) {
                 throw new Refusal(ProblemCode.META_RATE_LIMITED, RefusalText.TEMPLATE_CREATIONS_PAUSED);
             }
-            throw new Refusal(ProblemCode.META_UNAVAILABLE, RefusalText.META_UNREACHABLE, unavailable.getMessage());
+            throw MetaUnavailable.refusal(unavailable);
         } catch (MetaApiException refused) {
             if (RATE_LIMITS.contains(refused.error().code())) {
                 throw new Refusal(ProblemCode.META_RATE_LIMITED, RefusalText.TEMPLATE_CREATIONS_PAUSED);

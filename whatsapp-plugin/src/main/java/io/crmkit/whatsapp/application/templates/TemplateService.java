@@ -124,7 +124,7 @@ public class TemplateService {
     /** New content for a template; Meta reviews it again, and it is PENDING meanwhile. */
     @Transactional
     public Template update(CurrentUser admin, long id, TemplateDraft draft) {
-        requireAdministrator(admin);
+        Permissions.requireAdministrator(admin);
         Template template = find(admin, id);
         templates.lockAccount(template.wabaId());
         TemplateContent content = TemplateContent.written(draft.body(), draft.header(), draft.footer(), draft.buttons());
@@ -140,7 +140,7 @@ public class TemplateService {
     /** Deletes the template here and at Meta. */
     @Transactional
     public void delete(CurrentUser admin, long id) {
-        requireAdministrator(admin);
+        Permissions.requireAdministrator(admin);
         Template template = find(admin, id);
         templates.lockAccount(template.wabaId());
         Channel channel = channelOfAccount(admin, template.wabaId());
@@ -194,7 +194,7 @@ public class TemplateService {
      * blank is not checked yet.
      */
     public TemplateContent.Filled draftPreview(CurrentUser admin, TemplateDraft draft) {
-        requireAdministrator(admin);
+        Permissions.requireAdministrator(admin);
         TemplateContent content = TemplateContent.written(draft.body(), draft.header(), draft.footer(), draft.buttons());
         if (!draft.name().isBlank() || !draft.language().isBlank()) {
             Template.written(admin.organisationId(), "draft", draft.name().isBlank() ? "draft" : draft.name(),
@@ -249,7 +249,7 @@ public class TemplateService {
 
     /** The connected number whose account gets a new template: the one chosen, or the organisation's only account. */
     private Channel accountOf(CurrentUser admin, Optional<Long> channelId) {
-        requireAdministrator(admin);
+        Permissions.requireAdministrator(admin);
         if (channelId.isPresent()) {
             return channels.find(admin.organisationId(), channelId.get()).filter(c -> c.status() != ChannelStatus.DISCONNECTED)
                     .orElseThrow(() -> Refusal.notFound(RefusalText.NO_SUCH_CHANNEL, channelId.get()));
@@ -267,12 +267,6 @@ public class TemplateService {
         return channels.list(admin.organisationId()).stream()
                 .filter(c -> c.wabaId().equals(wabaId) && c.status() != ChannelStatus.DISCONNECTED).findFirst()
                 .orElseThrow(() -> new Refusal(ProblemCode.CHANNEL_DISCONNECTED, RefusalText.NUMBER_DISCONNECTED));
-    }
-
-    private void requireAdministrator(CurrentUser user) {
-        if (!user.administrator()) {
-            throw new Refusal(ProblemCode.FORBIDDEN, RefusalText.ADMINISTRATORS_ONLY);
-        }
     }
 
     private static TemplateCategory category(String word) {

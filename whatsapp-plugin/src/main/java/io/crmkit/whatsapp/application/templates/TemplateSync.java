@@ -1,6 +1,7 @@
 package io.crmkit.whatsapp.application.templates;
 
 import io.crmkit.plugin.api.CurrentUser;
+import io.crmkit.whatsapp.application.Permissions;
 import io.crmkit.whatsapp.application.channels.AccessTokens;
 import io.crmkit.whatsapp.application.meta.CloudApi;
 import io.crmkit.whatsapp.application.meta.MetaTemplate;
@@ -8,9 +9,6 @@ import io.crmkit.whatsapp.application.repository.ChannelRepository;
 import io.crmkit.whatsapp.application.repository.TemplateRepository;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.ChannelStatus;
-import io.crmkit.whatsapp.domain.ProblemCode;
-import io.crmkit.whatsapp.domain.Refusal;
-import io.crmkit.whatsapp.domain.RefusalText;
 import io.crmkit.whatsapp.domain.Template;
 import io.crmkit.whatsapp.domain.TemplateCategory;
 import io.crmkit.whatsapp.domain.TemplateStatus;
@@ -54,9 +52,7 @@ public class TemplateSync {
 
     /** "Sync now": every account of the administrator's organisation. */
     public Outcome syncOrganisation(CurrentUser admin) {
-        if (!admin.administrator()) {
-            throw new Refusal(ProblemCode.FORBIDDEN, RefusalText.ADMINISTRATORS_ONLY);
-        }
+        Permissions.requireAdministrator(admin);
         Outcome total = new Outcome(0, 0, 0);
         for (Channel channel : oneChannelPerAccount(channels.list(admin.organisationId()))) {
             total = total.plus(MetaTemplateCalls.call(() -> syncAccount(channel)));

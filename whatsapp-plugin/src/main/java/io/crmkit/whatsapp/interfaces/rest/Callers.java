@@ -2,6 +2,7 @@ package io.crmkit.whatsapp.interfaces.rest;
 
 import io.crmkit.plugin.api.CrmHost;
 import io.crmkit.plugin.api.CurrentUser;
+import io.crmkit.whatsapp.application.Permissions;
 import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
 import io.crmkit.whatsapp.domain.RefusalText;
@@ -21,9 +22,7 @@ public class Callers {
 
     public CurrentUser administrator() {
         CurrentUser user = user();
-        if (!user.administrator()) {
-            throw new Refusal(ProblemCode.FORBIDDEN, RefusalText.ADMINISTRATORS_ONLY);
-        }
+        Permissions.requireAdministrator(user);
         return user;
     }
 }

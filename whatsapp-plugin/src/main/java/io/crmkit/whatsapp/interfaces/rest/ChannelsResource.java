@@ -9,11 +9,8 @@ import io.crmkit.whatsapp.domain.Refusal;
 import io.crmkit.whatsapp.domain.RefusalText;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -71,8 +67,8 @@ public class ChannelsResource {
     public Response connect(JsonObject body) {
         var admin = callers.administrator();
         ConnectRequest request = new ConnectRequest(mode(body), JsonFields.text(body, "name").orElse(""),
-                ids(body, "assigneeIds"), JsonFields.text(body, "phoneNumberId"), JsonFields.text(body, "wabaId"),
-                JsonFields.text(body, "accessToken"), JsonFields.text(body, "code"));
+                JsonFields.ids(body, "assigneeIds", RefusalText.MUST_BE_USER_IDS), JsonFields.text(body, "phoneNumberId"),
+                JsonFields.text(body, "wabaId"), JsonFields.text(body, "accessToken"), JsonFields.text(body, "code"));
         Channel channel = channels.connect(admin, request);
         // The account's templates made before, in Meta's screens or by an earlier installation, arrive soon.
         templateSync.syncSoon();
@@ -84,7 +80,8 @@ public class ChannelsResource {
     @Path("{id: [0-9]+}")
     public ChannelView update(@PathParam("id") long id, JsonObject body) {
         var admin = callers.administrator();
-        Optional<List<Long>> assignees = body.containsKey("assigneeIds") ? Optional.of(ids(body, "assigneeIds")) : Optional.empty();
+        Optional<List<Long>> assignees = body.containsKey("assigneeIds")
+                ? Optional.of(JsonFields.ids(body, "assigneeIds", RefusalText.MUST_BE_USER_IDS)) : Optional.empty();
         Optional<String> name = body.containsKey("name") ? Optional.of(JsonFields.text(body, "name").orElse(""))
                 : Optional.empty();
         return ChannelView.of(channels.update(admin, id, name, assignees, JsonFields.text(body, "accessToken")));
@@ -126,23 +123,5 @@ public class ChannelsResource {
         } catch (IllegalArgumentException unknown) {
             throw Refusal.invalid("mode", RefusalText.MUST_BE_ONE_OF, "mode", ChannelMode.choices());
         }
-    }
-
-    private static List<Long> ids(JsonObject body, String field) {
-        JsonValue value = body.get(field);
-        if (value == null || value == JsonValue.NULL) {
-            return List.of();
-        }
-        if (!(value instanceof JsonArray array)) {
-            throw Refusal.invalid(field, RefusalText.MUST_BE_USER_IDS, field);
-        }
-        List<Long> ids = new ArrayList<>();
-        for (JsonValue item : array) {
-            if (!(item instanceof JsonNumber number) || !number.isIntegral()) {
-                throw Refusal.invalid(field, RefusalText.MUST_BE_USER_IDS, field);
-            }
-            ids.add(number.longValue());
-        }
-        return ids;
     }
 }

@@ -16,7 +16,6 @@ import io.crmkit.whatsapp.domain.Refusal;
 import io.crmkit.whatsapp.domain.RefusalText;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -25,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,7 +102,7 @@ public class RelatedRecordsApi {
     public Response createRecord(long id, JsonObject body) {
         JsonObject request = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
         PipelineRecord created = related.createRecord(callers.user(), id, JsonFields.text(request, "name").orElse(""),
-                JsonFields.text(request, "stage"), amount(request), ids(request));
+                JsonFields.text(request, "stage"), amount(request), JsonFields.ids(request, "messageIds", RefusalText.MUST_BE_IDS));
         RecordView view = recordView(created, userId -> null);
         return Response.created(URI.create(view.link())).entity(view).build();
     }
@@ -114,7 +112,7 @@ public class RelatedRecordsApi {
         JsonObject request = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
         Optional<RecordRef> target = Optional.ofNullable(request.get("record")).filter(JsonObject.class::isInstance)
                 .map(JsonValue::asJsonObject).map(RelatedRecordsApi::recordRef);
-        List<Note> notes = related.addNotes(callers.user(), id, ids(request), target);
+        List<Note> notes = related.addNotes(callers.user(), id, JsonFields.ids(request, "messageIds", RefusalText.MUST_BE_IDS), target);
         return Response.status(Response.Status.CREATED).entity(Map.of("notes", notes.stream()
                 .map(note -> new NoteView(note.id(), note.text(), note.createdAt(), null)).toList())).build();
     }
@@ -159,24 +157,6 @@ public class RelatedRecordsApi {
             return Optional.of(number.bigDecimalValue());
         }
         throw Refusal.invalid("amount", RefusalText.MUST_BE_A_NUMBER, "amount");
-    }
-
-    private static List<Long> ids(JsonObject request) {
-        JsonValue value = request.get("messageIds");
-        if (value == null || value == JsonValue.NULL) {
-            return List.of();
-        }
-        if (!(value instanceof JsonArray array)) {
-            throw Refusal.invalid("messageIds", RefusalText.MUST_BE_IDS, "messageIds");
-        }
-        List<Long> ids = new ArrayList<>();
-        for (JsonValue item : array) {
-            if (!(item instanceof JsonNumber number) || !number.isIntegral()) {
-                throw Refusal.invalid("messageIds", RefusalText.MUST_BE_IDS, "messageIds");
-            }
-            ids.add(number.longValue());
-        }
-        return ids;
     }
 
     private static RecordRef recordRef(JsonObject record) {
