@@ -46,7 +46,7 @@ abstract class RelatedRecordsTests {
     }
 
     /** A chat with a new customer who wrote twice; answers {conversation, contact, first message, second message}. */
-    private long[] chat() throws Exception {
+    protected long[] chat() throws Exception {
         JsonObject channel = admin().post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
                 .add("name", "Related").add("assigneeIds", Json.createArrayBuilder().add(host().administratorId()))
                 .build()).json();
@@ -90,7 +90,10 @@ abstract class RelatedRecordsTests {
                 "newest first");
         assertEquals(14400, records.getJsonObject(0).getJsonNumber("amount").intValue());
         assertEquals("Prefers mornings", related.getJsonArray("notes").getJsonObject(0).getString("text"));
-        assertTrue(related.getJsonArray("stages").size() > 1);
+        JsonArray stages = related.getJsonArray("stages");
+        assertEquals(host().stages(), stages.stream().map(s -> s.asJsonObject().getString("name")).toList(), "in pipeline order");
+        assertTrue(stages.stream().allMatch(s -> !s.asJsonObject().getString("label").isBlank()), stages.toString());
+        assertEquals(stage, records.getJsonObject(0).getString("stageLabel"), "as the host names it to English readers");
     }
 
     @Test

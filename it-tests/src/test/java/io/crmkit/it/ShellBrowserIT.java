@@ -509,6 +509,11 @@ class ShellBrowserIT {
         form.findElement(By.name("email")).sendKeys("ren@example.com");
         form.findElement(By.cssSelector("button[type='submit']")).click();
         wait.until(ExpectedConditions.textToBe(By.id("contact-email"), "ren@example.com"));
+        // A colleague renames the customer from the same chat elsewhere: the open panel follows without a reload.
+        assertEquals(200, ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD).patch("/api/whatsapp/conversations/"
+                + conversation + "/contact", Json.createObjectBuilder().add("firstName", "Renji").build()).status());
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("contact-link"), "Renji"));
 
         wait.until(ExpectedConditions.elementToBeClickable(By.id("new-record"))).click();
         WebElement recordForm = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("record-form")));

@@ -1,6 +1,7 @@
 package io.crmkit.plugin.api;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Pipeline records (deals) of one organisation. */
@@ -8,6 +9,15 @@ public interface PipelineService {
 
     /** The stages a record may be in, in pipeline order; never empty. */
     List<String> stages();
+
+    /**
+     * A stage's name as the host shows it to readers of {@code language}: a host may translate the stages every
+     * organisation starts with, and shows one an organisation named itself as it was named. This default shows every
+     * stage as named.
+     */
+    default String stageLabel(String stage, Locale language) {
+        return stage;
+    }
 
     Optional<PipelineRecord> find(long recordId);
 

@@ -31,7 +31,10 @@ class MessagesTab extends HTMLElement {
       const requested = Number(new URLSearchParams(window.location.search).get('conversation'));
       if (requested) await this.open(requested);
       this.listen();
-      this.refresher = setInterval(() => { this.list.load(true); this.list.loadBadge(); }, 30000);
+      this.refresher = setInterval(() => { this.list.load(true); this.list.loadBadge(); this.related.refreshWhenIdle(); }, 30000);
+      // Records change on the CRM's own pages too: the panel is read afresh when the agent comes back to this tab.
+      this.onVisible = () => document.visibilityState === 'visible' && this.related.refreshWhenIdle();
+      document.addEventListener('visibilitychange', this.onVisible);
     } catch (error) {
       this.replaceChildren(el('p', { class: 'error' }, error.status === 403 ? this.t.noAccess : error.message));
     }
@@ -39,6 +42,7 @@ class MessagesTab extends HTMLElement {
 
   disconnectedCallback() {
     window.removeEventListener('resize', this.fitToWindow);
+    document.removeEventListener('visibilitychange', this.onVisible);
     if (this.list) document.title = this.list.title;
     if (this.events) this.events.close();
     clearInterval(this.refresher);
@@ -79,6 +83,9 @@ class MessagesTab extends HTMLElement {
       }, 150);
     };
     for (const kind of ['message', 'status', 'conversation']) this.events.addEventListener(kind, refresh);
+    this.events.addEventListener('records', (event) => {
+      if (Number(JSON.parse(event.data).conversationId) === Number(this.related.conversationId)) this.related.refreshWhenIdle();
+    });
     this.events.addEventListener('ready', () => this.list.showReconnecting(false));
     this.events.onerror = () => this.list.showReconnecting(true);
   }

@@ -10,6 +10,16 @@ export class RelatedPanel {
     Object.assign(this, { api, t, lang, mayReply });
     this.element = el('aside', { class: 'related', id: 'related' });
     this.conversationId = null;
+    this.element.addEventListener('focusout', () => setTimeout(() => this.stale && this.refreshWhenIdle()));
+  }
+
+  /**
+   * Reads the records afresh after someone changed them, unless the agent is changing them here: then once they are
+   * done, so that nothing they are typing is lost.
+   */
+  refreshWhenIdle() {
+    this.stale = this.element.contains(document.activeElement) || this.element.querySelector('form') !== null;
+    if (!this.stale) this.refresh();
   }
 
   async show(conversationId) {
@@ -94,7 +104,7 @@ export class RelatedPanel {
       }
     };
     const stage = el('select', { 'aria-label': t.stage, class: 'record-stage', disabled: !this.mayReply, onchange: (e) => change({ stage: e.target.value }) },
-      stages.map((s) => el('option', { value: s, selected: s === record.stage }, s)));
+      stages.map((s) => el('option', { value: s.name, selected: s.name === record.stage }, s.label)));
     const amount = el('input', { type: 'number', min: 0, step: 'any', class: 'record-amount', 'aria-label': t.amount,
       value: record.amount == null ? '' : record.amount, disabled: !this.mayReply });
     amount.addEventListener('change', () => amount.value !== '' && change({ amount: Number(amount.value) }));
@@ -110,7 +120,7 @@ export class RelatedPanel {
     const t = this.t;
     const messages = await this.api(`/api/whatsapp/conversations/${this.conversationId}/messages?limit=20`);
     const name = el('input', { name: 'name', value: `${this.related.contact.name} – ${new Date().toLocaleDateString(this.lang)}` });
-    const stage = el('select', { name: 'stage' }, stages.map((s) => el('option', { value: s }, s)));
+    const stage = el('select', { name: 'stage' }, stages.map((s) => el('option', { value: s.name }, s.label)));
     const amount = el('input', { name: 'amount', type: 'number', min: 0, step: 'any' });
     const choices = el('ul', { class: 'message-choices', id: 'record-messages' }, messages.filter((m) => m.text).slice(-10).map((m) =>
       el('li', {}, el('label', { class: 'small' }, el('input', { type: 'checkbox', value: m.id }), ` ${m.text}`))));

@@ -4,11 +4,13 @@ import io.crmkit.crm.application.DealService.DealDraft;
 import io.crmkit.crm.application.DealService;
 import io.crmkit.crm.application.Organisations;
 import io.crmkit.crm.domain.Deal;
+import io.crmkit.crm.domain.PipelineStage;
 import io.crmkit.plugin.api.NewPipelineRecord;
 import io.crmkit.plugin.api.PipelineRecord;
 import io.crmkit.plugin.api.PipelineRecordChanges;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import static io.crmkit.crm.adapter.AdaptedServices.translated;
@@ -32,6 +34,11 @@ final class AdaptedPipelines implements io.crmkit.plugin.api.PipelineService {
     @Override
     public List<String> stages() {
         return deals.stages(org);
+    }
+
+    @Override
+    public String stageLabel(String stage, Locale language) {
+        return PipelineStage.labelIn(stage, language);
     }
 
     @Override

@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** One stage of an organisation's sales pipeline, at a position. */
 @Entity
@@ -16,6 +18,14 @@ public class PipelineStage {
     /** The stages a new organisation starts with. */
     public static final List<String> DEFAULTS =
             List.of("Qualification", "Needs analysis", "Proposal", "Negotiation", "Closed won", "Closed lost");
+    /** The default stages in Japanese; the shell's {@code i18n.js} shows them with the same words. */
+    private static final Map<String, String> DEFAULTS_IN_JAPANESE = Map.of("Qualification", "見込み評価",
+            "Needs analysis", "ニーズ分析", "Proposal", "提案", "Negotiation", "交渉", "Closed won", "受注", "Closed lost", "失注");
+
+    /** A stage's name for readers of {@code language}: a default stage translated, one the organisation named as named. */
+    public static String labelIn(String stage, Locale language) {
+        return "ja".equals(language.getLanguage()) ? DEFAULTS_IN_JAPANESE.getOrDefault(stage, stage) : stage;
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

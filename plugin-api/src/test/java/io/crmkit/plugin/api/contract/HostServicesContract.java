@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import javax.naming.InitialContext;
@@ -297,6 +298,15 @@ public abstract class HostServicesContract {
         assertEquals(stages.get(1), org().pipelines().find(deal.id()).orElseThrow().stage(), "nothing half-changed");
         assertThrows(RecordNotFoundException.class, () -> otherOrg().pipelines().update(deal.id(),
                 new PipelineRecordChanges(Optional.of(stages.get(0)), Optional.empty(), Optional.empty())));
+    }
+
+    @Test
+    void everyStageHasALabelForReadersOfAnyLanguage() {
+        for (String stage : org().pipelines().stages()) {
+            for (Locale language : List.of(Locale.ENGLISH, Locale.JAPANESE, Locale.forLanguageTag("ar"))) {
+                assertFalse(org().pipelines().stageLabel(stage, language).isBlank(), stage + " in " + language);
+            }
+        }
     }
 
     @Test

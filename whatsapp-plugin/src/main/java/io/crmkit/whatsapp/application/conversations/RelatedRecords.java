@@ -17,6 +17,7 @@ import io.crmkit.plugin.api.RecordNotFoundException;
 import io.crmkit.plugin.api.RecordRef;
 import io.crmkit.plugin.api.User;
 import io.crmkit.whatsapp.application.Permissions;
+import io.crmkit.whatsapp.application.live.ConversationEvent;
 import io.crmkit.whatsapp.application.repository.ConversationRepository;
 import io.crmkit.whatsapp.application.repository.MediaFileRepository;
 import io.crmkit.whatsapp.application.repository.MessageRepository;
@@ -29,6 +30,7 @@ import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
 import io.crmkit.whatsapp.domain.RefusalText;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -63,16 +65,27 @@ public class RelatedRecords {
     MessageRepository messages;
     @Inject
     MediaFileRepository mediaFiles;
+    @Inject
+    Event<ConversationEvent> changes;
 
     /**
      * What the CRM knows of the chat's customer.
      *
      * @param records the contact's pipeline records, newest first
      * @param notes   the contact's latest notes, newest first
-     * @param stages  the stages a record may move to
+     * @param stages  the stages a record may move to, in pipeline order
      */
     public record Related(Conversation conversation, Contact contact, Optional<Company> company, List<PipelineRecord> records,
-                          List<Note> notes, List<String> stages, List<User> users) {
+                          List<Note> notes, List<Stage> stages, List<User> users) {
+
+        /** The label of a stage in the reader's language. */
+        public String labelOf(String stage) {
+            return stages.stream().filter(s -> s.name().equals(stage)).map(Stage::label).findFirst().orElse(stage);
+        }
+    }
+
+    /** A stage of the pipeline, with its name as the host shows it to the reader. */
+    public record Stage(String name, String label) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -86,7 +99,8 @@ public class RelatedRecords {
         List<Note> notes = new ArrayList<>(crm.notes().list(RecordRef.contact(contact.id())));
         notes.sort(Comparator.comparing(Note::createdAt).reversed());
         return new Related(conversation, contact, contact.companyId().flatMap(crm.companies()::find), records,
-                notes.subList(0, Math.min(NOTES_SHOWN, notes.size())), crm.pipelines().stages(),
+                notes.subList(0, Math.min(NOTES_SHOWN, notes.size())), crm.pipelines().stages().stream()
+                        .map(stage -> new Stage(stage, crm.pipelines().stageLabel(stage, user.locale()))).toList(),
                 crm.users().list().stream().filter(User::active).toList());
     }
 
@@ -99,13 +113,15 @@ public class RelatedRecords {
         permissions.requireReply(user);
         OrganisationServices crm = host.organisation(user.organisationId());
         Contact contact = contactOf(crm, conversation(user, conversationId));
-        return hostCall(() -> {
+        Contact changed = hostCall(() -> {
             ContactChanges withCompany = newCompanyName.filter(name -> !name.isBlank())
                     .map(name -> new ContactChanges(changes.firstName(), changes.lastName(), changes.email(),
                             Optional.of(crm.companies().create(name.strip()).id())))
                     .orElse(changes);
             return crm.contacts().update(contact.id(), withCompany);
         });
+        recordsChanged(user, conversationId);
+        return changed;
     }
 
     /** Moves one of the contact's pipeline records: its stage, amount or owner. */
@@ -115,7 +131,9 @@ public class RelatedRecords {
         OrganisationServices crm = host.organisation(user.organisationId());
         Contact contact = contactOf(crm, conversation(user, conversationId));
         recordOf(crm, contact, recordId);
-        return hostCall(() -> crm.pipelines().update(recordId, changes));
+        PipelineRecord changed = hostCall(() -> crm.pipelines().update(recordId, changes));
+        recordsChanged(user, conversationId);
+        return changed;
     }
 
     /**
@@ -135,6 +153,7 @@ public class RelatedRecords {
                 Optional.of(user.userId()))));
         chosen.forEach(message -> hostCall(() -> crm.notes().add(RecordRef.pipelineRecord(record.id()),
                 noteText(crm, conversation, message), user.userId())));
+        recordsChanged(user, conversationId);
         return record;
     }
 
@@ -159,8 +178,10 @@ public class RelatedRecords {
             throw Refusal.notFound(RefusalText.NO_SUCH_RELATED_RECORD, record.module().pathSegment(), record.id());
         }
         List<Message> chosen = messagesOf(conversation, messageIds);
-        return chosen.stream().map(message -> hostCall(() -> crm.notes().add(record, noteText(crm, conversation, message),
-                user.userId()))).toList();
+        List<Note> notes = chosen.stream().map(message -> hostCall(() -> crm.notes().add(record,
+                noteText(crm, conversation, message), user.userId()))).toList();
+        recordsChanged(user, conversationId);
+        return notes;
     }
 
     /**
@@ -190,8 +211,10 @@ public class RelatedRecords {
         }
         PersonName name = PersonName.ofProfileName(card.name().isBlank() ? phone : card.name(),
                 NewContact.NAME_LENGTH_EVERY_HOST_ACCEPTS);
-        return new CardContact(hostCall(() -> crm.contacts().create(new NewContact(name.first(), name.last(), Optional.of(phone),
-                Optional.empty(), Optional.empty(), Optional.of(user.userId())))), true);
+        Contact created = hostCall(() -> crm.contacts().create(new NewContact(name.first(), name.last(), Optional.of(phone),
+                Optional.empty(), Optional.empty(), Optional.of(user.userId()))));
+        recordsChanged(user, conversationId);
+        return new CardContact(created, true);
     }
 
     /**
@@ -212,7 +235,13 @@ public class RelatedRecords {
         if (conversations.findByCustomer(conversation.channelId(), newWaId).isEmpty()) {
             conversation.customerNowWritesFrom(newWaId);
         }
+        recordsChanged(user, conversationId);
         return changed;
+    }
+
+    /** Browsers showing the chat refresh what they show beside it, once the change has committed. */
+    private void recordsChanged(CurrentUser user, long conversationId) {
+        changes.fire(ConversationEvent.records(user.organisationId(), conversationId));
     }
 
     /** A message as a note: who wrote it and when (Meta's time), then its text and its file as a link. */

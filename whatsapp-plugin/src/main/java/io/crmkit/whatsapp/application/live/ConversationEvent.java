@@ -6,7 +6,8 @@ import java.util.Optional;
  * Something in a conversation changed and browsers showing it should refresh. Fired inside the changing
  * transaction; delivered to browsers only after it commits.
  *
- * @param kind     {@code message}, {@code status} or {@code conversation} (owner, read state)
+ * @param kind     {@code message}, {@code status}, {@code conversation} (owner, read state) or {@code records} (the
+ *                 customer's CRM records, changed from the chat)
  * @param outbound whether it concerns a message the business sent (view-only users do not see those)
  */
 public record ConversationEvent(long organisationId, long conversationId, String kind, Optional<Long> messageId,
@@ -18,6 +19,10 @@ public record ConversationEvent(long organisationId, long conversationId, String
 
     public static ConversationEvent status(long organisationId, long conversationId, long messageId) {
         return new ConversationEvent(organisationId, conversationId, "status", Optional.of(messageId), true);
+    }
+
+    public static ConversationEvent records(long organisationId, long conversationId) {
+        return new ConversationEvent(organisationId, conversationId, "records", Optional.empty(), false);
     }
 
     public static ConversationEvent conversation(long organisationId, long conversationId) {

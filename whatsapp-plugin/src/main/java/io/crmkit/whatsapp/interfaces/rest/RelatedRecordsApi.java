@@ -55,7 +55,8 @@ public class RelatedRecordsApi {
     public record CompanyView(long id, String name, String link) {
     }
 
-    public record RecordView(long id, String name, String stage, BigDecimal amount, UserRef owner, String link) {
+    public record RecordView(long id, String name, String stage, String stageLabel, BigDecimal amount, UserRef owner,
+                             String link) {
     }
 
     public record NoteView(long id, String text, Instant createdAt, UserRef author) {
@@ -63,7 +64,7 @@ public class RelatedRecordsApi {
 
     /** Everything the side panel shows, with the stages a record may move to and the users it may be given to. */
     public record RelatedView(ContactView contact, CompanyView company, List<RecordView> pipelineRecords, List<NoteView> notes,
-                              List<String> stages, List<UserRef> users) {
+                              List<RelatedRecords.Stage> stages, List<UserRef> users) {
     }
 
     public RelatedView get(long id) {
@@ -74,7 +75,7 @@ public class RelatedRecordsApi {
                 .orElse(null);
         return new RelatedView(contactView(user, found.contact(), userRef),
                 found.company().map(this::companyView).orElse(null),
-                found.records().stream().map(record -> recordView(record, userRef)).toList(),
+                found.records().stream().map(record -> recordView(record, found.labelOf(record.stage()), userRef)).toList(),
                 found.notes().stream().map(note -> new NoteView(note.id(), note.text(), note.createdAt(),
                         userRef.apply(Optional.of(note.authorId())))).toList(),
                 found.stages(), found.users().stream().map(u -> new UserRef(u.id(), u.name())).toList());
@@ -93,17 +94,19 @@ public class RelatedRecordsApi {
     /** {@code {stage?, amount?, ownerId?}}: one of the contact's pipeline records. */
     public RecordView changeRecord(long id, long recordId, JsonObject body) {
         JsonObject request = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
-        PipelineRecord changed = related.changeRecord(callers.user(), id, recordId, new PipelineRecordChanges(
+        CurrentUser user = callers.user();
+        PipelineRecord changed = related.changeRecord(user, id, recordId, new PipelineRecordChanges(
                 JsonFields.text(request, "stage"), amount(request), JsonFields.id(request, "ownerId")));
-        return recordView(changed, userId -> null);
+        return recordView(changed, stageLabel(user, changed), userId -> null);
     }
 
     /** {@code {name, stage?, amount?, messageIds}}: a pipeline record for the customer, the messages as its notes. */
     public Response createRecord(long id, JsonObject body) {
         JsonObject request = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
-        PipelineRecord created = related.createRecord(callers.user(), id, JsonFields.text(request, "name").orElse(""),
+        CurrentUser user = callers.user();
+        PipelineRecord created = related.createRecord(user, id, JsonFields.text(request, "name").orElse(""),
                 JsonFields.text(request, "stage"), amount(request), JsonFields.ids(request, "messageIds", RefusalText.MUST_BE_IDS));
-        RecordView view = recordView(created, userId -> null);
+        RecordView view = recordView(created, stageLabel(user, created), userId -> null);
         return Response.created(URI.create(view.link())).entity(view).build();
     }
 
@@ -139,9 +142,13 @@ public class RelatedRecordsApi {
         return new CompanyView(company.id(), company.name(), link(RecordRef.company(company.id())));
     }
 
-    private RecordView recordView(PipelineRecord record, Function<Optional<Long>, UserRef> userRef) {
-        return new RecordView(record.id(), record.name(), record.stage(), record.amount().orElse(null),
+    private RecordView recordView(PipelineRecord record, String stageLabel, Function<Optional<Long>, UserRef> userRef) {
+        return new RecordView(record.id(), record.name(), record.stage(), stageLabel, record.amount().orElse(null),
                 userRef.apply(record.ownerId()), link(RecordRef.pipelineRecord(record.id())));
+    }
+
+    private String stageLabel(CurrentUser user, PipelineRecord record) {
+        return host.organisation(user.organisationId()).pipelines().stageLabel(record.stage(), user.locale());
     }
 
     private String link(RecordRef record) {
