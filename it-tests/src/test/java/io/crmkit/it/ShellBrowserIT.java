@@ -60,6 +60,7 @@ class ShellBrowserIT {
 
     @BeforeEach
     void openBrowser() throws Exception {
+        Organisations.fundWithCredits(base);
         Path profile = Files.createTempDirectory(Path.of(System.getProperty("it.tmpdir", "target")), "chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");

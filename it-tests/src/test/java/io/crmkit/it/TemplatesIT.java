@@ -18,6 +18,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -51,6 +52,11 @@ class TemplatesIT {
     @AfterEach
     void clearFaults() {
         sandbox().delete("/sandbox/api/faults");
+    }
+
+    @BeforeEach
+    void credits() {
+        Organisations.fundWithCredits(base);
     }
 
     private ApiClient admin() {

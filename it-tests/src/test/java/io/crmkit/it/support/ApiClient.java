@@ -116,6 +116,14 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    /** POST with extra headers, such as an {@code Idempotency-Key}. */
+    public Answer postWith(String path, JsonValue body, String... headers) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        withHeaders(builder, headers);
+        return send(builder);
+    }
+
     public Answer postRaw(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }

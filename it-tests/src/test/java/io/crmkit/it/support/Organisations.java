@@ -34,4 +34,19 @@ public final class Organisations {
                 organisation, username, profile);
         return ApiClient.as(base, username, EmbeddedDatabaseSession.ADMIN_PASSWORD);
     }
+
+    /**
+     * Credits enough for the first organisation's templates: business-initiated conversations cost credits, which the
+     * reference host's fake processor sells.
+     */
+    public static void fundWithCredits(URL base) {
+        ApiClient admin = administrator(base);
+        if (admin.get("/api/whatsapp/credits").json().getJsonNumber("balance").intValue() < 200) {
+            ApiClient.Answer bought = admin.post("/api/whatsapp/credits/purchases", jakarta.json.Json.createObjectBuilder()
+                    .add("credits", 1000).build());
+            if (bought.status() != 201) {
+                throw new IllegalStateException("credits not bought: " + bought.body());
+            }
+        }
+    }
 }

@@ -1,5 +1,8 @@
 package io.crmkit.plugin.api;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
 /** The host services of one organisation; every call is confined to that organisation's records. */
 public interface OrganisationServices {
 
@@ -16,4 +19,17 @@ public interface OrganisationServices {
     UserDirectory users();
 
     PermissionCheck permissions();
+
+    /**
+     * Where the organisation's days and months begin, for what a plugin counts per month (allowances, reports). A host
+     * that does not know keeps this default: UTC.
+     */
+    default ZoneId timeZone() {
+        return ZoneOffset.UTC;
+    }
+
+    /** How the organisation pays; a host that takes no payments keeps this default, {@link PaymentService#NONE}. */
+    default PaymentService payments() {
+        return PaymentService.NONE;
+    }
 }

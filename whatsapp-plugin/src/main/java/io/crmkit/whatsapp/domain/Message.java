@@ -70,6 +70,17 @@ public class Message {
     /** It failed because Meta neither answered nor sent a status: it may have reached the customer. */
     @Column(name = "outcome_unknown", nullable = false)
     private boolean outcomeUnknown;
+    /** The paid or counted conversation it was sent in, if any. */
+    @Column(name = "billing_window_id")
+    private Long billingWindowId;
+    @Column(name = "meta_pricing_category")
+    private String metaPricingCategory;
+    @Column(name = "meta_pricing_type")
+    private String metaPricingType;
+    @Column(name = "meta_billable")
+    private Boolean metaBillable;
+    @Column(name = "meta_pricing_model")
+    private String metaPricingModel;
 
     protected Message() {
     }
@@ -289,5 +300,27 @@ public class Message {
 
     public Instant sentAt() {
         return sentAt;
+    }
+
+    /** Sent in a paid or counted conversation: Meta's confirmation of it charges that conversation. */
+    public void billedIn(BillingWindow window) {
+        this.billingWindowId = window.id();
+    }
+
+    public Optional<Long> billingWindowId() {
+        return Optional.ofNullable(billingWindowId);
+    }
+
+    /** Keeps what Meta says it bills for the message; a later status without pricing keeps what an earlier one said. */
+    public void billedByMetaAs(MetaPricing pricing) {
+        pricing.category().ifPresent(value -> metaPricingCategory = value);
+        pricing.type().ifPresent(value -> metaPricingType = value);
+        pricing.billable().ifPresent(value -> metaBillable = value);
+        pricing.model().ifPresent(value -> metaPricingModel = value);
+    }
+
+    public MetaPricing metaPricing() {
+        return new MetaPricing(Optional.ofNullable(metaPricingCategory), Optional.ofNullable(metaPricingType),
+                Optional.ofNullable(metaBillable), Optional.ofNullable(metaPricingModel));
     }
 }

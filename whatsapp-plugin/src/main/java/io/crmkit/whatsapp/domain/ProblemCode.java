@@ -17,6 +17,10 @@ public enum ProblemCode {
     INVALID_TEMPLATE(400),
     /** Meta refused for a rate limit of its own (100 template creations an hour); the detail says when to retry. */
     META_RATE_LIMITED(429),
+    /** The balance does not cover the send, and auto-recharge did not; nothing reached Meta. */
+    INSUFFICIENT_CREDITS(402),
+    /** The host's payment service declined or does not take payments; nothing was bought. */
+    PAYMENT_DECLINED(402),
     PAYLOAD_TOO_LARGE(413),
     ATTACHMENT_TOO_LARGE(413),
     UNSUPPORTED_ATTACHMENT(415),

@@ -117,6 +117,14 @@ public enum RefusalText {
     TEMPLATE_CREATIONS_PAUSED("Meta allows 100 new templates an hour for an account: try again in an hour"),
     TEMPLATE_NOT_APPROVED("template {0} is {1} at Meta: only an approved template can be sent"),
     TEMPLATE_VALUES_MISSING("fill in {0} first: WhatsApp would refuse the template without it"),
+    INSUFFICIENT_CREDITS("this message costs {0} credits and the balance is {1}: an administrator buys credits in "
+            + "Settings > Messages > Credits, or turns on auto-recharge"),
+    PAYMENT_DECLINED("the payment was declined: {0}"),
+    PAYMENTS_NOT_SUPPORTED("this CRM takes no payments, so credits cannot be bought here: ask the CRM''s provider"),
+    CREDITS_FORM("{0} must be a number of credits above 0 and at most {1}, with at most 2 decimals"),
+    MUST_BE_A_DAY("{0} must be a day written as 2026-11-30"),
+    NO_SUCH_TOP_UP("purchase {0} does not exist"),
+    TOP_UP_NOT_RETRIABLE("purchase {0} was not declined: only a declined purchase is retried"),
     TEMPLATE_MARKETING_OPTED_OUT("this customer has stopped marketing messages on WhatsApp: send a utility template "
             + "or wait for them to write"),
     TEMPLATE_EDIT_REFUSED("Meta does not allow editing this template now ({0}): create a new one instead"),

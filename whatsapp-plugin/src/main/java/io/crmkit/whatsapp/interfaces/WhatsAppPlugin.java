@@ -16,6 +16,7 @@ import io.crmkit.whatsapp.application.channels.ChannelHealthCheck;
 import io.crmkit.whatsapp.application.inbound.MediaDownloads;
 import io.crmkit.whatsapp.application.inbound.WebhookEventDrain;
 import io.crmkit.whatsapp.application.outbound.Dispatcher;
+import io.crmkit.whatsapp.application.credits.CreditPurchases;
 import io.crmkit.whatsapp.application.templates.TemplatePolling;
 import io.crmkit.whatsapp.domain.AccessLevel;
 import io.crmkit.whatsapp.infrastructure.InstallationSecrets;
@@ -93,6 +94,8 @@ public class WhatsAppPlugin implements CrmPlugin {
     @Inject
     TemplatePolling templatePolling;
     @Inject
+    CreditPurchases creditPurchases;
+    @Inject
     WebhookEventDrain inbound;
     @Inject
     MediaDownloads media;
@@ -127,6 +130,7 @@ public class WhatsAppPlugin implements CrmPlugin {
         secrets.ensureInstalled();
         healthCheck.start();
         templatePolling.start();
+        creditPurchases.start();
         liveRelay.start();
         inbound.start();
         inboundMetrics.start();
@@ -146,6 +150,7 @@ public class WhatsAppPlugin implements CrmPlugin {
         sandboxTimers.stop();
         healthCheck.stop();
         templatePolling.stop();
+        creditPurchases.stop();
     }
 
     /** {@code VIEW_ONLY} is held by every level that can view; {@code VIEW_AND_REPLY} only by itself. */

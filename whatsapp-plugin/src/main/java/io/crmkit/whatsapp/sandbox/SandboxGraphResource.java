@@ -437,8 +437,12 @@ public class SandboxGraphResource {
             String wamid = "wamid.SBX" + java.util.UUID.randomUUID().toString().replace("-", "");
             Instant now = Instant.now();
             conversations.record(new SandboxConversations.Sent(wamid, numberId, to, type, body, now));
-            boolean deliverable = "template".equals(type) || conversations.windowOpen(numberId, to, now);
-            webhooks.statusesLater(number, wamid, to, body.getString("biz_opaque_callback_data", null), deliverable);
+            boolean windowOpen = conversations.windowOpen(numberId, to, now);
+            boolean deliverable = "template".equals(type) || windowOpen;
+            String category = "template".equals(type) ? templates.categoryOfSend(number.wabaId(), body.getJsonObject("template"))
+                    .orElse("utility") : "service";
+            webhooks.statusesLater(number, wamid, to, body.getString("biz_opaque_callback_data", null), deliverable,
+                    SandboxWebhooks.pricing(category, windowOpen));
             return ok(Json.createObjectBuilder().add("messaging_product", "whatsapp")
                     .add("contacts", Json.createArrayBuilder().add(Json.createObjectBuilder()
                             .add("input", body.getString("to", "")).add("wa_id", to)))

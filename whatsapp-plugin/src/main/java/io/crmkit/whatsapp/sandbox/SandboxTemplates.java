@@ -304,6 +304,13 @@ public class SandboxTemplates {
      * Meta's checks of a template send: the template approved in exactly that language, and every variable of every
      * component given (by name for a named template); empty when the send may go, else Meta's error code.
      */
+    /** The category (as Meta's pricing names it: {@code marketing}, {@code utility}) of the template a send names. */
+    Optional<String> categoryOfSend(String wabaId, JsonObject send) {
+        String language = send.getJsonObject("language") == null ? null : send.getJsonObject("language").getString("code", null);
+        return templates.values().stream().filter(t -> t.wabaId().equals(wabaId) && t.name().equals(send.getString("name", ""))
+                && t.language().equals(language)).findFirst().map(t -> t.category().toLowerCase(Locale.ROOT));
+    }
+
     Optional<Integer> refusalOfSend(String wabaId, JsonObject send) {
         String language = send.getJsonObject("language") == null ? null : send.getJsonObject("language").getString("code", null);
         Optional<Template> template = templates.values().stream().filter(t -> t.wabaId().equals(wabaId)

@@ -183,12 +183,13 @@ public class SandboxWebhooks {
      * {@code delivered}, or {@code failed} with 131047 when the customer-service window is closed. Statuses
      * of the same account within a short interval travel in one batched delivery.
      */
-    void statusesLater(SandboxState.Number number, String wamid, String to, String referenceId, boolean deliverable) {
+    void statusesLater(SandboxState.Number number, String wamid, String to, String referenceId, boolean deliverable,
+                       JsonObject pricing) {
         if (deliverable) {
-            queue(number, statusEntry(wamid, to, referenceId, "sent", null));
-            queue(number, statusEntry(wamid, to, referenceId, "delivered", null));
+            queue(number, statusEntry(wamid, to, referenceId, "sent", pricing, null));
+            queue(number, statusEntry(wamid, to, referenceId, "delivered", pricing, null));
         } else {
-            queue(number, statusEntry(wamid, to, referenceId, "failed",
+            queue(number, statusEntry(wamid, to, referenceId, "failed", null,
                     Json.createObjectBuilder().add("code", 131047).add("title", "Re-engagement message")
                             .add("message", "Re-engagement message")
                             .add("error_data", Json.createObjectBuilder().add("details",
@@ -229,9 +230,23 @@ public class SandboxWebhooks {
                 .build());
     }
 
-    private static JsonObject statusEntry(String wamid, String to, String referenceId, String status, JsonObject error) {
+    /**
+     * Meta's {@code pricing} of a status under per-message pricing: a marketing template is billed; a utility template
+     * inside an open customer-service window and any answer in it are free.
+     */
+    static JsonObject pricing(String category, boolean customerWindowOpen) {
+        boolean free = "service".equals(category) || "utility".equals(category) && customerWindowOpen;
+        return Json.createObjectBuilder().add("billable", !free).add("pricing_model", "PMP").add("category", category)
+                .add("type", free ? "free_customer_service" : "regular").build();
+    }
+
+    private static JsonObject statusEntry(String wamid, String to, String referenceId, String status, JsonObject pricing,
+                                          JsonObject error) {
         JsonObjectBuilder entry = Json.createObjectBuilder().add("id", wamid).add("status", status)
                 .add("timestamp", Long.toString(Instant.now().getEpochSecond())).add("recipient_id", to);
+        if (pricing != null) {
+            entry.add("pricing", pricing);
+        }
         if (referenceId != null) {
             entry.add("biz_opaque_callback_data", referenceId);
         }

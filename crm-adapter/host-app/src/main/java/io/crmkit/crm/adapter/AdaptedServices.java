@@ -4,6 +4,7 @@ import io.crmkit.crm.application.CompanyService;
 import io.crmkit.crm.application.ContactService;
 import io.crmkit.crm.application.Cursors;
 import io.crmkit.crm.application.DealService;
+import io.crmkit.crm.application.FakePaymentProcessor;
 import io.crmkit.crm.application.NoteService;
 import io.crmkit.crm.application.Organisations;
 import io.crmkit.crm.application.Slice;
@@ -15,6 +16,7 @@ import io.crmkit.plugin.api.InvalidRecordException;
 import io.crmkit.plugin.api.OrganisationServices;
 import io.crmkit.plugin.api.Page;
 import io.crmkit.plugin.api.PageRequest;
+import io.crmkit.plugin.api.PaymentService;
 import io.crmkit.plugin.api.PermissionCheck;
 import io.crmkit.plugin.api.RecordNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +24,7 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -44,6 +47,8 @@ public class AdaptedServices {
     NoteService notes;
     @Inject
     UserAdministration users;
+    @Inject
+    FakePaymentProcessor payments;
 
     OrganisationServices forOrganisation(long organisationId) {
         return new OrganisationServices() {
@@ -81,6 +86,16 @@ public class AdaptedServices {
             public PermissionCheck permissions() {
                 return new AdaptedPermissions(organisationId, organisations, users);
             }
+
+            @Override
+            public ZoneId timeZone() {
+                return organisations.get(organisationId).timeZone();
+            }
+
+            @Override
+            public PaymentService payments() {
+                return new AdaptedPayments(organisationId, payments);
+            }
         };
     }
 
@@ -96,7 +111,7 @@ public class AdaptedServices {
     }
 
     /** The language of the request's user; English in background work, which serves nobody in particular. */
-    private static Locale languageOfTheUserServed() {
+    static Locale languageOfTheUserServed() {
         try {
             return CDI.current().select(CallerContext.class).get().language();
         } catch (ContextNotActiveException | IllegalStateException noRequest) {

@@ -8,8 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +23,16 @@ import java.util.Optional;
 @Entity
 @Table(schema = "crm", name = "organisation")
 public class Organisation {
+    private static final Map<String, String> SINGLE_ZONE_COUNTRIES = Map.ofEntries(Map.entry("JP", "Asia/Tokyo"),
+            Map.entry("KR", "Asia/Seoul"), Map.entry("CN", "Asia/Shanghai"), Map.entry("TW", "Asia/Taipei"),
+            Map.entry("HK", "Asia/Hong_Kong"), Map.entry("SG", "Asia/Singapore"), Map.entry("IN", "Asia/Kolkata"),
+            Map.entry("TH", "Asia/Bangkok"), Map.entry("VN", "Asia/Ho_Chi_Minh"), Map.entry("PH", "Asia/Manila"),
+            Map.entry("AE", "Asia/Dubai"), Map.entry("SA", "Asia/Riyadh"), Map.entry("IL", "Asia/Jerusalem"),
+            Map.entry("GB", "Europe/London"), Map.entry("IE", "Europe/Dublin"), Map.entry("DE", "Europe/Berlin"),
+            Map.entry("FR", "Europe/Paris"), Map.entry("ES", "Europe/Madrid"), Map.entry("IT", "Europe/Rome"),
+            Map.entry("NL", "Europe/Amsterdam"), Map.entry("CH", "Europe/Zurich"), Map.entry("EG", "Africa/Cairo"),
+            Map.entry("NG", "Africa/Lagos"), Map.entry("ZA", "Africa/Johannesburg"), Map.entry("NZ", "Pacific/Auckland"));
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -49,6 +62,14 @@ public class Organisation {
 
     public String defaultRegion() {
         return defaultRegion;
+    }
+
+    /**
+     * Where the organisation's days begin: the time zone of its country when the country has one. A country spread
+     * over several (the United States, Brazil) counts in UTC until the CRM lets an administrator choose.
+     */
+    public ZoneId timeZone() {
+        return Optional.ofNullable(SINGLE_ZONE_COUNTRIES.get(defaultRegion)).map(ZoneId::of).orElse(ZoneOffset.UTC);
     }
 
     /** The currency amounts are in: the one of the organisation's country (yen for JP, euro for DE), if it has one. */

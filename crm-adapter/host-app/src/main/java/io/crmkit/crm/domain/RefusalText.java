@@ -47,6 +47,9 @@ public enum RefusalText {
     NO_SUCH_COMPANY("company {0} does not exist"),
     NO_SUCH_PIPELINE_RECORD("pipeline record {0} does not exist"),
 
+    FAKE_PROCESSOR_DECLINES("the fake payment processor is set to decline every payment: an administrator turns that off "
+            + "in Settings > Payments"),
+
     ADMINISTRATORS_ONLY("only administrators may do this: ask one of your administrators"),
     LOG_IN("log in on the login page, or send HTTP Basic credentials of an active user"),
     TOO_MANY_LOGINS("too many failed logins for this user or from this address: try again in {0} s"),

@@ -10,6 +10,8 @@ import io.crmkit.plugin.api.NewPipelineRecord;
 import io.crmkit.plugin.api.Note;
 import io.crmkit.plugin.api.OrganisationServices;
 import io.crmkit.plugin.api.Page;
+import io.crmkit.plugin.api.PaymentRequest;
+import io.crmkit.plugin.api.PaymentResult;
 import io.crmkit.plugin.api.PageRequest;
 import io.crmkit.plugin.api.PermissionCheck.HostRight;
 import io.crmkit.plugin.api.PipelineRecord;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,6 +33,7 @@ import javax.naming.InitialContext;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -344,6 +348,29 @@ public abstract class HostServicesContract {
         assertTrue(org().permissions().hasRight(administratorId(), HostRight.ADMINISTER));
         assertFalse(otherOrg().permissions().hasRight(administratorId(), HostRight.READ_RECORDS));
         assertTrue(otherOrg().users().find(administratorId()).isEmpty());
+    }
+
+    @Test
+    void aPaymentIsTakenOnceForOneIdempotencyKeyOrRefusedAsUnsupported() {
+        PaymentRequest request = new PaymentRequest(unique("contract-payment-"), new BigDecimal("4.00"),
+                Currency.getInstance("USD"), "Contract test: 2 credits");
+        PaymentResult first;
+        try {
+            first = org().payments().charge(request);
+        } catch (UnsupportedOperationException noPayments) {
+            assertThrows(UnsupportedOperationException.class, () -> org().payments().charge(request),
+                    "a host that takes no payments refuses every one");
+            return;
+        }
+        assertEquals(first, org().payments().charge(request), "the same key answers the first outcome");
+        if (first instanceof PaymentResult.Declined declined) {
+            assertFalse(declined.reason().isBlank());
+        }
+    }
+
+    @Test
+    void theOrganisationHasATimeZone() {
+        assertNotNull(org().timeZone().getRules(), "where the organisation's months begin");
     }
 
     @Test

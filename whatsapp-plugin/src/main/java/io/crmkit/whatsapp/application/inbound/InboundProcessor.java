@@ -8,6 +8,7 @@ import io.crmkit.plugin.api.InvalidRecordException;
 import io.crmkit.plugin.api.NewContact;
 import io.crmkit.whatsapp.application.live.ConversationEvent;
 import io.crmkit.whatsapp.application.meta.InboundMessage;
+import io.crmkit.whatsapp.application.credits.Billing;
 import io.crmkit.whatsapp.application.meta.MessageStatus;
 import io.crmkit.whatsapp.application.meta.WebhookPayloads.CustomerMessage;
 import io.crmkit.whatsapp.application.templates.MarketingOptOuts;
@@ -58,6 +59,8 @@ public class InboundProcessor {
     MessageRepository messages;
     @Inject
     EarlyStatusRepository earlyStatuses;
+    @Inject
+    Billing billing;
     @Inject
     MediaFileRepository mediaFiles;
     @Inject
@@ -214,7 +217,9 @@ public class InboundProcessor {
         Optional<Integer> code = status.error().map(e -> e.code());
         Optional<String> detail = status.error().map(e -> e.details().orElse(e.message()));
         if (message.isPresent()) {
-            if (message.get().advanceTo(next, status.timestamp(), code, detail)) {
+            boolean advanced = message.get().advanceTo(next, status.timestamp(), code, detail);
+            billing.follow(message.get(), status.pricing(), Instant.now());
+            if (advanced) {
                 if (next == DeliveryStatus.FAILED) {
                     optOuts.messageFailed(message.get(), code);
                 }

@@ -1,5 +1,7 @@
 package io.crmkit.whatsapp.application.meta;
 
+import io.crmkit.whatsapp.domain.MetaPricing;
+
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -11,7 +13,7 @@ import java.util.Optional;
  * @param referenceId the plugin's own id of the message, echoed from {@code biz_opaque_callback_data}
  */
 public record MessageStatus(String wamid, State state, Instant timestamp, String recipientId,
-                            Optional<String> referenceId, Optional<MetaError> error) {
+                            Optional<String> referenceId, Optional<MetaError> error, Optional<MetaPricing> pricing) {
     public MessageStatus {
         Objects.requireNonNull(wamid);
         Objects.requireNonNull(state);

@@ -1,6 +1,7 @@
 package io.crmkit.whatsapp.application.outbound;
 
 import io.crmkit.whatsapp.application.channels.AccessTokens;
+import io.crmkit.whatsapp.application.credits.Billing;
 import io.crmkit.whatsapp.application.live.ConversationEvent;
 import io.crmkit.whatsapp.application.outbound.DispatchPolicy.Decision;
 import io.crmkit.whatsapp.application.repository.ChannelRepository;
@@ -55,6 +56,8 @@ public class DispatchStore {
     Event<ConversationEvent> changes;
     @Inject
     MarketingOptOuts optOuts;
+    @Inject
+    Billing billing;
     @Inject
     TemplateRepository templates;
     @Inject
@@ -143,6 +146,7 @@ public class DispatchStore {
         Message message = messages.find(messageId).orElseThrow();
         if (message.status() == DeliveryStatus.QUEUED) {
             change.accept(message);
+            billing.follow(message, Optional.empty(), Instant.now());
             changes.fire(ConversationEvent.status(message.organisationIdForEvents(), message.conversationId(), messageId));
         }
     }
@@ -155,6 +159,7 @@ public class DispatchStore {
         }
         message.wamid().ifPresent(known -> earlyStatuses.takeFor(known).forEach(early ->
                 message.advanceTo(early.status(), early.at(), early.errorCode(), early.errorDetail())));
+        billing.follow(message, Optional.empty(), Instant.now());
         changes.fire(ConversationEvent.status(message.organisationIdForEvents(), message.conversationId(), messageId));
     }
 

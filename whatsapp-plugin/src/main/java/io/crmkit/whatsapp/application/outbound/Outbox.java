@@ -2,6 +2,7 @@ package io.crmkit.whatsapp.application.outbound;
 
 import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.whatsapp.application.Permissions;
+import io.crmkit.whatsapp.application.credits.Billing;
 import io.crmkit.whatsapp.application.live.ConversationEvent;
 import io.crmkit.whatsapp.application.repository.ChannelRepository;
 import io.crmkit.whatsapp.application.repository.ConversationRepository;
@@ -61,7 +62,7 @@ public class Outbox {
     @Inject
     MarketingOptOuts optOuts;
     @Inject
-    SendAllowance allowance;
+    Billing billing;
     @Inject
     Event<ConversationEvent> changes;
     @Inject
@@ -84,7 +85,7 @@ public class Outbox {
             throw Refusal.invalid("text", RefusalText.TEXT_TOO_LONG, TEXT_MAX);
         }
         return queue(user, conversation, Message.queued(user.organisationId(), conversationId, "text", Optional.of(body),
-                details(quotedWamid, Optional.empty()), quotedWamid, user.userId(), clock.instant()), body);
+                details(quotedWamid, Optional.empty()), quotedWamid, user.userId(), clock.instant()), body, Optional.empty());
     }
 
     /**
@@ -109,7 +110,7 @@ public class Outbox {
             Attachment attachment = Attachment.accept(claim, received);
             Message message = queue(user, conversation, Message.queued(user.organisationId(), conversationId,
                     attachment.format().kind().wireType(), text, details(quotedWamid, Optional.of(attachment.fileName())),
-                    quotedWamid, user.userId(), clock.instant()), "📎 " + text.orElse(attachment.fileName()));
+                    quotedWamid, user.userId(), clock.instant()), "📎 " + text.orElse(attachment.fileName()), Optional.empty());
             mediaFiles.add(MediaFile.attached(message.id(), user.organisationId(), conversation.channelId(), attachment,
                     clock.instant()), received.open());
             return message;
@@ -155,7 +156,6 @@ public class Outbox {
                     .map(value -> value.parameter().field().map(MergeField::token).orElse(value.parameter().key()))
                     .distinct().collect(Collectors.joining(", ")));
         }
-        allowance.requireAllowed(user, conversation, template.category());
         Optional<MessageDetails.HeaderFile> headerFile = template.content().header()
                 .filter(header -> header.format() != TemplateHeader.Format.TEXT && header.sampleHandle().isPresent())
                 .map(header -> new MessageDetails.HeaderFile(header.format(), header.sampleHandle().get(),
@@ -164,7 +164,8 @@ public class Outbox {
                 new MessageDetails.TemplateSend(template.id(), template.name(), template.language(),
                         template.category().name(), filled.parameters(), headerFile)));
         return queue(user, conversation, Message.queued(user.organisationId(), conversation.id(), "template",
-                Optional.of(filled.text()), details, Optional.empty(), user.userId(), clock.instant()), filled.text());
+                Optional.of(filled.text()), details, Optional.empty(), user.userId(), clock.instant()), filled.text(),
+                Optional.of(template.category()));
     }
 
     /**
@@ -195,8 +196,11 @@ public class Outbox {
         return channel;
     }
 
-    private Message queue(CurrentUser user, Conversation conversation, Message message, String preview) {
+    /** Stores the message, paid for (its credits reserved, or the send refused) in the same transaction. */
+    private Message queue(CurrentUser user, Conversation conversation, Message message, String preview,
+                          Optional<TemplateCategory> template) {
         messages.add(message);
+        billing.payFor(conversation, message, template, message.sentAt());
         conversation.showLatest(message.sentAt(), preview);
         changes.fire(ConversationEvent.message(user.organisationId(), conversation.id(), message.id(), true));
         filled.fire(new OutboxFilled());
@@ -217,6 +221,9 @@ public class Outbox {
                 .filter(m -> conversations.find(user.organisationId(), conversationId).isPresent())
                 .orElseThrow(() -> Refusal.notFound(RefusalText.NO_SUCH_MESSAGE, messageId));
         message.retry(clock.instant());
+        billing.payFor(conversations.find(user.organisationId(), conversationId).orElseThrow(), message,
+                message.details().content().filter(MessageDetails.TemplateSend.class::isInstance)
+                        .map(send -> TemplateCategory.valueOf(((MessageDetails.TemplateSend) send).category())), clock.instant());
         mediaFiles.find(messageId).ifPresent(MediaFile::forgetMetaCopy);
         changes.fire(ConversationEvent.status(user.organisationId(), conversationId, messageId));
         filled.fire(new OutboxFilled());

@@ -8,6 +8,7 @@ import io.crmkit.whatsapp.application.meta.InboundMessage.ReplyKind;
 import io.crmkit.whatsapp.application.meta.MalformedPayloadException;
 import io.crmkit.whatsapp.application.meta.MessageStatus;
 import io.crmkit.whatsapp.application.meta.MetaError;
+import io.crmkit.whatsapp.domain.MetaPricing;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -109,8 +110,11 @@ public final class MetaWebhookJson {
                 first.getString("title", first.getString("message", "failed")),
                 object(first, "error_data").flatMap(d -> text(d, "details")), Optional.empty()))
                 : Optional.empty();
+        Optional<MetaPricing> pricing = object(json, "pricing").map(p -> new MetaPricing(text(p, "category"), text(p, "type"),
+                Optional.ofNullable(p.get("billable")).filter(b -> b.getValueType() != JsonValue.ValueType.NULL)
+                        .map(JsonValue.TRUE::equals), text(p, "pricing_model")));
         return new MessageStatus(wamid, MessageStatus.State.fromWire(text(json, "status").orElse(null)), timestamp(json),
-                text(json, "recipient_id").orElse(""), text(json, "biz_opaque_callback_data"), error);
+                text(json, "recipient_id").orElse(""), text(json, "biz_opaque_callback_data"), error, pricing);
     }
 
     /** Meta's timestamps are Unix seconds written as strings. */

@@ -10,7 +10,7 @@ public class WhatsAppRestContribution implements RestContribution {
     public Set<Class<?>> classes() {
         return Set.of(ChannelsResource.class, SettingsResource.class, ConversationsResource.class, EventsResource.class,
                 PermissionsResource.class, QuickRepliesResource.class, DeliveryProblemsResource.class, UsersResource.class,
-                MergeFieldsResource.class, TemplatesResource.class, ChatsResource.class, ContactsResource.class,
+                MergeFieldsResource.class, TemplatesResource.class, CreditsResource.class, ChatsResource.class, ContactsResource.class,
                 UploadGate.class, AdministratorGate.class, Problems.RefusalMapper.class);
     }
 }

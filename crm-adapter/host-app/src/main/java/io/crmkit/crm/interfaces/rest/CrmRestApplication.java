@@ -20,6 +20,7 @@ public class CrmRestApplication extends Application {
     public Set<Class<?>> getClasses() {
         Set<Class<?>> classes = new HashSet<>(Set.of(
                 ContactsResource.class, CompaniesResource.class, PipelinesResource.class, UsersResource.class,
+                PaymentsResource.class,
                 SessionResource.class,
                 ProblemMappers.InvalidInput.class, ProblemMappers.UnknownRecord.class, ProblemMappers.Denied.class,
                 ProblemMappers.NotAuthenticated.class, ProblemMappers.MalformedJson.class,
