@@ -3,6 +3,7 @@
 // Users screen for administrators.
 import { api, ApiError, useCsrfToken } from './api.js';
 import { usersPage } from './users.js';
+import { paymentsPage } from './payments.js';
 import { builtInName, chooseLanguage, currentLanguage, money, personName, t, translate } from './i18n.js';
 import { clear, el } from './dom.js';
 
@@ -301,7 +302,8 @@ async function settingsPage(pluginId, screenId) {
       { dataset: { settings: `${s.pluginId}/${s.id}` } }))))));
   // The host's own screens, for administrators, before those the plugins contribute.
   const host = state.session.user.administrator ? [el('div', { class: 'settings-section' }, el('h2', {}, t('settings.organisation')),
-    el('ul', {}, el('li', {}, link('/app/settings/users', t('users.title'), { dataset: { settings: 'users' } }))))] : [];
+    el('ul', {}, el('li', {}, link('/app/settings/users', t('users.title'), { dataset: { settings: 'users' } })),
+      el('li', {}, link('/app/settings/payments', t('payments.title'), { dataset: { settings: 'payments' } }))))] : [];
   clear(view).append(el('div', { class: 'toolbar' }, el('h1', {}, t('settings.title'))), ...host,
     ...(content.length || host.length ? content : [el('p', { class: 'muted' }, t('settings.none'))]));
 }
@@ -319,6 +321,10 @@ async function route() {
     else if (MODULES[parts[0]] && parts.length === 2) await recordPage(parts[0], parts[1]);
     else if (parts[0] === 'tabs' && parts.length === 3) await tabPage(parts[1], parts[2]);
     else if (parts[0] === 'settings' && parts[1] === 'users' && parts.length === 2) await hostUsersPage();
+    else if (parts[0] === 'settings' && parts[1] === 'payments' && parts.length === 2) {
+      drawNavigation('settings');
+      await paymentsPage(view);
+    }
     else if (parts[0] === 'settings') await settingsPage(parts[1], parts[2]);
     else navigate('/app/contacts');
   } catch (error) {

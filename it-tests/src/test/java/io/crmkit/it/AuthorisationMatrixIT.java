@@ -241,6 +241,23 @@ class AuthorisationMatrixIT {
                 + f.parkedEvent() + "/retry", EMPTY), 401, 403, 403, 403, 404, 204));
         rows.put("POST /api/whatsapp/delivery-problems/{id}/dismiss", row((c, f) -> c.post("/api/whatsapp/delivery-problems/"
                 + f.spareParkedEvent() + "/dismiss", EMPTY), 401, 403, 403, 403, 404, 204));
+        // Credits: administrators of their own organisation; a send's price for whoever may send.
+        rows.put("GET /api/whatsapp/credits", row((c, f) -> c.get("/api/whatsapp/credits"), 401, 403, 403, 403, 200, 200));
+        rows.put("POST /api/whatsapp/credits/purchases", row((c, f) -> c.post("/api/whatsapp/credits/purchases",
+                Json.createObjectBuilder().add("credits", 1).build()), 401, 403, 403, 403, 201, 201));
+        rows.put("POST /api/whatsapp/credits/purchases/{id}/retry", row((c, f) -> c.post("/api/whatsapp/credits/purchases/0/retry",
+                EMPTY), 401, 403, 403, 403, 404, 404));
+        rows.put("PUT /api/whatsapp/credits/auto-recharge", row((c, f) -> c.put("/api/whatsapp/credits/auto-recharge",
+                Json.createObjectBuilder().add("enabled", false).add("threshold", 0).add("amount", 0).build()),
+                401, 403, 403, 403, 200, 200));
+        rows.put("GET /api/whatsapp/credits/ledger", row((c, f) -> c.get("/api/whatsapp/credits/ledger"), 401, 403, 403, 403, 200, 200));
+        rows.put("GET /api/whatsapp/credits/usage", row((c, f) -> c.get("/api/whatsapp/credits/usage"), 401, 403, 403, 403, 200, 200));
+        rows.put("GET /api/whatsapp/credits/quote", row((c, f) -> c.get("/api/whatsapp/credits/quote?conversationId="
+                + f.conversation()), 401, 403, 403, 200, 404, 200));
+        rows.put("GET /api/crm/payments", row((c, f) -> c.get("/api/crm/payments"), 401, 403, 403, 403, 200, 200));
+        rows.put("GET /api/crm/payments/processor", row((c, f) -> c.get("/api/crm/payments/processor"), 401, 403, 403, 403, 200, 200));
+        rows.put("PUT /api/crm/payments/processor", row((c, f) -> c.put("/api/crm/payments/processor",
+                Json.createObjectBuilder().add("declinesEveryPayment", false).build()), 401, 403, 403, 403, 200, 200));
 
         // Meta's side: the webhook is public and checks its own secrets, whoever calls.
         rows.put("GET /webhooks/whatsapp", row((c, f) -> c.get("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=guess"

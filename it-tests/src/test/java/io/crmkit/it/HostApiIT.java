@@ -220,7 +220,7 @@ class HostApiIT {
         JsonArray forAgent = standardUser().get("/api/crm/contributions").json().getJsonArray("contributions");
         assertEquals(0, forAgent.size(), "a profile without a WhatsApp level and without administration sees nothing");
 
-        Answer module = ApiClient.anonymous(base).get("/whatsapp/ui/whatsapp-screens.js");
+        Answer module = ApiClient.anonymous(base).get("/whatsapp/ui/credits-settings.js");
         assertEquals(200, module.status(), "the plugin's web components are served from its jar");
     }
 

@@ -336,12 +336,16 @@ class ShellBrowserIT {
         screens.put("users", By.cssSelector("#users tbody tr"));
         screens.put("pipelines", By.xpath("//tr[td[normalize-space(.)='" + deal + "']]"));
         screens.put("templates", By.cssSelector("whatsapp-templates-settings #templates-list > *"));
-        Map<String, String> paths = Map.of("pipelines", "app/pipelines", "templates", "app/settings/whatsapp/templates",
-                "messages", "app/tabs/whatsapp/messages?conversation=" + conversation,
+        screens.put("credits", By.cssSelector("whatsapp-credits-settings #ledger-table"));
+        screens.put("payments", By.id("decline-every-payment"));
+        Map<String, String> paths = new java.util.HashMap<>(Map.of("pipelines", "app/pipelines",
+                "templates", "app/settings/whatsapp/templates", "messages", "app/tabs/whatsapp/messages?conversation=" + conversation,
                 "settings", "app/settings", "channels", "app/settings/whatsapp/channels",
                 "quick-replies", "app/settings/whatsapp/quick-replies", "permissions", "app/settings/whatsapp/permissions",
                 "delivery-problems", "app/settings/whatsapp/delivery-problems", "contact", "app/contacts/" + contact,
-                "users", "app/settings/users");
+                "users", "app/settings/users"));
+        paths.put("credits", "app/settings/whatsapp/credits");
+        paths.put("payments", "app/settings/payments");
 
         logInAsAdministrator("app/tabs/whatsapp/messages");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("conversations")));
@@ -549,6 +553,62 @@ class ShellBrowserIT {
                         conversation)).json().getString("email"), "the host's own record changed");
         assertShowsNoPlaceholders("the pipeline record's page");
         screenshot("pipeline-record-from-chat");
+    }
+
+    @Test
+    void anAgentSeesATemplatesPriceAndAClearRefusalAndAnAdministratorBuysCreditsAndSeesTheLedgerAndChart() throws Exception {
+        // An organisation of its own, with no credits yet.
+        String owner = "shop" + System.nanoTime() % 1_000_000;
+        ApiClient admin = Organisations.outsider(base, owner);
+        long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
+        JsonObject channel = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
+                .add("name", "Tea shop").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json();
+        long template = admin.post("/api/whatsapp/templates", Json.createObjectBuilder().add("channelId", channel.getInt("id"))
+                .add("name", "spring_tea_" + System.nanoTime() % 1_000_000).add("language", "en_US").add("category", "MARKETING")
+                .add("body", "Our spring tea has arrived.").build()).id();
+        Eventually.eventually("approved", 20, () -> "APPROVED".equals(admin.get("/api/whatsapp/templates/" + template).json()
+                .getString("status")));
+        long contact = admin.post("/api/crm/contacts", Json.createObjectBuilder().add("firstName", "Aiko").add("lastName", "Ueda")
+                .add("phone", "+8190" + (50_000_000 + System.nanoTime() % 9_000_000)).build()).id();
+        long agents = admin.post("/api/crm/profiles", Json.createObjectBuilder().add("name", "Agents").build()).id();
+        admin.put("/api/whatsapp/permissions/" + agents, Json.createObjectBuilder().add("level", "VIEW_AND_REPLY").build());
+        String agent = owner + "-agent";
+        admin.post("/api/crm/users", Json.createObjectBuilder().add("username", agent).add("name", "Agent").add("profileId", agents)
+                .add("password", "agent-password").build());
+
+        logIn("app/contacts/" + contact, agent, "agent-password");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("record-send-whatsapp"))).click();
+        new org.openqa.selenium.support.ui.Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("template-choice"))))
+                .selectByValue(Long.toString(template));
+        WebElement price = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("template-price")));
+        wait.until(ExpectedConditions.textToBePresentInElement(price, "Costs 1 credit"));
+        assertTrue(price.getText().contains("Settings > Messages > Credits"), "what to do about the balance: " + price.getText());
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("send-template"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("template-send-status"),
+                "redit balance is 0 and this message needs 1"));
+        screenshot("template-refused-for-credits");
+
+        browser.manage().deleteAllCookies();
+        logIn("app/settings/whatsapp/credits", owner, EmbeddedDatabaseSession.ADMIN_PASSWORD);
+        WebElement amount = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("buy-credits")));
+        amount.clear();
+        amount.sendKeys("10");
+        browser.findElement(By.id("buy")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("credit-balance"), "10 credits"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ledger-table"), "Purchase"));
+
+        assertEquals(201, admin.post("/api/whatsapp/chats", Json.createObjectBuilder().add("contactId", contact)
+                .add("channelId", channel.getInt("id")).add("templateId", template).build()).status());
+        Eventually.eventually("charged", 20, () -> TestDatabase.number("select count(*) from whatsapp.credit_entry"
+                + " where organisation_id = (select organisation_id from crm.user_account where id = ?) and kind = 'CHARGE'",
+                adminId) == 1);
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBe(By.id("credit-balance"), "9 credits"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#usage-chart .uplot canvas")));
+        assertTrue(browser.findElement(By.id("usage-table")).getAttribute("textContent").contains("Marketing"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ledger-table"), "Charged"));
+        assertShowsNoPlaceholders("the credits screen");
+        screenshot("credits");
     }
 
     /** The body parameters of the latest template the sandbox (Meta) received for a customer. */

@@ -22,7 +22,11 @@ public final class Organisations {
      * in the database, with the first administrator's password hash so that its password is known.
      */
     public static ApiClient outsider(URL base) {
-        String username = "outsider" + UUID.randomUUID().toString().substring(0, 8);
+        return outsider(base, "outsider" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** The administrator of a new organisation, logging in as {@code username} with the first administrator's password. */
+    public static ApiClient outsider(URL base, String username) {
         long organisation = TestDatabase.update(
                 "insert into crm.organisation (name, default_region, created_at) values ('Other Inc', 'JP', now()) returning id");
         long profile = TestDatabase.update("insert into crm.profile (organisation_id, name, administrator)"

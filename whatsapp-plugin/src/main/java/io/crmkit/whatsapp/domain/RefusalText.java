@@ -117,7 +117,7 @@ public enum RefusalText {
     TEMPLATE_CREATIONS_PAUSED("Meta allows 100 new templates an hour for an account: try again in an hour"),
     TEMPLATE_NOT_APPROVED("template {0} is {1} at Meta: only an approved template can be sent"),
     TEMPLATE_VALUES_MISSING("fill in {0} first: WhatsApp would refuse the template without it"),
-    INSUFFICIENT_CREDITS("this message costs {0} credits and the balance is {1}: an administrator buys credits in "
+    INSUFFICIENT_CREDITS("the credit balance is {1} and this message needs {0}: an administrator buys credits in "
             + "Settings > Messages > Credits, or turns on auto-recharge"),
     PAYMENT_DECLINED("the payment was declined: {0}"),
     PAYMENTS_NOT_SUPPORTED("this CRM takes no payments, so credits cannot be bought here: ask the CRM''s provider"),

@@ -38,7 +38,6 @@ import java.util.Optional;
 public class WhatsAppPlugin implements CrmPlugin {
     public static final String ID = "whatsapp";
     public static final String VERSION = "1.0.0";
-    private static final String SCREENS = "/whatsapp/ui/whatsapp-screens.js";
     private static final String RECORD_PANEL = "/whatsapp/ui/record-panel.js";
     private static final LocalizedText MESSAGES = new LocalizedText("Messages", "メッセージ");
     private static final LocalizedText CHANNELS = new LocalizedText("Channels", "チャネル");
@@ -63,7 +62,8 @@ public class WhatsAppPlugin implements CrmPlugin {
                             new LocalizedText("Delivery problems", "配信の問題"),
                             "/whatsapp/ui/delivery-problems-settings.js", "whatsapp-delivery-problems-settings",
                             Access.administrators()),
-                    new SettingsScreen("credits", MESSAGES, new LocalizedText("Credits", "クレジット"), SCREENS,
+                    new SettingsScreen("credits", MESSAGES, new LocalizedText("Credits", "クレジット"),
+                            "/whatsapp/ui/credits-settings.js",
                             "whatsapp-credits-settings", Access.administrators()),
                     new RecordPanel("contact-messages", RecordModule.CONTACTS,
                             new LocalizedText("WhatsApp messages", "WhatsApp メッセージ"), RECORD_PANEL,

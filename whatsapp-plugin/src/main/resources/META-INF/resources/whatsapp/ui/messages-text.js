@@ -27,6 +27,14 @@ export const TEXT = {
     template: 'Template', chooseTemplate: 'Choose an approved template', sendTemplate: 'Send template',
     noTemplates: 'No approved template for this number yet: an administrator creates them in Settings > Messages > Templates.',
     fillMissing: 'The CRM has no value for these fields: fill them in before sending.',
+    price: {
+      PRICED: (credits, category) => `Costs ${credits} ${credits === 1 ? 'credit' : 'credits'}: it opens a paid ${category} conversation.`,
+      COVERED: 'Free: this chat already has a paid conversation running.',
+      FREE_CONVERSATION: 'Free: counted among this month\'s free conversations.',
+      FREE: 'Free.',
+      short: 'The balance is too low for this. An administrator buys credits in Settings > Messages > Credits, or turns on auto-recharge.',
+      categories: { MARKETING: 'marketing', UTILITY: 'utility', SERVICE: 'service' },
+    },
     templateCategories: { MARKETING: 'Marketing', UTILITY: 'Utility', AUTHENTICATION: 'Authentication' },
     metaErrors: {
       131047: 'The 24-hour window had closed: send an approved template.',
@@ -78,6 +86,14 @@ export const TEXT = {
     template: 'テンプレート', chooseTemplate: '承認済みのテンプレートを選択', sendTemplate: 'テンプレートを送信',
     noTemplates: 'この番号の承認済みテンプレートはまだありません。管理者が「設定 > メッセージ > テンプレート」で作成します。',
     fillMissing: 'CRM にこれらの項目の値がありません。送信する前に入力してください。',
+    price: {
+      PRICED: (credits, category) => `${credits} クレジット: 有料の${category}会話が始まります。`,
+      COVERED: '無料: このチャットでは有料の会話がすでに続いています。',
+      FREE_CONVERSATION: '無料: 今月の無料会話として数えます。',
+      FREE: '無料。',
+      short: '残高が足りません。管理者が「設定 > メッセージ > クレジット」でクレジットを購入するか、自動チャージをオンにしてください。',
+      categories: { MARKETING: 'マーケティング', UTILITY: 'ユーティリティ', SERVICE: 'サービス' },
+    },
     templateCategories: { MARKETING: 'マーケティング', UTILITY: 'ユーティリティ', AUTHENTICATION: '認証' },
     metaErrors: {
       131047: '24 時間の受付時間が過ぎていました。承認済みのテンプレートを送ってください。',

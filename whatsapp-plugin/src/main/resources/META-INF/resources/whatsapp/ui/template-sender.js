@@ -34,6 +34,7 @@ export async function templateSender({ api, t, channelId, phone, target, onSend 
       `${template.name} · ${template.language} · ${t.templateCategories[template.category] || template.category}`)));
   const preview = el('div', { class: 'bubble-preview', id: 'template-send-preview', hidden: true });
   const values = el('div', { class: 'template-values', id: 'template-values' });
+  const price = el('p', { class: 'small', id: 'template-price', hidden: true });
   const status = el('p', { class: 'muted small', role: 'status', id: 'template-send-status' });
   const send = el('button', { type: 'button', class: 'primary', id: 'send-template', disabled: true }, t.sendTemplate);
   const typed = {};
@@ -68,9 +69,24 @@ export async function templateSender({ api, t, channelId, phone, target, onSend 
     values.replaceChildren();
     Object.keys(typed).forEach((key) => delete typed[key]);
     preview.hidden = !current;
+    price.hidden = true;
     send.disabled = true;
-    if (current) await refresh().catch((failure) => { status.textContent = failure.message; });
+    if (current) {
+      await refresh().catch((failure) => { status.textContent = failure.message; });
+      await showPrice(current.id).catch((failure) => { status.textContent = failure.message; });
+    }
   });
+
+  /** What sending the template costs, before the agent sends it, and what to do when the balance is short. */
+  const showPrice = async (templateId) => {
+    const where = target.conversationId ? `conversationId=${target.conversationId}` : `to=${encodeURIComponent(phone || '')}`;
+    const quote = await api(`/api/whatsapp/credits/quote?${where}&templateId=${templateId}`);
+    const words = t.price[quote.kind];
+    price.textContent = typeof words === 'function'
+      ? words(Number(quote.credits), t.price.categories[quote.category] || quote.category) : words;
+    if (!quote.affordable) price.append(' ', el('strong', { class: 'error' }, t.price.short));
+    price.hidden = false;
+  };
   send.addEventListener('click', async () => {
     send.disabled = true;
     status.textContent = t.sending;
@@ -87,5 +103,6 @@ export async function templateSender({ api, t, channelId, phone, target, onSend 
       send.disabled = false;
     }
   });
-  return el('div', { class: 'template-sender', id: 'template-sender' }, choice, preview, values, el('div', {}, send, ' ', status));
+  return el('div', { class: 'template-sender', id: 'template-sender' }, choice, preview, values, price,
+    el('div', {}, send, ' ', status));
 }

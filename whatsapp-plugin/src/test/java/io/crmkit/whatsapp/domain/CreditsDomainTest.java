@@ -53,7 +53,7 @@ class CreditsDomainTest {
         assertEquals(0, reservation.balanceAfter().signum(), "down to exactly nothing");
         Refusal refused = assertThrows(Refusal.class, () -> LedgerEntry.reservation(window, new BigDecimal("0.99"), Instant.now()));
         assertEquals(ProblemCode.INSUFFICIENT_CREDITS, refused.code());
-        assertTrue(refused.detailIn(java.util.Locale.ENGLISH).contains("costs 1 credits and the balance is 0.99"),
+        assertTrue(refused.detailIn(java.util.Locale.ENGLISH).contains("credit balance is 0.99 and this message needs 1"),
                 refused.detailIn(java.util.Locale.ENGLISH));
     }
 

@@ -22,7 +22,6 @@ import io.crmkit.whatsapp.application.repository.ConversationRepository;
 import io.crmkit.whatsapp.application.repository.MediaFileRepository;
 import io.crmkit.whatsapp.application.repository.MessageRepository;
 import io.crmkit.whatsapp.domain.Conversation;
-import io.crmkit.whatsapp.domain.MediaFile;
 import io.crmkit.whatsapp.domain.Message;
 import io.crmkit.whatsapp.domain.MessageDetails;
 import io.crmkit.whatsapp.domain.PersonName;

@@ -91,6 +91,11 @@ public class Billing {
         if (estimate instanceof SendCost.Free) {
             return;
         }
+        if (estimate instanceof SendCost.Covered covered) {
+            // Nothing is counted or spent: no lock, so that answers in running conversations never wait for each other.
+            message.billedIn(windows.find(covered.billingWindowId()).orElseThrow());
+            return;
+        }
         ledger.lockAccount(organisationId);
         SendCost cost = cost(conversation, template, now);  // decided again, now that no other send can count or spend
         Optional<String> country = countryCodeOf(conversation);

@@ -15,6 +15,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -44,9 +46,18 @@ public class PaymentsResource {
         return user;
     }
 
+    /** A payment as the API shows it; the currency by its ISO 4217 code. */
+    public record PaymentView(long id, String description, BigDecimal amount, String currency, boolean paid,
+                              Instant createdAt) {
+        static PaymentView of(FakePaymentProcessor.Payment payment) {
+            return new PaymentView(payment.id(), payment.description(), payment.amount(),
+                    payment.currency().getCurrencyCode(), payment.paid(), payment.createdAt());
+        }
+    }
+
     @GET
-    public List<FakePaymentProcessor.Payment> list() {
-        return processor.payments(administrator().organisationId());
+    public List<PaymentView> list() {
+        return processor.payments(administrator().organisationId()).stream().map(PaymentView::of).toList();
     }
 
     @GET
