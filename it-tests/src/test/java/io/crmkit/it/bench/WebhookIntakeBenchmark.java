@@ -98,6 +98,14 @@ class WebhookIntakeBenchmark {
                 + " catch-up, %.0f events/s once the intake stopped%n", catchUp, left, stored / (seconds + catchUp),
                 (backlogAtEnd - left) / catchUp);
         assertEquals(0, left, "processing caught up within 180 s");
+        BenchResults.write("intake", Json.createObjectBuilder().add("senders", SENDERS).add("run_seconds", seconds)
+                .add("messages_per_second", Math.round(messages.get() / seconds))
+                .add("statuses_per_second", Math.round(statuses.get() / seconds))
+                .add("ack_p50_ms", BenchResults.round(percentile(sorted, 0.50)))
+                .add("ack_p99_ms", BenchResults.round(percentile(sorted, 0.99))).add("failures", failures.get())
+                .add("processing_catch_up_seconds", BenchResults.round(catchUp))
+                .add("processed_events_per_second_overall", Math.round(stored / (seconds + catchUp)))
+                .add("processed_events_per_second_after_intake", Math.round((backlogAtEnd - left) / catchUp)).build());
     }
 
     /** Posts deliveries from all senders for a while, counting what was acknowledged. */
