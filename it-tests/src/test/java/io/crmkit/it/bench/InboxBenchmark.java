@@ -72,10 +72,12 @@ class InboxBenchmark {
         double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
         assertEquals(CONVERSATIONS, TestDatabase.number("select count(*) from whatsapp.conversation where channel_id = ?", channel));
 
+        // A name, a piece of one message, and a word in every message (the search then walks the newest chats).
         Map<String, String> views = Map.of("all", "/api/whatsapp/conversations?limit=50",
                 "mine", "/api/whatsapp/conversations?view=MINE&limit=50",
                 "search_name", "/api/whatsapp/conversations?limit=50&q=Customer%2099999",
-                "search_text", "/api/whatsapp/conversations?limit=50&q=order%20819000012345");
+                "search_text", "/api/whatsapp/conversations?limit=50&q=order%20819000012345",
+                "search_common_word", "/api/whatsapp/conversations?limit=50&q=order");
         JsonObjectBuilder figures = Json.createObjectBuilder().add("conversations", CONVERSATIONS)
                 .add("messages", CONVERSATIONS * MESSAGES_PER_CONVERSATION).add("load_seconds", BenchResults.round(loadSeconds));
         for (Map.Entry<String, String> view : views.entrySet()) {
