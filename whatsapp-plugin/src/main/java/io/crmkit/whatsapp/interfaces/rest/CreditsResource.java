@@ -69,15 +69,15 @@ public class CreditsResource {
 
     public record AutoRechargeView(boolean enabled, BigDecimal threshold, BigDecimal amount, BigDecimal monthlyCap) {
         static AutoRechargeView of(CreditAccount.AutoRecharge settings) {
-            return new AutoRechargeView(settings.enabled(), settings.threshold(), settings.credits(),
-                    settings.monthlyCap().orElse(null));
+            return new AutoRechargeView(settings.enabled(), tidy(settings.threshold()), tidy(settings.credits()),
+                    settings.monthlyCap().map(CreditsResource::tidy).orElse(null));
         }
     }
 
     public record PurchaseView(long id, String trigger, BigDecimal credits, BigDecimal amountUsd, String state,
                                String declineReason, int attempts, Instant createdAt, Instant settledAt) {
         static PurchaseView of(TopUp topUp) {
-            return new PurchaseView(topUp.id(), topUp.trigger().name(), topUp.credits(), topUp.amountUsd(),
+            return new PurchaseView(topUp.id(), topUp.trigger().name(), tidy(topUp.credits()), topUp.amountUsd(),
                     topUp.state().name(), topUp.declineReason().orElse(null), topUp.attempts(), topUp.createdAt(),
                     topUp.settledAt().orElse(null));
         }
@@ -93,7 +93,7 @@ public class CreditsResource {
         Credits.Overview overview = credits.overview(callers.user());
         Map<String, BigDecimal> prices = new TreeMap<>();
         overview.prices().prices().forEach((category, price) -> prices.put(category.name(), price));
-        return new CreditsView(overview.balance(), overview.freeConversationsLeftThisMonth(),
+        return new CreditsView(tidy(overview.balance()), overview.freeConversationsLeftThisMonth(),
                 overview.prices().freeServiceConversations(), overview.prices().model().name(),
                 overview.prices().usdPerCredit(), prices, AutoRechargeView.of(overview.autoRecharge()),
                 overview.latestPurchases().stream().map(PurchaseView::of).toList());
@@ -147,8 +147,8 @@ public class CreditsResource {
                            Boolean metaBillable) {
         static LineView of(Credits.Line line) {
             LedgerEntry entry = line.entry();
-            return new LineView(entry.id(), entry.createdAt(), entry.kind().name(), entry.credits(), entry.balanceChange(),
-                    entry.balanceAfter(), entry.category().map(Enum::name).orElse(null),
+            return new LineView(entry.id(), entry.createdAt(), entry.kind().name(), tidy(entry.credits()), tidy(entry.balanceChange()),
+                    tidy(entry.balanceAfter()), entry.category().map(Enum::name).orElse(null),
                     line.metaPricing().flatMap(p -> p.category()).orElse(null),
                     line.metaPricing().flatMap(p -> p.type()).orElse(null),
                     line.metaPricing().flatMap(p -> p.billable()).orElse(null));
@@ -216,7 +216,7 @@ public class CreditsResource {
             throw Refusal.invalid("months", RefusalText.OUT_OF_RANGE, "months", 1, 36);
         }
         return credits.usage(callers.administrator(), span).stream()
-                .map(u -> new UsageView(u.month(), u.category().name(), u.credits())).toList();
+                .map(u -> new UsageView(u.month(), u.category().name(), tidy(u.credits()))).toList();
     }
 
     /**
@@ -298,7 +298,13 @@ public class CreditsResource {
     }
 
     private static String plain(BigDecimal value) {
-        return value.stripTrailingZeros().toPlainString();
+        return tidy(value).toPlainString();
+    }
+
+    /** Credits as people write them: 2.5, not 2.5000 (kept to four decimals). */
+    private static BigDecimal tidy(BigDecimal credits) {
+        BigDecimal stripped = credits.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static String orEmpty(String value) {
