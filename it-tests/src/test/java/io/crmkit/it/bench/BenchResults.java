@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -48,9 +47,5 @@ final class BenchResults {
 
     static double round(double value) {
         return Math.round(value * 10) / 10.0;
-    }
-
-    static List<Double> of(double... values) {
-        return Arrays.stream(values).boxed().toList();
     }
 }

@@ -103,10 +103,6 @@ public class BillingWindow {
         return true;
     }
 
-    public boolean needsCredits() {
-        return state == State.RESERVED || state == State.CHARGED || state == State.RELEASED;
-    }
-
     public long id() {
         return id;
     }

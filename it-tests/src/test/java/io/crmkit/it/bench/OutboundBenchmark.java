@@ -1,0 +1,105 @@
+package io.crmkit.it.bench;
+
+import io.crmkit.it.support.ApiClient;
+import io.crmkit.it.support.Deployments;
+import io.crmkit.it.support.EmbeddedDatabaseSession;
+import io.crmkit.it.support.TestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.crmkit.it.support.Eventually.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * 10,000 answers queued at once to customers who wrote, sent with the number's pace set to Meta's ceiling of 1,000 a
+ * second: the sustained rate, the busiest second as Meta (the sandbox) received them, and Meta's throughput refusals
+ * (130429). The answers are written as the outbox leaves them, so that what is timed is the sending.
+ */
+@ExtendWith(ArquillianExtension.class)
+class OutboundBenchmark {
+    private static final int ANSWERS = 10_000;
+    private static final int PACE = 1_000;
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        return Deployments.application();
+    }
+
+    @Test
+    void sendsTenThousandAnswersAtTheNumbersPaceAndNeverFaster() throws Exception {
+        ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
+        long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
+        JsonObject channel = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
+                .add("name", "Outbound").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json();
+        String phoneNumberId = channel.getString("phoneNumberId");
+
+        // The customers write first (through the sandbox, as they would through WhatsApp), which opens their windows.
+        ExecutorService customers = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> writes = new ArrayList<>();
+        for (int i = 0; i < ANSWERS; i++) {
+            String customer = Long.toString(819_070_000_000L + i);
+            writes.add(customers.submit(() -> ApiClient.sandbox(base).post("/sandbox/api/customers/" + customer + "/messages",
+                    Json.createObjectBuilder().add("phoneNumberId", phoneNumberId).add("type", "text").add("text", "Is it in stock?")
+                            .build()).status()));
+        }
+        for (Future<Integer> write : writes) {
+            assertEquals(200, write.get());
+        }
+        customers.shutdown();
+        eventually("every chat", 120, () -> TestDatabase.number("select count(*) from whatsapp.conversation where channel_id = ?",
+                channel.getInt("id")) == ANSWERS);
+
+        Instant queued = Instant.now();
+        TestDatabase.update("""
+                insert into whatsapp.message (organisation_id, conversation_id, direction, type, text, status, status_at, sent_at,
+                    created_at, reference_id, dispatch_after, author_id)
+                select organisation_id, id, 'OUT', 'text', 'Yes, it is: shall I reserve one?', 'QUEUED', now(), now(), now(),
+                       gen_random_uuid()::text, now(), ?
+                  from whatsapp.conversation where channel_id = ?""", adminId, channel.getInt("id"));
+        eventually("every answer sent", 120, () -> TestDatabase.number("select count(*) from whatsapp.message m join"
+                + " whatsapp.conversation c on c.id = m.conversation_id where c.channel_id = ? and m.direction = 'OUT'"
+                + " and m.wamid is not null", channel.getInt("id")) == ANSWERS);
+
+        Map<Long, Integer> perSecond = new TreeMap<>();
+        Instant first = null;
+        Instant last = null;
+        for (JsonValue value : ApiClient.sandbox(base).get("/sandbox/api/sent?phoneNumberId=" + phoneNumberId).structure()
+                .asJsonArray()) {
+            Instant at = Instant.parse(value.asJsonObject().getString("at"));
+            first = first == null || at.isBefore(first) ? at : first;
+            last = last == null || at.isAfter(last) ? at : last;
+            perSecond.merge(at.getEpochSecond(), 1, Integer::sum);
+        }
+        int busiest = perSecond.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        double span = (last.toEpochMilli() - first.toEpochMilli()) / 1000.0;
+        long refused = TestDatabase.number("select count(*) from whatsapp.message m join whatsapp.conversation c"
+                + " on c.id = m.conversation_id where c.channel_id = ? and m.error_code = 130429", channel.getInt("id"));
+        BenchResults.write("outbound", Json.createObjectBuilder().add("answers", ANSWERS).add("pace_per_second", PACE)
+                .add("seconds_from_first_to_last_send", BenchResults.round(span))
+                .add("sent_per_second", Math.round(ANSWERS / Math.max(span, 0.001)))
+                .add("busiest_second", busiest).add("meta_throughput_refusals_130429", refused)
+                .add("seconds_from_queued_to_first_send", BenchResults.round((first.toEpochMilli() - queued.toEpochMilli()) / 1000.0))
+                .build());
+        assertEquals(ANSWERS, perSecond.values().stream().mapToInt(Integer::intValue).sum(), "each answer reached Meta once");
+    }
+}
