@@ -32,10 +32,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -49,10 +45,6 @@ import java.util.logging.Logger;
  *
  * <p>A per-number token bucket keeps the pace under Meta's throughput (80 messages a second by default, up to
  * 1,000). A file is uploaded to Meta's media endpoint before its message is sent.
- *
- * <p>The messages of one claim are sent at once by several senders: a claim takes at most one message of each
- * conversation, so that sending them side by side never reorders a conversation, and the number's pace is reached
- * although each call waits for Meta's answer.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -72,16 +64,12 @@ public class Dispatcher {
     @Inject
     @ConfigProperty(name = "whatsapp.outbox.unknown-outcome-after-seconds", defaultValue = "120")
     long unknownOutcomeAfterSeconds;
-    @Inject
-    @ConfigProperty(name = "whatsapp.outbox.senders", defaultValue = "8")
-    int senderCount;
     @Resource
     ManagedThreadFactory threads;
 
     private final Map<String, Bucket> pace = new ConcurrentHashMap<>();
     private final WakeableLoop loop = new WakeableLoop();
     private DispatchPolicy policy;
-    private ExecutorService senders;
 
     @PostConstruct
     void configure() {
@@ -89,13 +77,11 @@ public class Dispatcher {
     }
 
     public void start() {
-        senders = Executors.newFixedThreadPool(Math.max(1, senderCount), threads);
         loop.start(threads, "whatsapp-outbox", Duration.ofMillis(250), this::dispatch);
     }
 
     public void stop() {
         loop.stop();
-        senders.shutdownNow();
     }
 
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxFilled filled) {
@@ -107,18 +93,7 @@ public class Dispatcher {
         List<Long> claimed;
         do {
             claimed = store.claim();
-            List<Future<?>> sending = claimed.stream().<Future<?>>map(id -> senders.submit(() -> send(id))).toList();
-            for (Future<?> send : sending) {
-                try {
-                    send.get();
-                } catch (InterruptedException stopping) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (ExecutionException failed) {
-                    // The message stays in flight; the unknown-outcome rule or its status settles it, as after a crash.
-                    LOG.log(Level.WARNING, "A send failed unexpectedly", failed.getCause());
-                }
-            }
+            claimed.forEach(this::send);
         } while (claimed.size() == store.batchSize());
     }
 
