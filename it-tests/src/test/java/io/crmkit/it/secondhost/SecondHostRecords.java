@@ -15,11 +15,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import java.io.File;
 import java.math.BigDecimal;
 import java.net.URL;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -77,33 +74,16 @@ public record SecondHostRecords(URL base) implements HostRecords {
         return database();
     }
 
-    private <T> List<T> query(String sql, Row<T> row, Object... parameters) {
-        try (Connection connection = java.sql.DriverManager.getConnection(databaseUrl(), "postgres", "postgres");
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            List<T> values = new ArrayList<>();
-            if (statement.execute()) {
-                try (ResultSet rows = statement.getResultSet()) {
-                    while (rows.next()) {
-                        values.add(row.read(rows));
-                    }
-                }
-            }
-            return values;
-        } catch (SQLException failed) {
-            throw new IllegalStateException(sql, failed);
-        }
-    }
-
     private long number(String sql, Object... parameters) {
-        return query(sql, rows -> rows.getLong(1), parameters).get(0);
+        return TestDatabase.numberIn(databaseUrl(), sql, parameters);
     }
 
-    @FunctionalInterface
-    private interface Row<T> {
-        T read(ResultSet row) throws SQLException;
+    private long change(String sql, Object... parameters) {
+        return TestDatabase.updateIn(databaseUrl(), sql, parameters);
+    }
+
+    private <T> List<T> query(String sql, TestDatabase.Row<T> row, Object... parameters) {
+        return TestDatabase.rowsIn(databaseUrl(), sql, row, parameters);
     }
 
     private long organisation() {
@@ -124,45 +104,45 @@ public record SecondHostRecords(URL base) implements HostRecords {
     @Override
     public ApiClient outsider() {
         String login = "outsider" + UUID.randomUUID().toString().substring(0, 8);
-        long organisation = number("insert into second_host.organisation (name, region, stages)"
+        long organisation = change("insert into second_host.organisation (name, region, stages)"
                 + " values ('Other', 'JP', array['Lead', 'Won']) returning id");
-        long profile = number("insert into second_host.profile (organisation_id, name, administrator, edits_records)"
+        long profile = change("insert into second_host.profile (organisation_id, name, administrator, edits_records)"
                 + " values (?, 'Administrators', true, true) returning id", organisation);
-        query("insert into second_host.person (organisation_id, login, name, password_hash, profile_id, active)"
-                + " select ?, ?, 'Outsider', password_hash, ?, true from second_host.person where login = 'admin'", row -> null,
+        change("insert into second_host.person (organisation_id, login, name, password_hash, profile_id, active)"
+                + " select ?, ?, 'Outsider', password_hash, ?, true from second_host.person where login = 'admin'",
                 organisation, login, profile);
         return ApiClient.as(base, login, EmbeddedDatabaseSession.ADMIN_PASSWORD);
     }
 
     @Override
     public long newProfile() {
-        return number("insert into second_host.profile (organisation_id, name, administrator, edits_records)"
+        return change("insert into second_host.profile (organisation_id, name, administrator, edits_records)"
                 + " values (?, ?, false, true) returning id", organisation(), "Profile " + UUID.randomUUID());
     }
 
     @Override
     public ApiClient newUser(long profileId) {
         String login = "user" + UUID.randomUUID().toString().substring(0, 8);
-        query("insert into second_host.person (organisation_id, login, name, password_hash, profile_id, active)"
+        change("insert into second_host.person (organisation_id, login, name, password_hash, profile_id, active)"
                 + " select organisation_id, ?, ?, password_hash, ?, true from second_host.person where login = 'admin'",
-                row -> null, login, "User " + login, profileId);
+                login, "User " + login, profileId);
         return ApiClient.as(base, login, EmbeddedDatabaseSession.ADMIN_PASSWORD);
     }
 
     @Override
     public long newContact(String firstName, String lastName, String phone) {
-        return number("insert into second_host.contact (organisation_id, first_name, last_name, phone)"
+        return change("insert into second_host.contact (organisation_id, first_name, last_name, phone)"
                 + " values (?, ?, ?, ?) returning id", organisation(), firstName, lastName, phone);
     }
 
     @Override
     public long newCompany(String name) {
-        return number("insert into second_host.company (organisation_id, name) values (?, ?) returning id", organisation(), name);
+        return change("insert into second_host.company (organisation_id, name) values (?, ?) returning id", organisation(), name);
     }
 
     @Override
     public void moveToCompany(long contactId, long companyId) {
-        query("update second_host.contact set company_id = ? where id = ?", row -> null, companyId, contactId);
+        change("update second_host.contact set company_id = ? where id = ?", companyId, contactId);
     }
 
     @Override
@@ -173,14 +153,14 @@ public record SecondHostRecords(URL base) implements HostRecords {
 
     @Override
     public long newPipelineRecord(String name, String stage, Optional<BigDecimal> amount, Optional<Long> contactId) {
-        return number("insert into second_host.deal (organisation_id, name, stage, amount, contact_id)"
+        return change("insert into second_host.deal (organisation_id, name, stage, amount, contact_id)"
                 + " values (?, ?, ?, ?, ?) returning id", organisation(), name, stage, amount.orElse(null), contactId.orElse(null));
     }
 
     @Override
     public void addNote(RecordRef record, String text) {
-        query("insert into second_host.note (organisation_id, record_kind, record_id, body, author_id) values (?, ?, ?, ?, ?)",
-                row -> null, organisation(), record.module().name(), record.id(), text, administratorId());
+        change("insert into second_host.note (organisation_id, record_kind, record_id, body, author_id) values (?, ?, ?, ?, ?)",
+                organisation(), record.module().name(), record.id(), text, administratorId());
     }
 
     private static Optional<Long> id(ResultSet row, String column) throws SQLException {

@@ -25,6 +25,28 @@ public final class TestDatabase {
         return System.getProperty("it.db.url").replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
     }
 
+    /** How a row of a query becomes a value. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** Every row a query answers in the database at {@code url}, each read by {@code row}. */
+    public static <T> java.util.List<T> rowsIn(String url, String sql, Row<T> row, Object... parameters) {
+        try (Connection connection = connect(url); PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            java.util.List<T> values = new java.util.ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    values.add(row.read(result));
+                }
+            }
+            return values;
+        } catch (SQLException failed) {
+            throw new IllegalStateException(sql, failed);
+        }
+    }
+
     /** The single number a query answers, for example a {@code count(*)}. */
     public static long number(String sql, Object... parameters) {
         return numberIn(System.getProperty("it.db.url"), sql, parameters);
@@ -32,15 +54,7 @@ public final class TestDatabase {
 
     /** The single number a query answers in the database at {@code url}. */
     public static long numberIn(String url, String sql, Object... parameters) {
-        try (Connection connection = connect(url); PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        } catch (SQLException failed) {
-            throw new IllegalStateException(sql, failed);
-        }
+        return rowsIn(url, sql, result -> result.getLong(1), parameters).get(0);
     }
 
     /** The first column of every row a query answers. */
@@ -50,23 +64,17 @@ public final class TestDatabase {
 
     /** The first column of every row a query answers in the database at {@code url}. */
     public static java.util.List<String> stringsIn(String url, String sql, Object... parameters) {
-        try (Connection connection = connect(url); PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
-            java.util.List<String> values = new java.util.ArrayList<>();
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    values.add(result.getString(1));
-                }
-            }
-            return values;
-        } catch (SQLException failed) {
-            throw new IllegalStateException(sql, failed);
-        }
+        return rowsIn(url, sql, result -> result.getString(1), parameters);
     }
 
     /** Runs an insert or update and answers the first column of what it returns, if anything. */
     public static long update(String sql, Object... parameters) {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        return updateIn(System.getProperty("it.db.url"), sql, parameters);
+    }
+
+    /** {@link #update} in the database at {@code url}. */
+    public static long updateIn(String url, String sql, Object... parameters) {
+        try (Connection connection = connect(url); PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
             if (statement.execute()) {
                 try (ResultSet result = statement.getResultSet()) {

@@ -300,21 +300,24 @@ public class SandboxTemplates {
         return ids.size();
     }
 
+    /** The template of the account a send names, by name and exact language. */
+    private Optional<Template> templateOfSend(String wabaId, JsonObject send) {
+        String language = send.getJsonObject("language") == null ? null : send.getJsonObject("language").getString("code", null);
+        return templates.values().stream().filter(t -> t.wabaId().equals(wabaId) && t.name().equals(send.getString("name", ""))
+                && t.language().equals(language)).findFirst();
+    }
+
+    /** The category (as Meta's pricing names it: {@code marketing}, {@code utility}) of the template a send names. */
+    Optional<String> categoryOfSend(String wabaId, JsonObject send) {
+        return templateOfSend(wabaId, send).map(t -> t.category().toLowerCase(Locale.ROOT));
+    }
+
     /**
      * Meta's checks of a template send: the template approved in exactly that language, and every variable of every
      * component given (by name for a named template); empty when the send may go, else Meta's error code.
      */
-    /** The category (as Meta's pricing names it: {@code marketing}, {@code utility}) of the template a send names. */
-    Optional<String> categoryOfSend(String wabaId, JsonObject send) {
-        String language = send.getJsonObject("language") == null ? null : send.getJsonObject("language").getString("code", null);
-        return templates.values().stream().filter(t -> t.wabaId().equals(wabaId) && t.name().equals(send.getString("name", ""))
-                && t.language().equals(language)).findFirst().map(t -> t.category().toLowerCase(Locale.ROOT));
-    }
-
     Optional<Integer> refusalOfSend(String wabaId, JsonObject send) {
-        String language = send.getJsonObject("language") == null ? null : send.getJsonObject("language").getString("code", null);
-        Optional<Template> template = templates.values().stream().filter(t -> t.wabaId().equals(wabaId)
-                && t.name().equals(send.getString("name", "")) && t.language().equals(language)).findFirst();
+        Optional<Template> template = templateOfSend(wabaId, send);
         if (template.isEmpty() || "PENDING".equals(template.get().status()) || "REJECTED".equals(template.get().status())) {
             return Optional.of(132001);
         }

@@ -216,12 +216,12 @@ public class Outbox {
     @Transactional
     public Message retry(CurrentUser user, long conversationId, long messageId) {
         permissions.requireReply(user);
+        Optional<Conversation> conversation = conversations.find(user.organisationId(), conversationId);
         Message message = messages.find(messageId)
-                .filter(m -> m.conversationId() == conversationId)
-                .filter(m -> conversations.find(user.organisationId(), conversationId).isPresent())
+                .filter(m -> m.conversationId() == conversationId && conversation.isPresent())
                 .orElseThrow(() -> Refusal.notFound(RefusalText.NO_SUCH_MESSAGE, messageId));
         message.retry(clock.instant());
-        billing.payFor(conversations.find(user.organisationId(), conversationId).orElseThrow(), message,
+        billing.payFor(conversation.get(), message,
                 message.details().content().filter(MessageDetails.TemplateSend.class::isInstance)
                         .map(send -> TemplateCategory.valueOf(((MessageDetails.TemplateSend) send).category())), clock.instant());
         mediaFiles.find(messageId).ifPresent(MediaFile::forgetMetaCopy);

@@ -196,10 +196,7 @@ public class ConversationsResource {
         if (!chosenView.equals("ALL") && !chosenView.equals("MINE")) {
             throw Refusal.invalid("view", RefusalText.MUST_BE_ONE_OF, "view", "ALL, MINE");
         }
-        int size = limit == null ? 50 : limit;
-        if (size < 1 || size > 200) {
-            throw Refusal.invalid("limit", RefusalText.OUT_OF_RANGE, "limit", 1, 200);
-        }
+        int size = Paging.limit(limit, 50, 200);
         ConversationService.ConversationPage page = conversations.list(user, new ConversationQuery(chosenView.equals("MINE"),
                 unread, Optional.ofNullable(ownerId), Optional.ofNullable(channelId), Optional.ofNullable(contactId),
                 Optional.ofNullable(text).map(String::strip).filter(t -> !t.isEmpty()), size,
@@ -263,10 +260,7 @@ public class ConversationsResource {
     @Path("conversations/{id: [0-9]+}/messages")
     public List<MessageView> messages(@PathParam("id") long id, @QueryParam("limit") Integer limit,
                                       @QueryParam("before") Long before) {
-        int size = limit == null ? 100 : limit;
-        if (size < 1 || size > 500) {
-            throw Refusal.invalid("limit", RefusalText.OUT_OF_RANGE, "limit", 1, 500);
-        }
+        int size = Paging.limit(limit, 100, 500);
         CurrentUser user = caller();
         List<Message> thread = conversations.messages(user, id, size, Optional.ofNullable(before));
         var media = conversations.mediaFiles(thread.stream().map(Message::id).toList());

@@ -15,7 +15,6 @@ import io.crmkit.whatsapp.domain.SendCost;
 import io.crmkit.whatsapp.domain.TopUp;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -107,7 +106,8 @@ public class CreditsResource {
     @Path("purchases")
     public Response buy(JsonObject body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         CurrentUser administrator = callers.administrator();
-        BigDecimal amount = decimal(body, "credits").orElseThrow(() -> Refusal.invalid("credits", RefusalText.REQUIRED, "credits"));
+        BigDecimal amount = JsonFields.decimal(body, "credits")
+                .orElseThrow(() -> Refusal.invalid("credits", RefusalText.REQUIRED, "credits"));
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString()
                 : idempotencyKey.strip().substring(0, Math.min(100, idempotencyKey.strip().length()));
         return answer(purchases.buy(administrator.organisationId(), administrator.userId(), amount, key));
@@ -138,8 +138,8 @@ public class CreditsResource {
         JsonObject request = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
         boolean enabled = request.get("enabled") == JsonValue.TRUE;
         return AutoRechargeView.of(credits.configureAutoRecharge(administrator, enabled,
-                decimal(request, "threshold").orElse(BigDecimal.ZERO), decimal(request, "amount").orElse(BigDecimal.ZERO),
-                decimal(request, "monthlyCap")));
+                JsonFields.decimal(request, "threshold").orElse(BigDecimal.ZERO),
+                JsonFields.decimal(request, "amount").orElse(BigDecimal.ZERO), JsonFields.decimal(request, "monthlyCap")));
     }
 
     public record LineView(long id, Instant createdAt, String kind, BigDecimal credits, BigDecimal balanceChange,
@@ -164,12 +164,9 @@ public class CreditsResource {
     public LedgerPage ledger(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("kind") String kind,
                              @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         CurrentUser administrator = callers.administrator();
-        int size = limit == null ? 50 : limit;
-        if (size < 1 || size > 200) {
-            throw Refusal.invalid("limit", RefusalText.OUT_OF_RANGE, "limit", 1, 200);
-        }
+        int size = Paging.limit(limit, 50, 200);
         List<Credits.Line> lines = credits.ledger(administrator, filter(administrator, from, to, kind), size + 1,
-                cursor(cursor));
+                Paging.idCursor(cursor));
         List<LineView> items = lines.stream().limit(size).map(LineView::of).toList();
         return new LedgerPage(items, lines.size() > size ? Long.toString(items.get(items.size() - 1).id()) : null);
     }
@@ -191,7 +188,8 @@ public class CreditsResource {
                 for (Credits.Line line : page) {
                     LineView view = LineView.of(line);
                     writer.write(String.join(",", Long.toString(view.id()), view.createdAt().toString(), view.kind(),
-                            plain(view.credits()), plain(view.balanceChange()), plain(view.balanceAfter()), orEmpty(view.category()),
+                            view.credits().toPlainString(), view.balanceChange().toPlainString(),
+                            view.balanceAfter().toPlainString(), orEmpty(view.category()),
                             orEmpty(view.metaCategory()), orEmpty(view.metaType()),
                             view.metaBillable() == null ? "" : view.metaBillable().toString()));
                     writer.write('\n');
@@ -273,32 +271,6 @@ public class CreditsResource {
         } catch (DateTimeParseException notADay) {
             throw Refusal.invalid(field, RefusalText.MUST_BE_A_DAY, field);
         }
-    }
-
-    private static Optional<Long> cursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Long.parseLong(cursor.strip()));
-        } catch (NumberFormatException forged) {
-            throw Refusal.invalid("cursor", RefusalText.UNKNOWN_CURSOR);
-        }
-    }
-
-    private static Optional<BigDecimal> decimal(JsonObject body, String field) {
-        JsonValue value = body == null ? null : body.get(field);
-        if (value == null || value == JsonValue.NULL) {
-            return Optional.empty();
-        }
-        if (value instanceof JsonNumber number) {
-            return Optional.of(number.bigDecimalValue());
-        }
-        throw Refusal.invalid(field, RefusalText.MUST_BE_A_NUMBER, field);
-    }
-
-    private static String plain(BigDecimal value) {
-        return tidy(value).toPlainString();
     }
 
     /** Credits as people write them: 2.5, not 2.5000 (kept to four decimals). */

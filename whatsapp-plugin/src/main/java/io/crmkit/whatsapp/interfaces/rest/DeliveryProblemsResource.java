@@ -3,8 +3,6 @@ package io.crmkit.whatsapp.interfaces.rest;
 import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.whatsapp.application.inbound.DeliveryProblems;
 import io.crmkit.whatsapp.application.inbound.WebhookEventQueue.ParkedEvent;
-import io.crmkit.whatsapp.domain.Refusal;
-import io.crmkit.whatsapp.domain.RefusalText;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code /api/whatsapp/delivery-problems}: webhook events that could not be processed (Settings > Messages >
@@ -52,17 +49,7 @@ public class DeliveryProblemsResource {
     @GET
     public ProblemList list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         CurrentUser administrator = callers.administrator();
-        int size = limit == null ? 50 : limit;
-        if (size < 1 || size > 200) {
-            throw Refusal.invalid("limit", RefusalText.OUT_OF_RANGE, "limit", 1, 200);
-        }
-        Optional<Long> before;
-        try {
-            before = Optional.ofNullable(cursor).filter(c -> !c.isBlank()).map(Long::valueOf);
-        } catch (NumberFormatException notOurs) {
-            throw Refusal.invalid("cursor", RefusalText.UNKNOWN_CURSOR);
-        }
-        DeliveryProblems.ProblemPage page = problems.list(administrator, before, size);
+        DeliveryProblems.ProblemPage page = problems.list(administrator, Paging.idCursor(cursor), Paging.limit(limit, 50, 200));
         return new ProblemList(page.items().stream().map(ProblemView::of).toList(),
                 page.nextBefore().map(String::valueOf).orElse(null));
     }

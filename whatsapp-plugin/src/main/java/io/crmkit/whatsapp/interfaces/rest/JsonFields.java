@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,5 +61,16 @@ final class JsonFields {
             ids.add(number.longValue());
         }
         return ids;
+    }
+
+    static Optional<BigDecimal> decimal(JsonObject body, String field) {
+        JsonValue value = body == null ? null : body.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        if (value instanceof JsonNumber number) {
+            return Optional.of(number.bigDecimalValue());
+        }
+        throw Refusal.invalid(field, RefusalText.MUST_BE_A_NUMBER, field);
     }
 }

@@ -16,7 +16,6 @@ import io.crmkit.whatsapp.domain.Refusal;
 import io.crmkit.whatsapp.domain.RefusalText;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
@@ -96,7 +95,7 @@ public class RelatedRecordsApi {
         JsonObject request = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
         CurrentUser user = callers.user();
         PipelineRecord changed = related.changeRecord(user, id, recordId, new PipelineRecordChanges(
-                JsonFields.text(request, "stage"), amount(request), JsonFields.id(request, "ownerId")));
+                JsonFields.text(request, "stage"), JsonFields.decimal(request, "amount"), JsonFields.id(request, "ownerId")));
         return recordView(changed, stageLabel(user, changed), userId -> null);
     }
 
@@ -105,7 +104,7 @@ public class RelatedRecordsApi {
         JsonObject request = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
         CurrentUser user = callers.user();
         PipelineRecord created = related.createRecord(user, id, JsonFields.text(request, "name").orElse(""),
-                JsonFields.text(request, "stage"), amount(request), JsonFields.ids(request, "messageIds", RefusalText.MUST_BE_IDS));
+                JsonFields.text(request, "stage"), JsonFields.decimal(request, "amount"), JsonFields.ids(request, "messageIds", RefusalText.MUST_BE_IDS));
         RecordView view = recordView(created, stageLabel(user, created), userId -> null);
         return Response.created(URI.create(view.link())).entity(view).build();
     }
@@ -153,17 +152,6 @@ public class RelatedRecordsApi {
 
     private String link(RecordRef record) {
         return host.links().pageOf(record).toString();
-    }
-
-    private static Optional<BigDecimal> amount(JsonObject request) {
-        JsonValue value = request.get("amount");
-        if (value == null || value == JsonValue.NULL) {
-            return Optional.empty();
-        }
-        if (value instanceof JsonNumber number) {
-            return Optional.of(number.bigDecimalValue());
-        }
-        throw Refusal.invalid("amount", RefusalText.MUST_BE_A_NUMBER, "amount");
     }
 
     private static RecordRef recordRef(JsonObject record) {
