@@ -3,6 +3,7 @@ package io.crmkit.it;
 import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.EmbeddedDatabaseSession;
+import io.crmkit.it.support.HeadlessChromium;
 import io.crmkit.it.support.Eventually;
 import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.TestDatabase;
@@ -24,13 +25,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,17 +56,9 @@ class ShellBrowserIT {
     }
 
     @BeforeEach
-    void openBrowser() throws Exception {
+    void openBrowser() {
         Organisations.fundWithCredits(base);
-        Path profile = Files.createTempDirectory(Path.of(System.getProperty("it.tmpdir", "target")), "chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--lang=en-US", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.open();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
@@ -109,11 +98,7 @@ class ShellBrowserIT {
     }
 
     private void logIn(String path, String username, String password) {
-        browser.get(url(path));
-        wait.until(ExpectedConditions.urlContains("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login-button")).click();
+        HeadlessChromium.logIn(browser, wait, url(path), username, password);
     }
 
     @Test

@@ -61,6 +61,10 @@ public class Message {
     private String contextWamid;
     @Column(name = "dispatch_after")
     private Instant dispatchAfter;
+    /** When a dispatcher claimed it; the claim lapses after a while, should that dispatcher's node die. */
+    @Column(name = "claimed_at")
+    private Instant claimedAt;
+    /** When a dispatcher began handing it to Meta; from then on only Meta's answer or statuses settle it. */
     @Column(name = "dispatching_since")
     private Instant dispatchingSince;
     @Column(name = "send_attempts", nullable = false)
@@ -115,7 +119,7 @@ public class Message {
     /** Meta accepted the message under this id; it counts as sent unless a status already moved it further. */
     public void acceptedAs(String newWamid, Instant at) {
         this.wamid = newWamid;
-        this.dispatchingSince = null;
+        releaseFromDispatch();
         if (status == DeliveryStatus.FAILED && outcomeUnknown) {
             // Meta's late answer proves it was sent after all.
             this.status = DeliveryStatus.QUEUED;
@@ -125,9 +129,23 @@ public class Message {
         advanceTo(DeliveryStatus.SENT, at, Optional.empty(), Optional.empty());
     }
 
+    private void releaseFromDispatch() {
+        this.claimedAt = null;
+        this.dispatchingSince = null;
+    }
+
+    /**
+     * It was handed to the dispatcher but Meta was not called (the number's pace was spent, or calls to Meta were
+     * held back): it waits its turn, and the hand-over does not count as an attempt.
+     */
+    public void postponeUnsent(Instant after) {
+        requeue(after);
+        sendAttempts = Math.max(0, sendAttempts - 1);
+    }
+
     /** Meta certainly did not take it (it answered with a passing error): try again after a while. */
     public void requeue(Instant after) {
-        this.dispatchingSince = null;
+        releaseFromDispatch();
         this.dispatchAfter = after;
     }
 
@@ -172,7 +190,7 @@ public class Message {
         if (status != DeliveryStatus.QUEUED) {
             return;
         }
-        this.dispatchingSince = null;
+        releaseFromDispatch();
         this.status = DeliveryStatus.FAILED;
         this.statusAt = at;
         this.errorCode = code.orElse(null);

@@ -265,11 +265,41 @@ public class SandboxControlResource {
         return Response.noContent().build();
     }
 
+    /** The faults added since they were last cleared, each with how many requests it {@code struck}. */
+    @GET
+    @Path("faults")
+    public JsonArray faults(@HeaderParam(SandboxAccess.KEY_HEADER) String key) {
+        access.installation(key);
+        var all = Json.createArrayBuilder();
+        faults.all().forEach(fault -> all.add(Json.createObjectBuilder().add("method", fault.method).add("path", fault.path)
+                .add("status", fault.status).add("errorCode", fault.errorCode).add("delayMs", fault.delayMs)
+                .add("drop", fault.drop).add("rate", fault.rate).add("count", fault.count).add("struck", fault.struck())));
+        return all.build();
+    }
+
     @DELETE
     @Path("faults")
     public Response clearFaults(@HeaderParam(SandboxAccess.KEY_HEADER) String key) {
         access.installation(key);
         faults.clear();
+        return Response.noContent().build();
+    }
+
+    /** {@code {messagesPerSecond}}: the number's throughput from now on, as after Meta's upgrade of a number. */
+    @PUT
+    @Path("numbers/{phoneNumberId}/throughput")
+    public Response setThroughput(@PathParam("phoneNumberId") String phoneNumberId, JsonObject request,
+                                  @HeaderParam(SandboxAccess.KEY_HEADER) String key) {
+        access.installation(key);
+        if (state.allNumbers().stream().noneMatch(number -> number.id().equals(phoneNumberId))) {
+            return Response.status(404).entity(Json.createObjectBuilder().add("error", "no such number").build()).build();
+        }
+        try {
+            conversations.setThroughput(phoneNumberId, request.getInt("messagesPerSecond", 0));
+        } catch (IllegalArgumentException | ClassCastException outOfBounds) {
+            return Response.status(400).entity(Json.createObjectBuilder().add("error", String.valueOf(outOfBounds.getMessage()))
+                    .build()).build();
+        }
         return Response.noContent().build();
     }
 

@@ -23,11 +23,17 @@ public class SandboxFaults {
         final int status;
         final int errorCode;
         final long delayMs;
+        final int count;
         final AtomicInteger remaining;
         final boolean drop;
         final double rate;
         /** The HTTP method the fault strikes, or empty for any. */
         final String method;
+
+        /** How many requests it struck so far. */
+        int struck() {
+            return count - Math.max(0, remaining.get());
+        }
 
         /** The longest delay, the most occurrences and the longest path a fault may have. */
         static final long MAX_DELAY_MS = 60_000;
@@ -66,6 +72,7 @@ public class SandboxFaults {
             this.status = status;
             this.errorCode = errorCode;
             this.delayMs = delayMs;
+            this.count = count;
             this.remaining = new AtomicInteger(count);
             this.drop = drop;
             this.rate = rate;
@@ -83,6 +90,11 @@ public class SandboxFaults {
             throw new IllegalArgumentException(MAX_FAULTS + " faults wait already: clear them first");
         }
         faults.add(fault);
+    }
+
+    /** The faults waiting or used up, in the order they were added. */
+    List<Fault> all() {
+        return List.copyOf(faults);
     }
 
     public void clear() {

@@ -20,7 +20,8 @@ import java.util.Optional;
  *       re-authorisation;</li>
  *   <li>no answer (timeout, dropped connection) to a send → Meta may have the message: its status webhooks,
  *       which carry the message's reference, settle it, never a second copy;</li>
- *   <li>the call was not made (circuit open, too many calls at once) → queued again after the first delay.</li>
+ *   <li>the call was not made (circuit open, too many calls at once) → queued again after the first delay, not
+ *       counted as an attempt.</li>
  * </ul>
  * An upload never reaches the customer, so any failure of it is safe to try again.
  *
@@ -64,6 +65,10 @@ public record DispatchPolicy(Duration retryDelay, int maxAttempts) {
         record Requeue(Duration delay) implements Decision {
         }
 
+        /** Meta was not called: try again after {@code delay}, which does not count as an attempt. */
+        record Postpone(Duration delay) implements Decision {
+        }
+
         /** Meta's pair limit: the conversation waits; when it waited long enough already, fail with {@code reason}. */
         record HoldForPairLimit(String reason) implements Decision {
         }
@@ -91,7 +96,7 @@ public record DispatchPolicy(Duration retryDelay, int maxAttempts) {
             return new Decision.MarkSent(accepted.id());
         }
         if (outcome instanceof Outcome.NotCalled) {
-            return new Decision.Requeue(retryDelay);
+            return new Decision.Postpone(retryDelay);
         }
         if (outcome instanceof Outcome.NoAnswer) {
             return new Decision.AwaitStatus();

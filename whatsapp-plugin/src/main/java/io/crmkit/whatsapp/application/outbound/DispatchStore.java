@@ -69,9 +69,12 @@ public class DispatchStore {
         return BATCH;
     }
 
-    /** Takes the oldest queued message of each conversation that is due, and marks it in flight. */
-    public List<Long> claim() {
-        return messages.claimDue(BATCH);
+    /**
+     * Claims the oldest queued message of each conversation that is due, for {@code lease}: long enough to send a
+     * batch, after which the messages of a dispatcher that died before sending them go to another.
+     */
+    public List<Long> claim(Duration lease) {
+        return messages.claimDue(BATCH, lease);
     }
 
     /** A file to send with a message: uploaded to Meta first, once (Meta's id is kept). */
@@ -90,18 +93,26 @@ public class DispatchStore {
         }
     }
 
-    public Outgoing load(long messageId) {
+    /**
+     * Marks a claimed message as being handed to Meta, from now on settled only by Meta's answer or statuses, and
+     * reads what its send needs; empty when it is not this dispatcher's to send any more (settled, or taken by
+     * another whose claim outlived this one's).
+     */
+    public Optional<Outgoing> handOver(long messageId) {
+        if (!messages.handOver(messageId)) {
+            return Optional.empty();
+        }
         Message message = messages.find(messageId).orElseThrow();
         Conversation conversation = conversations.find(message.organisationIdForEvents(), message.conversationId())
                 .orElseThrow();
         Channel channel = channels.find(conversation.channelId()).orElseThrow();
         Optional<FileToSend> file = mediaFiles.find(messageId)
                 .map(f -> new FileToSend(f.mimeType(), f.fileName().orElse("file"), f.metaMediaId()));
-        return new Outgoing(messageId, channel.id(), channel.phoneNumberId(), tokens.of(channel),
+        return Optional.of(new Outgoing(messageId, channel.id(), channel.phoneNumberId(), tokens.of(channel),
                 conversation.customer().recipient(), message.type(), message.text(), file,
                 message.details().content().filter(MessageDetails.TemplateSend.class::isInstance)
                         .map(MessageDetails.TemplateSend.class::cast), message.contextWamid(),
-                message.referenceId().orElseThrow(), message.sendAttempts());
+                message.referenceId().orElseThrow(), message.sendAttempts()));
     }
 
     public byte[] fileContent(long messageId) {
@@ -114,7 +125,7 @@ public class DispatchStore {
 
     /** The number's pace is spent: the message waits its turn. */
     public void waitForPace(long messageId, Duration delay) {
-        settle(messageId, message -> message.requeue(Instant.now().plus(delay)));
+        settle(messageId, message -> message.postponeUnsent(Instant.now().plus(delay)));
     }
 
     /** Records what the policy decided about a message Meta was asked to take. */
@@ -124,6 +135,8 @@ public class DispatchStore {
             accepted(messageId, sent.wamid());
         } else if (decision instanceof Decision.Requeue requeue) {
             settle(messageId, message -> message.requeue(now.plus(requeue.delay())));
+        } else if (decision instanceof Decision.Postpone postpone) {
+            settle(messageId, message -> message.postponeUnsent(now.plus(postpone.delay())));
         } else if (decision instanceof Decision.HoldForPairLimit hold) {
             settle(messageId, message -> {
                 if (!message.holdForPairLimit(now, Duration.ofMillis(pairLimitUnitMs), PAIR_LIMIT_HOLDS)) {

@@ -37,11 +37,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends queued messages, never twice. Each message is claimed (oldest first per conversation; several nodes share
- * the work) and marked in flight in a committed transaction before Meta is called; what Meta's answer means is
- * decided by the {@link DispatchPolicy} and recorded by the {@link DispatchStore}. A message Meta did not answer
- * for stays in flight: its status webhooks, which carry its reference, settle it; if none comes, it fails as
- * "outcome unknown" rather than risk a second copy.
+ * Sends queued messages, never twice. Messages are claimed a batch at a time (oldest first per conversation; several
+ * nodes share the work, a dead node's claims lapse), and each is marked in flight in a committed transaction before
+ * Meta is called; what Meta's answer means is decided by the {@link DispatchPolicy} and recorded by the
+ * {@link DispatchStore}. A message Meta did not answer for stays in flight: its status webhooks, which carry its
+ * reference, settle it; if none comes, it fails as "outcome unknown" rather than risk a second copy.
  *
  * <p>A per-number token bucket keeps the pace under Meta's throughput (80 messages a second by default, up to
  * 1,000). A file is uploaded to Meta's media endpoint before its message is sent.
@@ -64,6 +64,10 @@ public class Dispatcher {
     @Inject
     @ConfigProperty(name = "whatsapp.outbox.unknown-outcome-after-seconds", defaultValue = "120")
     long unknownOutcomeAfterSeconds;
+    /** How long a claim on a batch lasts: should this node die, its unsent messages go to another node after it. */
+    @Inject
+    @ConfigProperty(name = "whatsapp.outbox.claim-lease-seconds", defaultValue = "60")
+    long claimLeaseSeconds;
     @Resource
     ManagedThreadFactory threads;
 
@@ -92,13 +96,17 @@ public class Dispatcher {
         store.settleUnknownOutcomes(Duration.ofSeconds(unknownOutcomeAfterSeconds));
         List<Long> claimed;
         do {
-            claimed = store.claim();
+            claimed = store.claim(Duration.ofSeconds(claimLeaseSeconds));
             claimed.forEach(this::send);
         } while (claimed.size() == store.batchSize());
     }
 
     private void send(long messageId) {
-        Outgoing out = store.load(messageId);
+        Optional<Outgoing> handedOver = store.handOver(messageId);
+        if (handedOver.isEmpty()) {
+            return;
+        }
+        Outgoing out = handedOver.get();
         if (!pace.computeIfAbsent(out.phoneNumberId(), id -> RateLimits.perSecond(messagesPerSecond())).tryConsume(1)) {
             store.waitForPace(messageId, Duration.ofMillis(1_000 / messagesPerSecond() + 50));
             return;

@@ -32,10 +32,16 @@ public interface MessageRepository {
     Optional<String> latestInboundWamid(long conversationId);
 
     /**
-     * Claims up to {@code limit} messages due for sending, the oldest queued one of each conversation, and marks
-     * them in flight; rows held by another node are skipped.
+     * Claims up to {@code limit} messages due for sending, the oldest queued one of each conversation, for
+     * {@code lease}: rows held by another node and claims younger than the lease are skipped.
      */
-    List<Long> claimDue(int limit);
+    List<Long> claimDue(int limit, java.time.Duration lease);
+
+    /**
+     * Marks a claimed message as being handed to Meta, counting an attempt, unless it is settled or another dispatcher (whose lease this
+     * one's outlived) is handing it over already: answers whether it is this caller's to send.
+     */
+    boolean handOver(long messageId);
 
     /** Queued messages in flight since before {@code limit}: whether Meta took them is unknown. */
     List<Message> inFlightSince(Instant limit);

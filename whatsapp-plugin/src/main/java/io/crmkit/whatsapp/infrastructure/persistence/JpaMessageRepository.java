@@ -6,6 +6,7 @@ import io.crmkit.whatsapp.domain.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -69,23 +70,32 @@ public class JpaMessageRepository extends JpaRepository implements MessageReposi
     }
 
     @Override
-    public List<Long> claimDue(int limit) {
+    public List<Long> claimDue(int limit, Duration lease) {
         List<?> ids = em.createNativeQuery("""
                         select m.id from whatsapp.message m
                         where m.direction = 'OUT' and m.status = 'QUEUED' and m.dispatching_since is null
                           and m.dispatch_after <= now()
+                          and (m.claimed_at is null or m.claimed_at < now() - make_interval(secs => ?2))
                           and not exists (select 1 from whatsapp.message earlier
                                           where earlier.conversation_id = m.conversation_id and earlier.direction = 'OUT'
                                             and earlier.status = 'QUEUED' and earlier.id < m.id)
-                        order by m.id limit ?1 for update skip locked""").setParameter(1, limit).getResultList();
+                        order by m.id limit ?1 for update skip locked""")
+                .setParameter(1, limit).setParameter(2, (double) lease.toSeconds()).getResultList();
         List<Long> claimed = ids.stream().map(id -> ((Number) id).longValue()).toList();
         if (!claimed.isEmpty()) {
-            em.createNativeQuery("update whatsapp.message set dispatching_since = now(), send_attempts = send_attempts + 1"
-                            + " where id = any(cast(?1 as bigint[]))")
+            em.createNativeQuery("update whatsapp.message set claimed_at = now() where id = any(cast(?1 as bigint[]))")
                     .setParameter(1, PostgresArrays.ofIds(claimed))
                     .executeUpdate();
         }
         return claimed;
+    }
+
+    @Override
+    public boolean handOver(long messageId) {
+        return em.createNativeQuery("""
+                        update whatsapp.message set dispatching_since = now(), send_attempts = send_attempts + 1
+                        where id = ?1 and status = 'QUEUED' and dispatching_since is null and claimed_at is not null""")
+                .setParameter(1, messageId).executeUpdate() == 1;
     }
 
     @Override

@@ -25,6 +25,13 @@ public class SqlWebhookEventQueue extends JpaRepository implements WebhookEventQ
             coalesce(jsonb_extract_path_text(payload, 'message', 'from'),
                      jsonb_extract_path_text(payload, 'message', 'user_id'),
                      jsonb_extract_path_text(payload, 'status', 'recipient_id'), '')""";
+    /**
+     * Takes the customer's lock for the rest of the transaction, or answers false when another node's transaction
+     * holds it: nodes share out customers as a node's workers do, so that two nodes never process events of one
+     * conversation at once, nor out of order. (The two-key form of PostgreSQL's advisory locks, whose keys never
+     * meet the one-key form's.)
+     */
+    private static final String CUSTOMER_LOCKED = "pg_try_advisory_xact_lock(hashtext('whatsapp.customer'), hashtext(%s))";
     private static final String WAITING = """
             processed_at is null and parked_at is null
               and (next_attempt_at is null or next_attempt_at <= now())
@@ -39,8 +46,15 @@ public class SqlWebhookEventQueue extends JpaRepository implements WebhookEventQ
     @Override
     public List<StoredEvent> claim(int index, int of, int limit) {
         em.setFlushMode(FlushModeType.COMMIT);
-        return events(em.createNativeQuery("select id, channel_id, kind, payload::text from whatsapp.webhook_event where "
-                        + WAITING + " order by id limit ?1 for update skip locked")
+        // The candidates are read first and kept (materialized), so that customer locks are taken for them alone.
+        return events(em.createNativeQuery("""
+                        with candidates as materialized (
+                            select id, %s as customer from whatsapp.webhook_event where %s order by id limit ?1),
+                        mine as materialized (select id from candidates where %s)
+                        select e.id, e.channel_id, e.kind, e.payload::text from whatsapp.webhook_event e
+                        where e.id in (select id from mine) and e.processed_at is null and e.parked_at is null
+                        order by e.id for update of e skip locked""".formatted(CUSTOMER, WAITING,
+                        CUSTOMER_LOCKED.formatted("customer")))
                 .setParameter(1, limit).setParameter(2, of).setParameter(3, index).getResultList());
     }
 
@@ -56,7 +70,8 @@ public class SqlWebhookEventQueue extends JpaRepository implements WebhookEventQ
         em.setFlushMode(FlushModeType.COMMIT);
         return events(em.createNativeQuery("""
                         select id, channel_id, kind, payload::text from whatsapp.webhook_event
-                        where id = ?1 and processed_at is null and parked_at is null for update skip locked""")
+                        where id = ?1 and processed_at is null and parked_at is null and %s
+                        for update skip locked""".formatted(CUSTOMER_LOCKED.formatted(CUSTOMER)))
                 .setParameter(1, id).getResultList()).stream().findFirst();
     }
 

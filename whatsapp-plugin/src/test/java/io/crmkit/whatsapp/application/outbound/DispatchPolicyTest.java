@@ -76,8 +76,8 @@ class DispatchPolicyTest {
     }
 
     @Test
-    void aCallThatWasNotMadeIsQueuedAgain() {
-        assertEquals(new Decision.Requeue(FIRST_DELAY), policy.afterSend(new Outcome.NotCalled(), 6));
+    void aCallThatWasNotMadeIsQueuedAgainWithoutCountingAnAttempt() {
+        assertEquals(new Decision.Postpone(FIRST_DELAY), policy.afterSend(new Outcome.NotCalled(), 6));
     }
 
     @Test
