@@ -280,6 +280,9 @@ class AuthorisationMatrixIT {
                 401, 200, 200, 200, 404, 200));
         rows.put("POST /sandbox/api/faults", row((c, f) -> c.post("/sandbox/api/faults", json("path", "/none")), installationOnly));
         rows.put("DELETE /sandbox/api/faults", row((c, f) -> c.delete("/sandbox/api/faults"), installationOnly));
+        rows.put("GET /sandbox/api/faults", row((c, f) -> c.get("/sandbox/api/faults"), installationOnly));
+        rows.put("PUT /sandbox/api/numbers/{phoneNumberId}/throughput", row((c, f) -> c.put("/sandbox/api/numbers/"
+                + f.phoneNumberId() + "/throughput", Json.createObjectBuilder().add("messagesPerSecond", 80).build()), installationOnly));
         rows.put("GET /sandbox/api/requests", row((c, f) -> c.get("/sandbox/api/requests"), installationOnly));
         rows.put("POST /sandbox/api/media/{id}/expire-urls", row((c, f) -> c.post("/sandbox/api/media/" + f.imageMediaId()
                 + "/expire-urls", EMPTY), installationOnly));

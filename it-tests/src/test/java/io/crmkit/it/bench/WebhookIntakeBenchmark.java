@@ -32,9 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * How fast the webhook intake stores what Meta delivers: signed batches of inbound messages and of
- * statuses posted by several concurrent senders for a fixed time, on loopback. Prints events per second
- * and delivery latencies. Run with {@code mvn -B verify -Pbenchmark -pl it-tests -am}.
+ * How fast the webhook intake stores what Meta delivers: signed batches of inbound messages and of statuses posted
+ * by several concurrent senders as fast as they are acknowledged, for a fixed time, on loopback; and the same rows
+ * inserted with plain JDBC into the same PostgreSQL, the machine's limit. Prints events per second, delivery
+ * latencies and the ratio of the two. Run with {@code bin/bench}.
  */
 @ExtendWith(ArquillianExtension.class)
 class WebhookIntakeBenchmark {
@@ -98,7 +99,14 @@ class WebhookIntakeBenchmark {
                 + " catch-up, %.0f events/s once the intake stopped%n", catchUp, left, stored / (seconds + catchUp),
                 (backlogAtEnd - left) / catchUp);
         assertEquals(0, left, "processing caught up within 180 s");
+
+        double plainRowsPerSecond = plainInsertRate(channel, RUN);
+        double storedPerSecond = (messages.get() + statuses.get()) / seconds;
+        System.out.printf("  plain JDBC batch insert of the same rows: %.0f rows/s; stored and acknowledged events per"
+                + " second divided by it: %.2f%n", plainRowsPerSecond, storedPerSecond / plainRowsPerSecond);
         BenchResults.write("intake", Json.createObjectBuilder().add("senders", SENDERS).add("run_seconds", seconds)
+                .add("plain_jdbc_rows_per_second", Math.round(plainRowsPerSecond))
+                .add("ratio_to_plain_insert", Math.round(storedPerSecond / plainRowsPerSecond * 100) / 100.0)
                 .add("messages_per_second", Math.round(messages.get() / seconds))
                 .add("statuses_per_second", Math.round(statuses.get() / seconds))
                 .add("ack_p50_ms", BenchResults.round(percentile(sorted, 0.50)))
@@ -106,6 +114,55 @@ class WebhookIntakeBenchmark {
                 .add("processing_catch_up_seconds", BenchResults.round(catchUp))
                 .add("processed_events_per_second_overall", Math.round(stored / (seconds + catchUp)))
                 .add("processed_events_per_second_after_intake", Math.round((backlogAtEnd - left) / catchUp)).build());
+    }
+
+    /**
+     * The limit of this machine: the same rows (payloads, batches of 20 and 60, senders) inserted with plain JDBC batches
+     * into a copy of the event table in the same PostgreSQL, for as long as the deliveries ran. Answers rows a second.
+     */
+    private static double plainInsertRate(JsonObject channel, Duration duration) throws Exception {
+        TestDatabase.update("create table if not exists public.plain_insert (like whatsapp.webhook_event including all)");
+        long organisation = TestDatabase.number("select organisation_id from whatsapp.channel where id = ?", channel.getInt("id"));
+        long deadline = System.nanoTime() + duration.toNanos();
+        AtomicInteger rows = new AtomicInteger();
+        ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
+        List<Future<?>> running = new ArrayList<>();
+        for (int s = 0; s < SENDERS; s++) {
+            int sender = s;
+            running.add(senders.submit(() -> {
+                try (java.sql.Connection connection = TestDatabase.connect();
+                     java.sql.PreparedStatement insert = connection.prepareStatement("""
+                             insert into public.plain_insert
+                               (organisation_id, channel_id, kind, dedupe_key, wamid, occurred_at, payload, received_at)
+                             values (?, ?, ?, ?, ?, now(), cast(? as jsonb), now())
+                             on conflict (dedupe_key) do nothing""")) {
+                    for (int round = 0; System.nanoTime() < deadline; round++) {
+                        boolean statusBatch = round % 2 != 0;
+                        List<JsonObject> events = (statusBatch ? statusEvents() : messageEvents(sender));
+                        for (JsonObject event : events) {
+                            String wamid = event.getString("id");
+                            insert.setLong(1, organisation);
+                            insert.setInt(2, channel.getInt("id"));
+                            insert.setString(3, statusBatch ? "STATUS" : "MESSAGE");
+                            insert.setString(4, (statusBatch ? "status:" + event.getString("status") + ":" : "message:") + wamid);
+                            insert.setString(5, wamid);
+                            insert.setString(6, Json.createObjectBuilder().add(statusBatch ? "status" : "message", event)
+                                    .build().toString());
+                            insert.addBatch();
+                        }
+                        insert.executeBatch();
+                        rows.addAndGet(events.size());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> sender : running) {
+            sender.get();
+        }
+        senders.shutdown();
+        TestDatabase.update("drop table public.plain_insert");
+        return rows.get() / (duration.toMillis() / 1000.0);
     }
 
     /** Posts deliveries from all senders for a while, counting what was acknowledged. */
@@ -153,22 +210,38 @@ class WebhookIntakeBenchmark {
         return sorted.get((int) Math.min(sorted.size() - 1, Math.round(fraction * (sorted.size() - 1)))) / 1000.0;
     }
 
-    private static byte[] messageBatch(JsonObject channel, int sender) {
-        JsonArrayBuilder batch = Json.createArrayBuilder();
+    private static List<JsonObject> messageEvents(int sender) {
+        List<JsonObject> events = new ArrayList<>();
         for (int i = 0; i < MESSAGES_PER_DELIVERY; i++) {
-            batch.add(Webhooks.textMessage("8190" + (10_000_000 + sender * 1_000 + i), Webhooks.newWamid(),
+            events.add(Webhooks.textMessage("8190" + (10_000_000 + sender * 1_000 + i), Webhooks.newWamid(),
                     "Benchmark message " + i));
         }
+        return events;
+    }
+
+    /** Sent, delivered and read of messages to as many customers. */
+    private static List<JsonObject> statusEvents() {
+        List<JsonObject> events = new ArrayList<>();
+        for (int i = 0; i < STATUSES_PER_DELIVERY; i += 3) {
+            String wamid = Webhooks.newWamid();
+            String recipient = "8190" + (20_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000));
+            events.add(Webhooks.status(wamid, "sent", recipient));
+            events.add(Webhooks.status(wamid, "delivered", recipient));
+            events.add(Webhooks.status(wamid, "read", recipient));
+        }
+        return events;
+    }
+
+    private static byte[] messageBatch(JsonObject channel, int sender) {
+        JsonArrayBuilder batch = Json.createArrayBuilder();
+        messageEvents(sender).forEach(batch::add);
         return Webhooks.envelope(Webhooks.entry(channel.getString("wabaId"), channel.getString("phoneNumberId"), batch,
                 Json.createArrayBuilder()));
     }
 
     private static byte[] statusBatch(JsonObject channel) {
         JsonArrayBuilder batch = Json.createArrayBuilder();
-        for (int i = 0; i < STATUSES_PER_DELIVERY; i += 3) {
-            String wamid = Webhooks.newWamid();
-            batch.add(Webhooks.status(wamid, "sent")).add(Webhooks.status(wamid, "delivered")).add(Webhooks.status(wamid, "read"));
-        }
+        statusEvents().forEach(batch::add);
         return Webhooks.envelope(Webhooks.entry(channel.getString("wabaId"), channel.getString("phoneNumberId"),
                 Json.createArrayBuilder(), batch));
     }

@@ -37,8 +37,13 @@ public final class Webhooks {
     }
 
     public static JsonObject status(String wamid, String status) {
+        return status(wamid, status, "819012345678");
+    }
+
+    /** A status of a message the business sent to {@code recipient}. */
+    public static JsonObject status(String wamid, String status, String recipient) {
         return Json.createObjectBuilder().add("id", wamid).add("status", status)
-                .add("timestamp", Long.toString(Instant.now().getEpochSecond())).add("recipient_id", "819012345678").build();
+                .add("timestamp", Long.toString(Instant.now().getEpochSecond())).add("recipient_id", recipient).build();
     }
 
     /** One {@code entry} with one {@code messages} change for a number. */

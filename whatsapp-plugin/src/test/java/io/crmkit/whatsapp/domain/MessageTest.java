@@ -44,6 +44,15 @@ class MessageTest {
     }
 
     @Test
+    void aMessagePostponedBeforeMetaWasCalledWaitsItsTurnStillQueued() {
+        Message message = answer();
+        message.postponeUnsent(NOON.plusMillis(1_050));
+        assertEquals(DeliveryStatus.QUEUED, message.status());
+        assertEquals(NOON.plusMillis(1_050), message.dispatchAfter());
+        assertEquals(0, message.sendAttempts(), "an attempt is a call to Meta; none was made, and none is owed");
+    }
+
+    @Test
     void aMessageGivenUpAsOutcomeUnknownIsSentAfterAllWhenMetasLateAnswerComes() {
         Message message = answer();
         message.giveUpAsOutcomeUnknown(NOON.plusSeconds(120));

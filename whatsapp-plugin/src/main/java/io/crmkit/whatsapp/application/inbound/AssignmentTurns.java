@@ -6,9 +6,10 @@ package io.crmkit.whatsapp.application.inbound;
  */
 public interface AssignmentTurns {
 
-    /** The channel's next position, held for the caller's transaction so that concurrent deals wait their turn. */
-    int holdNext(long channelId);
-
-    /** Where the next deal starts, once this transaction commits. */
-    void moveTo(long channelId, int nextPosition);
+    /**
+     * Takes the channel's next turn, a position among {@code assignees} positions, and moves the turn on at once:
+     * committed on its own, so that no one waits for the transaction of the chat it is taken for. (Should that
+     * transaction roll back, the turn is spent; the deal stays even.)
+     */
+    int take(long channelId, int assignees);
 }

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Deals new chats to a channel's users in turn. The turn is a row locked for the caller's transaction, so
- * the deal stays fair under concurrent arrivals, on several nodes and across restarts. Only users who would see
- * the chat are dealt one: a deactivated user, or one whose profile has no WhatsApp level, is skipped.
+ * Deals new chats to a channel's users in turn. The turn is taken and moved on in one statement of its own, so the
+ * deal stays fair under concurrent arrivals, on several nodes and across restarts, and no chat's transaction holds
+ * the others back. Only users who would see the chat are dealt one: a deactivated user, or one whose profile has no
+ * WhatsApp level, gives up the turn to the next.
  */
 @ApplicationScoped
 public class RoundRobin {
@@ -29,12 +30,9 @@ public class RoundRobin {
         if (assignees.isEmpty()) {
             return Optional.empty();
         }
-        int next = turns.holdNext(channel.id());
-        for (int offset = 0; offset < assignees.size(); offset++) {
-            int position = Math.floorMod(next + offset, assignees.size());
-            long candidate = assignees.get(position);
+        for (int turn = 0; turn < assignees.size(); turn++) {
+            long candidate = assignees.get(turns.take(channel.id(), assignees.size()));
             if (permissions.currentLevel(channel.organisationId(), candidate).includes(AccessLevel.VIEW_ONLY)) {
-                turns.moveTo(channel.id(), (position + 1) % assignees.size());
                 return Optional.of(candidate);
             }
         }

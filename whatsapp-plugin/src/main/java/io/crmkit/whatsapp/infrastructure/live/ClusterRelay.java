@@ -44,17 +44,39 @@ public class ClusterRelay {
     ManagedThreadFactory threads;
     @Inject
     LiveUpdates live;
+    @Resource
+    jakarta.transaction.TransactionSynchronizationRegistry transaction;
 
     private volatile boolean running;
     private Thread listener;
 
-    /** Queues the event in the changing transaction: PostgreSQL sends it on commit, never on rollback. */
+    /**
+     * Queues the event in the changing transaction: PostgreSQL sends it on commit, never on rollback. An event the
+     * transaction queued already (the sent, delivered and read of one message, processed together) is not queued
+     * again: PostgreSQL would send it once anyway.
+     */
     void notifyOnCommit(@Observes(during = TransactionPhase.IN_PROGRESS) ConversationEvent event) {
         JsonObjectBuilder json = Json.createObjectBuilder().add("organisationId", event.organisationId())
                 .add("conversationId", event.conversationId()).add("kind", event.kind()).add("outbound", event.outbound());
         event.messageId().ifPresent(id -> json.add("messageId", id));
-        em.createNativeQuery("select pg_notify(?1, ?2)").setParameter(1, CHANNEL).setParameter(2, json.build().toString())
-                .getSingleResult();
+        String payload = json.build().toString();
+        if (queuedInThisTransaction().add(payload)) {
+            em.createNativeQuery("select pg_notify(?1, ?2)").setParameter(1, CHANNEL).setParameter(2, payload)
+                    .getSingleResult();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private java.util.Set<String> queuedInThisTransaction() {
+        if (transaction.getTransactionStatus() == jakarta.transaction.Status.STATUS_NO_TRANSACTION) {
+            return new java.util.HashSet<>();
+        }
+        Object queued = transaction.getResource(ClusterRelay.class);
+        if (queued == null) {
+            queued = new java.util.HashSet<String>();
+            transaction.putResource(ClusterRelay.class, queued);
+        }
+        return (java.util.Set<String>) queued;
     }
 
     public void start() {

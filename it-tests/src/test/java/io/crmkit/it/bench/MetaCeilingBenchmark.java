@@ -1,0 +1,361 @@
+package io.crmkit.it.bench;
+
+import io.crmkit.it.support.ApiClient;
+import io.crmkit.it.support.Deployments;
+import io.crmkit.it.support.EmbeddedDatabaseSession;
+import io.crmkit.it.support.TestDatabase;
+import io.crmkit.it.support.Webhooks;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.crmkit.it.support.Eventually.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * One number at Meta's ceiling: for a minute, signed webhooks at 1,000 inbound messages a second (half from new
+ * numbers, half from customers who wrote before) and 3,000 statuses a second (sent, delivered and read of the
+ * business's answers to its customers), paced as Meta delivers them, in deliveries of 20 messages or 60 statuses.
+ * Meanwhile a probe delivers single messages, one at a time, and times their acknowledgement and the server-sent
+ * event a browser receives for each. Prints and writes the events fully processed per second while the load runs,
+ * the processing lag, the backlog, and the probe's latencies. Its length: {@code -Dbench.ceiling.seconds} (60).
+ */
+@ExtendWith(ArquillianExtension.class)
+class MetaCeilingBenchmark {
+    private static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.ceiling.seconds", 60));
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    private static final int DELIVERIES_PER_SECOND = 50;
+    private static final int MESSAGES_PER_DELIVERY = 20;
+    /** Sent, delivered and read of 20 answers. */
+    private static final int ANSWERS_PER_DELIVERY = 20;
+    private static final int KNOWN_CUSTOMERS = 500;
+    private static final long KNOWN_NUMBERS = 819_060_000_000L;
+    private static final String PROBE_CUSTOMER = "819069999999";
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        return Deployments.application();
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final AtomicLong newNumbers = new AtomicLong(819_070_000_000L);
+    private final AtomicLong answers = new AtomicLong();
+    private URI webhook;
+    private String wabaId;
+    private String phoneNumberId;
+
+    @Test
+    void keepsUpWithOneNumberAtMetasCeiling() throws Exception {
+        ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
+        long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
+        JsonObject channel = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
+                .add("name", "Ceiling").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json();
+        long channelId = channel.getJsonNumber("id").longValue();
+        wabaId = channel.getString("wabaId");
+        phoneNumberId = channel.getString("phoneNumberId");
+        webhook = URI.create(base.toString().replaceAll("/$", "") + "/webhooks/whatsapp");
+
+        // The known customers wrote before, and the business answered each of them many times: the run's statuses
+        // are those answers'.
+        for (int first = 0; first < KNOWN_CUSTOMERS; first += MESSAGES_PER_DELIVERY) {
+            JsonArrayBuilder batch = Json.createArrayBuilder();
+            for (int i = first; i < first + MESSAGES_PER_DELIVERY; i++) {
+                batch.add(Webhooks.textMessage(Long.toString(KNOWN_NUMBERS + i), Webhooks.newWamid(), "Hello"));
+            }
+            assertEquals(200, deliver(batch, Json.createArrayBuilder()).status());
+        }
+        eventually("the known customers' chats", 60, () -> TestDatabase.number(
+                "select count(*) from whatsapp.conversation where channel_id = ?", channelId) == KNOWN_CUSTOMERS);
+        long answersNeeded = (WARM_UP.toSeconds() + RUN.toSeconds() + 5) * DELIVERIES_PER_SECOND * ANSWERS_PER_DELIVERY;
+        TestDatabase.update("""
+                insert into whatsapp.message (organisation_id, conversation_id, direction, type, text, status, status_at,
+                                              sent_at, created_at, wamid)
+                select c.organisation_id, c.id, 'OUT', 'text', 'Answer ' || n, 'SENT', now(), now(), now(), 'wamid.bench.' || n
+                  from generate_series(0, ? - 1) n
+                  join whatsapp.conversation c on c.channel_id = ? and c.customer_key = (? + n % ?)::text""",
+                answersNeeded, channelId, KNOWN_NUMBERS, KNOWN_CUSTOMERS);
+
+        try (Probe probe = new Probe()) {
+            probe.deliverOne();
+            long probeConversation = TestDatabase.number("select id from whatsapp.conversation where channel_id = ?"
+                    + " and customer_key = ?", channelId, PROBE_CUSTOMER);
+            probe.watch(probeConversation);
+
+            Load warmUp = load(WARM_UP);
+            warmUp.await();
+            waitForCatchUp(channelId, Duration.ofSeconds(300));
+
+            List<Long> backlog = Collections.synchronizedList(new ArrayList<>());
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+            String waiting = "select count(*) from whatsapp.webhook_event where channel_id = ? and processed_at is null"
+                    + " and parked_at is null";
+            sampler.scheduleAtFixedRate(() -> backlog.add(TestDatabase.number(waiting, channelId)), 1, 1, TimeUnit.SECONDS);
+            String started = TestDatabase.strings("select now()::text").get(0);
+            AtomicBoolean probing = new AtomicBoolean(true);
+            CompletableFuture<Void> probes = CompletableFuture.runAsync(() -> probe.run(probing));
+            Load run = load(RUN);
+            run.await();
+            String ended = TestDatabase.strings("select now()::text").get(0);
+            probing.set(false);
+            probes.get(30, TimeUnit.SECONDS);
+            sampler.shutdownNow();
+
+            long processedDuringTheRun = TestDatabase.number("select count(*) from whatsapp.webhook_event where channel_id = ?"
+                    + " and processed_at between ?::timestamptz and ?::timestamptz", channelId, started, ended);
+            long backlogAtTheEnd = TestDatabase.number(waiting, channelId);
+            double catchUp = waitForCatchUp(channelId, Duration.ofSeconds(600));
+            List<String> lag = TestDatabase.strings("""
+                    select concat_ws(' ',
+                        round(1000 * percentile_cont(0.5) within group (order by extract(epoch from processed_at - received_at))),
+                        round(1000 * percentile_cont(0.99) within group (order by extract(epoch from processed_at - received_at))))
+                      from whatsapp.webhook_event
+                     where channel_id = ? and received_at between ?::timestamptz and ?::timestamptz""", channelId, started, ended);
+            String[] lagMillis = lag.get(0).split(" ");
+            double seconds = RUN.toMillis() / 1000.0;
+            long offered = run.messages.get() + run.statuses.get();
+
+            // Fully processed: every acknowledged message stored in a chat with a contact and an owner, every answer read.
+            assertEquals(warmUp.messages.get() + run.messages.get() + KNOWN_CUSTOMERS + probe.delivered.get(),
+                    TestDatabase.number("select count(*) from whatsapp.message m join whatsapp.conversation c"
+                            + " on c.id = m.conversation_id where c.channel_id = ? and m.direction = 'IN'", channelId));
+            assertEquals(0, TestDatabase.number("select count(*) from whatsapp.conversation where channel_id = ?"
+                    + " and owner_id is null", channelId), "every chat has its owner");
+            assertEquals((warmUp.statuses.get() + run.statuses.get()) / 3, TestDatabase.number("select count(*) from"
+                    + " whatsapp.message m join whatsapp.conversation c on c.id = m.conversation_id where c.channel_id = ?"
+                    + " and m.status = 'READ'", channelId), "every answer whose statuses came is read");
+            assertEquals(0, run.failures.get() + warmUp.failures.get(), "every delivery acknowledged");
+
+            JsonObject figures = Json.createObjectBuilder().add("run_seconds", seconds)
+                    .add("offered_messages_per_second", Math.round(run.messages.get() / seconds))
+                    .add("offered_statuses_per_second", Math.round(run.statuses.get() / seconds))
+                    .add("processed_events_per_second_during_run", Math.round(processedDuringTheRun / seconds))
+                    .add("lag_p50_ms", Double.parseDouble(lagMillis[0])).add("lag_p99_ms", Double.parseDouble(lagMillis[1]))
+                    .add("backlog_max", backlog.stream().mapToLong(Long::longValue).max().orElse(0))
+                    .add("backlog_at_end", backlogAtTheEnd)
+                    .add("catch_up_seconds", BenchResults.round(catchUp))
+                    .add("batch_ack", BenchResults.latencies(run.latencies))
+                    .add("single_event_ack", BenchResults.latencies(probe.acks))
+                    .add("server_sent_event", BenchResults.latencies(probe.seen))
+                    .add("events_offered", offered).build();
+            System.out.printf("%nMeta's ceiling, %.0f s: offered %d messages/s and %d statuses/s; processed %d events/s while it"
+                            + " ran; lag p50 %s ms, p99 %s ms; backlog max %d, %d at the end, caught up %.1f s later%n",
+                    seconds, Math.round(run.messages.get() / seconds), Math.round(run.statuses.get() / seconds),
+                    Math.round(processedDuringTheRun / seconds), lagMillis[0], lagMillis[1],
+                    backlog.stream().mapToLong(Long::longValue).max().orElse(0), backlogAtTheEnd, catchUp);
+            System.out.printf("  single-event acknowledgement %s; server-sent event %s%n", BenchResults.latencies(probe.acks),
+                    BenchResults.latencies(probe.seen));
+            BenchResults.write("ceiling", figures);
+        }
+    }
+
+    /** Seconds until nothing of the channel waits to be processed. */
+    private static double waitForCatchUp(long channelId, Duration limit) throws InterruptedException {
+        long start = System.nanoTime();
+        String waiting = "select count(*) from whatsapp.webhook_event where channel_id = ? and processed_at is null"
+                + " and parked_at is null";
+        while (TestDatabase.number(waiting, channelId) > 0) {
+            if (System.nanoTime() - start > limit.toNanos()) {
+                throw new AssertionError("processing did not catch up within " + limit.toSeconds() + " s");
+            }
+            Thread.sleep(100);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Deliveries paced as Meta sends them: each 20 ms a delivery of 20 messages and one of 60 statuses. */
+    private Load load(Duration duration) {
+        Load load = new Load();
+        long deliveries = duration.toSeconds() * DELIVERIES_PER_SECOND;
+        long period = 1_000_000 / DELIVERIES_PER_SECOND;
+        AtomicLong issued = new AtomicLong();
+        load.clock.scheduleAtFixedRate(() -> {
+            if (issued.getAndIncrement() >= deliveries) {
+                load.done.complete(null);
+                return;
+            }
+            load.senders.submit(() -> load.count(false, deliver(messages(), Json.createArrayBuilder())));
+            load.senders.submit(() -> load.count(true, deliver(Json.createArrayBuilder(), statuses())));
+        }, 0, period, TimeUnit.MICROSECONDS);
+        return load;
+    }
+
+    /** What one paced load acknowledged. */
+    private final class Load {
+        final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        final ExecutorService senders = Executors.newFixedThreadPool(32);
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        final AtomicInteger messages = new AtomicInteger();
+        final AtomicInteger statuses = new AtomicInteger();
+        final AtomicInteger failures = new AtomicInteger();
+        final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+
+        void count(boolean statusDelivery, Timed answer) {
+            latencies.add(answer.millis());
+            if (answer.status() != 200) {
+                failures.incrementAndGet();
+            } else if (statusDelivery) {
+                statuses.addAndGet(ANSWERS_PER_DELIVERY * 3);
+            } else {
+                messages.addAndGet(MESSAGES_PER_DELIVERY);
+            }
+        }
+
+        void await() throws Exception {
+            done.get();
+            clock.shutdownNow();
+            senders.shutdown();
+            senders.awaitTermination(5, TimeUnit.MINUTES);
+        }
+    }
+
+    private record Timed(int status, double millis) {
+    }
+
+    /** Half from customers who wrote before, half from new numbers. */
+    private JsonArrayBuilder messages() {
+        JsonArrayBuilder batch = Json.createArrayBuilder();
+        for (int i = 0; i < MESSAGES_PER_DELIVERY; i++) {
+            String from = i % 2 == 0 ? Long.toString(KNOWN_NUMBERS + ThreadLocalRandom.current().nextInt(KNOWN_CUSTOMERS))
+                    : Long.toString(newNumbers.getAndIncrement());
+            batch.add(Webhooks.textMessage(from, Webhooks.newWamid(), "Is the order on its way? " + i));
+        }
+        return batch;
+    }
+
+    /** Sent, delivered and read of the next answers, as Meta reports them to the number. */
+    private JsonArrayBuilder statuses() {
+        JsonArrayBuilder batch = Json.createArrayBuilder();
+        for (int i = 0; i < ANSWERS_PER_DELIVERY; i++) {
+            long answer = answers.getAndIncrement();
+            String wamid = "wamid.bench." + answer;
+            String recipient = Long.toString(KNOWN_NUMBERS + answer % KNOWN_CUSTOMERS);
+            batch.add(Webhooks.status(wamid, "sent", recipient)).add(Webhooks.status(wamid, "delivered", recipient))
+                    .add(Webhooks.status(wamid, "read", recipient));
+        }
+        return batch;
+    }
+
+    private Timed deliver(JsonArrayBuilder messages, JsonArrayBuilder statuses) {
+        byte[] body = Webhooks.envelope(Webhooks.entry(wabaId, phoneNumberId, messages, statuses));
+        long started = System.nanoTime();
+        try {
+            int status = http.send(HttpRequest.newBuilder(webhook).header("Content-Type", "application/json")
+                    .header("X-Hub-Signature-256", Webhooks.signature(body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+            return new Timed(status, (System.nanoTime() - started) / 1e6);
+        } catch (Exception failed) {
+            return new Timed(0, (System.nanoTime() - started) / 1e6);
+        }
+    }
+
+    /**
+     * Single-message deliveries from one customer, one at a time: each one's acknowledgement, and the time until the
+     * administrator's event stream (as a browser holds it) announces its message.
+     */
+    private final class Probe implements AutoCloseable {
+        final List<Double> acks = Collections.synchronizedList(new ArrayList<>());
+        final List<Double> seen = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger delivered = new AtomicInteger();
+        private final AtomicReference<CompletableFuture<Long>> next = new AtomicReference<>(new CompletableFuture<>());
+        private volatile long conversationId = -1;
+        private InputStream stream;
+
+        void deliverOne() {
+            Timed answer = deliver(Json.createArrayBuilder().add(Webhooks.textMessage(PROBE_CUSTOMER, Webhooks.newWamid(),
+                    "Probe")), Json.createArrayBuilder());
+            assertEquals(200, answer.status());
+            delivered.incrementAndGet();
+        }
+
+        /** Listens to the administrator's events for the probe's chat. */
+        void watch(long conversation) throws Exception {
+            conversationId = conversation;
+            stream = http.send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + "/api/whatsapp/events"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:"
+                            + EmbeddedDatabaseSession.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                    .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream()).body();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                    String event = "";
+                    for (String line; (line = lines.readLine()) != null; ) {
+                        if (line.startsWith("event:")) {
+                            event = line.substring(6).trim();
+                        } else if (line.startsWith("data:") && event.equals("message")) {
+                            JsonObject data = Json.createReader(new StringReader(line.substring(5).trim())).readObject();
+                            if (data.getJsonNumber("conversationId").longValue() == conversationId) {
+                                next.get().complete(System.nanoTime());
+                            }
+                        }
+                    }
+                } catch (java.io.IOException closed) {
+                    // the benchmark closed the stream
+                }
+            }, "probe-events");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        /** Probes one message at a time, ten a second at most, until told to stop. */
+        void run(AtomicBoolean probing) {
+            while (probing.get()) {
+                CompletableFuture<Long> announced = new CompletableFuture<>();
+                next.set(announced);
+                long started = System.nanoTime();
+                deliverOne();
+                acks.add((System.nanoTime() - started) / 1e6);
+                try {
+                    seen.add((announced.get(30, TimeUnit.SECONDS) - started) / 1e6);
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (Exception notAnnounced) {
+                    seen.add(30_000.0);
+                }
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (stream != null) {
+                stream.close();
+            }
+        }
+    }
+}
