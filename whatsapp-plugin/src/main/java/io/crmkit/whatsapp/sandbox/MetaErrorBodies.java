@@ -1,6 +1,6 @@
 package io.crmkit.whatsapp.sandbox;
 
-import jakarta.json.Json;
+import io.crmkit.whatsapp.application.Jsonp;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -26,7 +26,7 @@ final class MetaErrorBodies {
         String text = message != null ? message : MESSAGES.getOrDefault(code, "An unknown error occurred");
         String type = code == 190 || code == 200 || code == 10 ? "OAuthException" : "GraphMethodException";
         return Response.status(httpStatus).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+                .entity(Jsonp.createObjectBuilder().add("error", Jsonp.createObjectBuilder()
                         .add("message", text).add("type", type).add("code", code)
                         .add("fbtrace_id", "sbx" + UUID.randomUUID().toString().substring(0, 12))).build().toString())
                 .build();

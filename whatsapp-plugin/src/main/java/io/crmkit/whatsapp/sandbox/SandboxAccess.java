@@ -1,5 +1,6 @@
 package io.crmkit.whatsapp.sandbox;
 
+import io.crmkit.whatsapp.application.Jsonp;
 import io.crmkit.plugin.api.CrmHost;
 import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.whatsapp.application.repository.ChannelRepository;
@@ -8,7 +9,6 @@ import io.crmkit.whatsapp.domain.ChannelStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -94,7 +94,7 @@ public class SandboxAccess {
 
     static WebApplicationException refusal(Response.Status status, String error) {
         return new WebApplicationException(Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder().add("error", error).build()).build());
+                .entity(Jsonp.createObjectBuilder().add("error", error).build()).build());
     }
 
     private static String randomKey() {

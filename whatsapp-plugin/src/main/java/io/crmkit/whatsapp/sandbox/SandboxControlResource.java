@@ -1,9 +1,9 @@
 package io.crmkit.whatsapp.sandbox;
 
+import io.crmkit.whatsapp.application.Jsonp;
 import io.crmkit.whatsapp.infrastructure.web.ContentDisposition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -56,7 +56,7 @@ public class SandboxControlResource {
     public JsonObject testNumber(@HeaderParam(SandboxAccess.KEY_HEADER) String key) {
         access.installation(key);
         SandboxState.Number number = state.createAccount(true);
-        return Json.createObjectBuilder().add("wabaId", number.wabaId()).add("phoneNumberId", number.id())
+        return Jsonp.createObjectBuilder().add("wabaId", number.wabaId()).add("phoneNumberId", number.id())
                 .add("displayPhoneNumber", number.displayPhoneNumber())
                 .add("accessToken", state.grantToken(number.wabaId())).build();
     }
@@ -71,7 +71,7 @@ public class SandboxControlResource {
         access.installation(key);
         SandboxState.Number number = state.numbersOf(wabaId).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("no sandbox account " + wabaId));
-        return Json.createObjectBuilder().add("wabaId", wabaId).add("phoneNumberId", number.id())
+        return Jsonp.createObjectBuilder().add("wabaId", wabaId).add("phoneNumberId", number.id())
                 .add("displayPhoneNumber", number.displayPhoneNumber())
                 .add("accessToken", state.grantToken(wabaId)).build();
     }
@@ -87,7 +87,7 @@ public class SandboxControlResource {
         SandboxState.Number number = state.createAccount(false);
         String code = "sbx-code-" + SandboxState.newToken().substring(4, 20);
         state.issueCode(code, state.grantToken(number.wabaId()));
-        return Json.createObjectBuilder().add("code", code).add("wabaId", number.wabaId())
+        return Jsonp.createObjectBuilder().add("code", code).add("wabaId", number.wabaId())
                 .add("phoneNumberId", number.id()).build();
     }
 
@@ -112,7 +112,7 @@ public class SandboxControlResource {
         Optional<java.net.URI> url = CallbackUrls.allowed(request.getString("callbackUrl", ""),
                 publicAddress.of("/webhooks/whatsapp"));
         if (url.isEmpty()) {
-            return Response.status(400).entity(Json.createObjectBuilder().add("error", "callbackUrl must be this"
+            return Response.status(400).entity(Jsonp.createObjectBuilder().add("error", "callbackUrl must be this"
                     + " installation's webhook or an http(s) address on this machine (localhost, 127.0.0.1, [::1])")
                     .build()).build();
         }
@@ -124,7 +124,7 @@ public class SandboxControlResource {
     @Path("accounts/{waba}")
     public JsonObject account(@PathParam("waba") String wabaId, @HeaderParam(SandboxAccess.KEY_HEADER) String key) {
         access.installation(key);
-        return Json.createObjectBuilder().add("wabaId", wabaId).add("subscribed", state.isSubscribed(wabaId))
+        return Jsonp.createObjectBuilder().add("wabaId", wabaId).add("subscribed", state.isSubscribed(wabaId))
                 .add("registered", state.numbersOf(wabaId).stream().allMatch(SandboxState.Number::registered)).build();
     }
 
@@ -139,14 +139,14 @@ public class SandboxControlResource {
         SandboxAccess.Caller caller = access.caller(key);
         String waId = waIdOf(customerNumber);
         if (waId.isEmpty()) {
-            return Response.status(400).entity(Json.createObjectBuilder()
+            return Response.status(400).entity(Jsonp.createObjectBuilder()
                     .add("error", "write the customer's number with its country code, for example +81 90 1234 5678")
                     .build()).build();
         }
         String phoneNumberId = request.getString("phoneNumberId", "");
         access.requireNumber(caller, phoneNumberId);
         if (state.number(phoneNumberId).isEmpty()) {
-            return Response.status(404).entity(Json.createObjectBuilder()
+            return Response.status(404).entity(Jsonp.createObjectBuilder()
                     .add("error", "no sandbox number " + phoneNumberId).build()).build();
         }
         List<JsonObject> messages = request.containsKey("messages")
@@ -157,11 +157,11 @@ public class SandboxControlResource {
             delivery = webhooks.customerMessages(state.number(phoneNumberId).get(), waId,
                     request.getString("name", "Sandbox Customer"), messages);
         } catch (IllegalArgumentException unplayable) {
-            return Response.status(400).entity(Json.createObjectBuilder().add("error", unplayable.getMessage()).build()).build();
+            return Response.status(400).entity(Jsonp.createObjectBuilder().add("error", unplayable.getMessage()).build()).build();
         }
-        var ids = Json.createArrayBuilder();
+        var ids = Jsonp.createArrayBuilder();
         delivery.wamids().forEach(ids::add);
-        return Response.ok(Json.createObjectBuilder().add("wamids", ids).add("webhookStatus", delivery.status()).build())
+        return Response.ok(Jsonp.createObjectBuilder().add("wamids", ids).add("webhookStatus", delivery.status()).build())
                 .build();
     }
 
@@ -170,8 +170,8 @@ public class SandboxControlResource {
     @Path("accounts/{waba}/templates")
     public JsonArray templates(@PathParam("waba") String wabaId, @HeaderParam(SandboxAccess.KEY_HEADER) String key) {
         requireAccount(access.caller(key), wabaId);
-        var list = Json.createArrayBuilder();
-        templates.of(wabaId).forEach(t -> list.add(Json.createObjectBuilder().add("id", t.id()).add("name", t.name())
+        var list = Jsonp.createArrayBuilder();
+        templates.of(wabaId).forEach(t -> list.add(Jsonp.createObjectBuilder().add("id", t.id()).add("name", t.name())
                 .add("language", t.language()).add("category", t.category()).add("status", t.status())
                 .add("reason", t.rejectedReason())));
         return list.build();
@@ -189,9 +189,9 @@ public class SandboxControlResource {
         try {
             SandboxTemplates.Template created = templates.create(state.newId(), wabaId, request);
             templates.decide(created.id(), request.getString("status", "APPROVED"), request.getString("reason", null));
-            return Response.ok(Json.createObjectBuilder().add("id", created.id()).build()).build();
+            return Response.ok(Jsonp.createObjectBuilder().add("id", created.id()).build()).build();
         } catch (SandboxTemplates.InvalidTemplate invalid) {
-            return Response.status(400).entity(Json.createObjectBuilder().add("error", invalid.getMessage()).build()).build();
+            return Response.status(400).entity(Jsonp.createObjectBuilder().add("error", invalid.getMessage()).build()).build();
         }
     }
 
@@ -235,7 +235,7 @@ public class SandboxControlResource {
         try {
             change.accept(template.get());
         } catch (SandboxTemplates.InvalidTemplate invalid) {
-            return Response.status(400).entity(Json.createObjectBuilder().add("error", invalid.getMessage()).build()).build();
+            return Response.status(400).entity(Jsonp.createObjectBuilder().add("error", invalid.getMessage()).build()).build();
         }
         return Response.noContent().build();
     }
@@ -259,7 +259,7 @@ public class SandboxControlResource {
                     fault.getInt("count", 1), fault.getBoolean("drop", false),
                     fault.getJsonNumber("rate") == null ? 1.0 : fault.getJsonNumber("rate").doubleValue()));
         } catch (IllegalArgumentException | ClassCastException outOfBounds) {
-            return Response.status(400).entity(Json.createObjectBuilder().add("error", String.valueOf(outOfBounds.getMessage()))
+            return Response.status(400).entity(Jsonp.createObjectBuilder().add("error", String.valueOf(outOfBounds.getMessage()))
                     .build()).build();
         }
         return Response.noContent().build();
@@ -270,8 +270,8 @@ public class SandboxControlResource {
     @Path("faults")
     public JsonArray faults(@HeaderParam(SandboxAccess.KEY_HEADER) String key) {
         access.installation(key);
-        var all = Json.createArrayBuilder();
-        faults.all().forEach(fault -> all.add(Json.createObjectBuilder().add("method", fault.method).add("path", fault.path)
+        var all = Jsonp.createArrayBuilder();
+        faults.all().forEach(fault -> all.add(Jsonp.createObjectBuilder().add("method", fault.method).add("path", fault.path)
                 .add("status", fault.status).add("errorCode", fault.errorCode).add("delayMs", fault.delayMs)
                 .add("drop", fault.drop).add("rate", fault.rate).add("count", fault.count).add("struck", fault.struck())));
         return all.build();
@@ -292,12 +292,12 @@ public class SandboxControlResource {
                                   @HeaderParam(SandboxAccess.KEY_HEADER) String key) {
         access.installation(key);
         if (state.allNumbers().stream().noneMatch(number -> number.id().equals(phoneNumberId))) {
-            return Response.status(404).entity(Json.createObjectBuilder().add("error", "no such number").build()).build();
+            return Response.status(404).entity(Jsonp.createObjectBuilder().add("error", "no such number").build()).build();
         }
         try {
             conversations.setThroughput(phoneNumberId, request.getInt("messagesPerSecond", 0));
         } catch (IllegalArgumentException | ClassCastException outOfBounds) {
-            return Response.status(400).entity(Json.createObjectBuilder().add("error", String.valueOf(outOfBounds.getMessage()))
+            return Response.status(400).entity(Jsonp.createObjectBuilder().add("error", String.valueOf(outOfBounds.getMessage()))
                     .build()).build();
         }
         return Response.noContent().build();
@@ -308,7 +308,7 @@ public class SandboxControlResource {
     @Path("requests")
     public JsonObject requests(@QueryParam("method") String method, @QueryParam("path") String path, @HeaderParam(SandboxAccess.KEY_HEADER) String key) {
         access.installation(key);
-        return Json.createObjectBuilder().add("count", state.countReceived(method == null ? "GET" : method,
+        return Jsonp.createObjectBuilder().add("count", state.countReceived(method == null ? "GET" : method,
                 path == null ? "" : path)).build();
     }
 
@@ -330,14 +330,14 @@ public class SandboxControlResource {
     public JsonArray sent(@QueryParam("phoneNumberId") String phoneNumberId, @QueryParam("to") String to, @HeaderParam(SandboxAccess.KEY_HEADER) String key) {
         SandboxAccess.Caller caller = access.caller(key);
         java.util.Map<String, Boolean> reached = new java.util.HashMap<>();
-        var sent = Json.createArrayBuilder();
+        var sent = Jsonp.createArrayBuilder();
         conversations.sent().stream()
                 .filter(m -> reached.computeIfAbsent(m.phoneNumberId(), id -> access.reaches(caller, id)))
                 .filter(m -> phoneNumberId == null || m.phoneNumberId().equals(phoneNumberId))
                 .filter(m -> to == null || m.to().equals(waIdOf(to))).forEach(m -> {
-            var message = Json.createObjectBuilder().add("wamid", m.wamid()).add("phoneNumberId", m.phoneNumberId())
+            var message = Jsonp.createObjectBuilder().add("wamid", m.wamid()).add("phoneNumberId", m.phoneNumberId())
                     .add("to", m.to()).add("type", m.type()).add("body", m.body()).add("at", m.at().toString());
-            attachedMedium(m).ifPresent(medium -> message.add("media", Json.createObjectBuilder().add("id", medium.id())
+            attachedMedium(m).ifPresent(medium -> message.add("media", Jsonp.createObjectBuilder().add("id", medium.id())
                     .add("mimeType", medium.mimeType()).add("sha256", medium.sha256()).add("size", medium.bytes().length)
                     .add("fileName", medium.fileName() == null ? "" : medium.fileName())));
             sent.add(message);
@@ -376,7 +376,7 @@ public class SandboxControlResource {
     @Path("read-receipts")
     public JsonArray readReceipts(@HeaderParam(SandboxAccess.KEY_HEADER) String key) {
         access.installation(key);
-        var receipts = Json.createArrayBuilder();
+        var receipts = Jsonp.createArrayBuilder();
         conversations.readReceipts().forEach(receipts::add);
         return receipts.build();
     }
@@ -386,8 +386,8 @@ public class SandboxControlResource {
     @Path("numbers")
     public JsonArray numbers(@HeaderParam(SandboxAccess.KEY_HEADER) String key) {
         SandboxAccess.Caller caller = access.caller(key);
-        var numbers = Json.createArrayBuilder();
-        state.allNumbers().stream().filter(n -> access.reaches(caller, n.id())).forEach(n -> numbers.add(Json.createObjectBuilder().add("phoneNumberId", n.id())
+        var numbers = Jsonp.createArrayBuilder();
+        state.allNumbers().stream().filter(n -> access.reaches(caller, n.id())).forEach(n -> numbers.add(Jsonp.createObjectBuilder().add("phoneNumberId", n.id())
                 .add("displayPhoneNumber", n.displayPhoneNumber()).add("verifiedName", n.verifiedName())));
         return numbers.build();
     }

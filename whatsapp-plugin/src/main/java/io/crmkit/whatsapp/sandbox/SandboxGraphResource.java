@@ -1,11 +1,11 @@
 package io.crmkit.whatsapp.sandbox;
 
+import io.crmkit.whatsapp.application.Jsonp;
 import io.crmkit.whatsapp.domain.UploadedFileName;
 import io.crmkit.whatsapp.infrastructure.InstallationSecrets;
 import io.crmkit.whatsapp.infrastructure.graph.GraphSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -115,7 +115,7 @@ public class SandboxGraphResource {
     }
 
     private static Response success() {
-        return ok(Json.createObjectBuilder().add("success", true).build());
+        return ok(Jsonp.createObjectBuilder().add("success", true).build());
     }
 
     @GET
@@ -127,7 +127,7 @@ public class SandboxGraphResource {
                 return MetaErrorBodies.error(400, 101, "Error validating client secret.");
             }
             return state.redeemCode(code)
-                    .map(token -> ok(Json.createObjectBuilder().add("access_token", token).add("token_type", "bearer").build()))
+                    .map(token -> ok(Jsonp.createObjectBuilder().add("access_token", token).add("token_type", "bearer").build()))
                     .orElseGet(() -> MetaErrorBodies.error(400, 100, "This authorization code has expired or been used."));
         });
     }
@@ -139,16 +139,16 @@ public class SandboxGraphResource {
             if (!sameSecret(graph.appId() + "|" + secrets.appSecret(), bearer(authorization))) {
                 return MetaErrorBodies.invalidToken();
             }
-            JsonArrayBuilder targets = Json.createArrayBuilder();
+            JsonArrayBuilder targets = Jsonp.createArrayBuilder();
             state.accountsOf(token).forEach(targets::add);
             var ids = targets.build();
-            return ok(Json.createObjectBuilder().add("data", Json.createObjectBuilder()
+            return ok(Jsonp.createObjectBuilder().add("data", Jsonp.createObjectBuilder()
                     .add("app_id", graph.appId()).add("type", "SYSTEM_USER")
                     .add("is_valid", state.knowsToken(token))
-                    .add("scopes", Json.createArrayBuilder().add("whatsapp_business_management").add("whatsapp_business_messaging"))
-                    .add("granular_scopes", Json.createArrayBuilder()
-                            .add(Json.createObjectBuilder().add("scope", "whatsapp_business_management").add("target_ids", ids))
-                            .add(Json.createObjectBuilder().add("scope", "whatsapp_business_messaging").add("target_ids", ids))))
+                    .add("scopes", Jsonp.createArrayBuilder().add("whatsapp_business_management").add("whatsapp_business_messaging"))
+                    .add("granular_scopes", Jsonp.createArrayBuilder()
+                            .add(Jsonp.createObjectBuilder().add("scope", "whatsapp_business_management").add("target_ids", ids))
+                            .add(Jsonp.createObjectBuilder().add("scope", "whatsapp_business_messaging").add("target_ids", ids))))
                     .build());
         });
     }
@@ -160,9 +160,9 @@ public class SandboxGraphResource {
             if (!state.tokenMayManage(bearer(authorization), wabaId)) {
                 return MetaErrorBodies.invalidToken();
             }
-            JsonArrayBuilder data = Json.createArrayBuilder();
+            JsonArrayBuilder data = Jsonp.createArrayBuilder();
             state.numbersOf(wabaId).forEach(n -> data.add(number(n)));
-            return ok(Json.createObjectBuilder().add("data", data).build());
+            return ok(Jsonp.createObjectBuilder().add("data", data).build());
         });
     }
 
@@ -181,7 +181,7 @@ public class SandboxGraphResource {
                     return MetaErrorBodies.invalidToken();
                 }
                 String url = uri.getBaseUri().resolve("media/" + media.issueDownloadKey(medium.id())).toString();
-                return ok(Json.createObjectBuilder().add("messaging_product", "whatsapp").add("url", url)
+                return ok(Jsonp.createObjectBuilder().add("messaging_product", "whatsapp").add("url", url)
                         .add("mime_type", medium.mimeType()).add("sha256", medium.sha256())
                         .add("file_size", medium.bytes().length).add("id", medium.id()).build());
             }).orElseGet(() -> MetaErrorBodies.unknownObject(id));
@@ -212,7 +212,7 @@ public class SandboxGraphResource {
             }
             SandboxMedia.Medium stored = media.store(state.newId(), number.wabaId(), type, bytes,
                     file.get().getFileName().map(UploadedFileName::of).orElse(null));
-            return ok(Json.createObjectBuilder().add("id", stored.id()).build());
+            return ok(Jsonp.createObjectBuilder().add("id", stored.id()).build());
         }).orElseGet(() -> MetaErrorBodies.unknownObject(numberId)));
     }
 
@@ -245,7 +245,7 @@ public class SandboxGraphResource {
                 return MetaErrorBodies.error(400, 100, invalid.getMessage());
             }
             reviewLater(created.id());
-            return ok(Json.createObjectBuilder().add("id", created.id()).add("status", "PENDING")
+            return ok(Jsonp.createObjectBuilder().add("id", created.id()).add("status", "PENDING")
                     .add("category", created.category()).build());
         });
     }
@@ -262,7 +262,7 @@ public class SandboxGraphResource {
                                  byte[] body) {
         if (objectId.startsWith("upload:")) {
             return answer("POST", () -> uploads.finish(objectId, authorization, body)
-                    .map(handle -> ok(Json.createObjectBuilder().add("h", handle).build()))
+                    .map(handle -> ok(Jsonp.createObjectBuilder().add("h", handle).build()))
                     .orElseGet(() -> MetaErrorBodies.error(400, 100, "Invalid upload session or authorization")));
         }
         return answer("POST", () -> {
@@ -274,7 +274,7 @@ public class SandboxGraphResource {
                 return MetaErrorBodies.invalidToken();
             }
             try {
-                templates.edit(objectId, Json.createReader(new java.io.ByteArrayInputStream(body)).readObject());
+                templates.edit(objectId, Jsonp.createReader(new java.io.ByteArrayInputStream(body)).readObject());
             } catch (SandboxTemplates.InvalidTemplate invalid) {
                 return MetaErrorBodies.error(400, 100, invalid.getMessage());
             } catch (jakarta.json.JsonException notJson) {
@@ -298,13 +298,13 @@ public class SandboxGraphResource {
             if (fileLength == null || fileLength <= 0 || fileType == null || fileType.isBlank()) {
                 return MetaErrorBodies.error(400, 100, "Invalid parameter: file_length and file_type are required");
             }
-            return ok(Json.createObjectBuilder().add("id", uploads.start(bearer(authorization), fileName, fileLength, fileType))
+            return ok(Jsonp.createObjectBuilder().add("id", uploads.start(bearer(authorization), fileName, fileLength, fileType))
                     .build());
         });
     }
 
     private static JsonObject number(SandboxState.Number n) {
-        return Json.createObjectBuilder().add("id", n.id()).add("display_phone_number", n.displayPhoneNumber())
+        return Jsonp.createObjectBuilder().add("id", n.id()).add("display_phone_number", n.displayPhoneNumber())
                 .add("verified_name", n.verifiedName()).add("quality_rating", "GREEN")
                 .add("platform_type", n.registered() ? "CLOUD_API" : "NOT_APPLICABLE").build();
     }
@@ -325,20 +325,20 @@ public class SandboxGraphResource {
             int size = limit == null ? 25 : Math.max(1, Math.min(limit, 100));
             var all = templates.of(wabaId).stream().filter(t -> after == null || t.id().compareTo(after) > 0).toList();
             var page = all.subList(0, Math.min(size, all.size()));
-            JsonArrayBuilder data = Json.createArrayBuilder();
-            page.forEach(t -> data.add(Json.createObjectBuilder().add("id", t.id()).add("name", t.name())
+            JsonArrayBuilder data = Jsonp.createArrayBuilder();
+            page.forEach(t -> data.add(Jsonp.createObjectBuilder().add("id", t.id()).add("name", t.name())
                     .add("language", t.language()).add("category", t.category()).add("status", t.status())
                     .add("rejected_reason", t.rejectedReason()).add("components", t.components())));
-            var paging = Json.createObjectBuilder();
+            var paging = Jsonp.createObjectBuilder();
             if (!page.isEmpty()) {
-                paging.add("cursors", Json.createObjectBuilder().add("before", page.get(0).id())
+                paging.add("cursors", Jsonp.createObjectBuilder().add("before", page.get(0).id())
                         .add("after", page.get(page.size() - 1).id()));
             }
             if (all.size() > page.size()) {
                 paging.add("next", uri.getRequestUriBuilder().replaceQueryParam("after", page.get(page.size() - 1).id())
                         .build().toString());
             }
-            return ok(Json.createObjectBuilder().add("data", data).add("paging", paging).build());
+            return ok(Jsonp.createObjectBuilder().add("data", data).add("paging", paging).build());
         });
     }
 
@@ -443,10 +443,10 @@ public class SandboxGraphResource {
                     .orElse("utility") : "service";
             webhooks.statusesLater(number, wamid, to, body.getString("biz_opaque_callback_data", null), deliverable,
                     SandboxWebhooks.pricing(category, windowOpen));
-            return ok(Json.createObjectBuilder().add("messaging_product", "whatsapp")
-                    .add("contacts", Json.createArrayBuilder().add(Json.createObjectBuilder()
+            return ok(Jsonp.createObjectBuilder().add("messaging_product", "whatsapp")
+                    .add("contacts", Jsonp.createArrayBuilder().add(Jsonp.createObjectBuilder()
                             .add("input", body.getString("to", "")).add("wa_id", to)))
-                    .add("messages", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", wamid)))
+                    .add("messages", Jsonp.createArrayBuilder().add(Jsonp.createObjectBuilder().add("id", wamid)))
                     .build());
         }).orElseGet(() -> MetaErrorBodies.unknownObject(numberId)));
     }

@@ -1,5 +1,6 @@
 package io.crmkit.whatsapp.sandbox;
 
+import io.crmkit.whatsapp.application.Jsonp;
 import io.crmkit.whatsapp.application.channels.TestNumbers;
 import io.crmkit.whatsapp.application.meta.MetaError;
 import io.crmkit.whatsapp.application.meta.TransientMetaException;
@@ -8,7 +9,6 @@ import io.crmkit.whatsapp.domain.RefusalText;
 import io.crmkit.whatsapp.infrastructure.PublicAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.io.IOException;
@@ -58,7 +58,7 @@ public class SandboxProvisioning implements TestNumbers {
             if (answer.statusCode() != 200) {
                 throw new TransientMetaException(MetaError.network("the sandbox answered HTTP " + answer.statusCode()));
             }
-            JsonObject number = Json.createReader(new StringReader(answer.body())).readObject();
+            JsonObject number = Jsonp.createReader(new StringReader(answer.body())).readObject();
             return new TestNumber(number.getString("wabaId"), number.getString("phoneNumberId"),
                     number.getString("accessToken"));
         } catch (IOException unreachable) {

@@ -1,11 +1,11 @@
 package io.crmkit.whatsapp.sandbox;
 
+import io.crmkit.whatsapp.application.Jsonp;
 import io.crmkit.whatsapp.infrastructure.PublicAddress;
 import io.crmkit.whatsapp.application.webhook.WebhookSignature;
 import io.crmkit.whatsapp.infrastructure.InstallationSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -84,7 +84,7 @@ public class SandboxWebhooks {
         var value = templateIdentity(template).add("event", template.status())
                 .add("message_template_category", template.category()).add("reason", template.rejectedReason());
         if ("REJECTED".equals(template.status())) {
-            value.add("rejection_info", Json.createObjectBuilder().add("reason", template.rejectedReason())
+            value.add("rejection_info", Jsonp.createObjectBuilder().add("reason", template.rejectedReason())
                     .add("recommendation", RECOMMENDATIONS.getOrDefault(template.rejectedReason(),
                             "Review the template guidelines and edit the template.")));
         }
@@ -113,24 +113,24 @@ public class SandboxWebhooks {
     }
 
     private static JsonObjectBuilder templateIdentity(SandboxTemplates.Template template) {
-        return Json.createObjectBuilder().add("message_template_id", Long.parseLong(template.id()))
+        return Jsonp.createObjectBuilder().add("message_template_id", Long.parseLong(template.id()))
                 .add("message_template_name", template.name()).add("message_template_language", template.language());
     }
 
     Delivery customerMessages(SandboxState.Number number, String waId, String name, List<JsonObject> messages) {
-        JsonArrayBuilder wireMessages = Json.createArrayBuilder();
+        JsonArrayBuilder wireMessages = Jsonp.createArrayBuilder();
         List<String> wamids = new ArrayList<>();
         for (JsonObject message : messages) {
             String wamid = "wamid.SBX" + UUID.randomUUID().toString().replace("-", "");
             wamids.add(wamid);
             wireMessages.add(wireMessage(number, waId, wamid, message));
         }
-        JsonObject value = Json.createObjectBuilder()
+        JsonObject value = Jsonp.createObjectBuilder()
                 .add("messaging_product", "whatsapp")
-                .add("metadata", Json.createObjectBuilder().add("display_phone_number", number.displayPhoneNumber())
+                .add("metadata", Jsonp.createObjectBuilder().add("display_phone_number", number.displayPhoneNumber())
                         .add("phone_number_id", number.id()))
-                .add("contacts", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("profile", Json.createObjectBuilder().add("name", name)).add("wa_id", waId)))
+                .add("contacts", Jsonp.createArrayBuilder().add(Jsonp.createObjectBuilder()
+                        .add("profile", Jsonp.createObjectBuilder().add("name", name)).add("wa_id", waId)))
                 .add("messages", wireMessages)
                 .build();
         conversations.customerWrote(number.id(), waId, Instant.now());
@@ -140,13 +140,13 @@ public class SandboxWebhooks {
 
     private JsonObject wireMessage(SandboxState.Number number, String waId, String wamid, JsonObject request) {
         String type = request.getString("type", "text");
-        JsonObjectBuilder message = Json.createObjectBuilder().add("from", waId).add("id", wamid)
+        JsonObjectBuilder message = Jsonp.createObjectBuilder().add("from", waId).add("id", wamid)
                 .add("timestamp", Long.toString(Instant.now().getEpochSecond())).add("type", type);
         if (request.containsKey("context")) {
-            message.add("context", Json.createObjectBuilder().add("from", waId).add("id", request.getString("context")));
+            message.add("context", Jsonp.createObjectBuilder().add("from", waId).add("id", request.getString("context")));
         }
         switch (type) {
-            case "text" -> message.add("text", Json.createObjectBuilder().add("body", request.getString("text", "")));
+            case "text" -> message.add("text", Jsonp.createObjectBuilder().add("body", request.getString("text", "")));
             case "image", "document", "video", "audio", "sticker" -> {
                 String mimeType = request.getString("mimeType", type.equals("document") ? "application/pdf" : "image/jpeg");
                 String mediaId = "media" + UUID.randomUUID().toString().substring(0, 12).replace("-", "");
@@ -154,7 +154,7 @@ public class SandboxWebhooks {
                         ? media.storeCustomerFile(mediaId, number.wabaId(), mimeType, request.getString("fileName", null),
                                 request.getString("contentBase64"))
                         : media.storeCustomerSample(mediaId, number.wabaId(), mimeType, request.getString("fileName", null));
-                JsonObjectBuilder object = Json.createObjectBuilder().add("id", medium.id())
+                JsonObjectBuilder object = Jsonp.createObjectBuilder().add("id", medium.id())
                         .add("mime_type", mimeType).add("sha256", medium.sha256());
                 if (request.containsKey("caption")) {
                     object.add("caption", request.getString("caption"));
@@ -164,16 +164,16 @@ public class SandboxWebhooks {
                 }
                 message.add(type, object);
             }
-            case "location" -> message.add("location", Json.createObjectBuilder()
-                    .add("latitude", request.getJsonNumber("latitude") == null ? Json.createValue(35.6812) : request.getJsonNumber("latitude"))
-                    .add("longitude", request.getJsonNumber("longitude") == null ? Json.createValue(139.7671) : request.getJsonNumber("longitude"))
+            case "location" -> message.add("location", Jsonp.createObjectBuilder()
+                    .add("latitude", request.getJsonNumber("latitude") == null ? Jsonp.createValue(35.6812) : request.getJsonNumber("latitude"))
+                    .add("longitude", request.getJsonNumber("longitude") == null ? Jsonp.createValue(139.7671) : request.getJsonNumber("longitude"))
                     .add("name", request.getString("name", "Tokyo Station")));
-            case "reaction" -> message.add("reaction", Json.createObjectBuilder()
+            case "reaction" -> message.add("reaction", Jsonp.createObjectBuilder()
                     .add("message_id", request.getString("messageId", "")).add("emoji", request.getString("emoji", "👍")));
-            case "button" -> message.add("button", Json.createObjectBuilder()
+            case "button" -> message.add("button", Jsonp.createObjectBuilder()
                     .add("payload", request.getString("payload", request.getString("text", "")))
                     .add("text", request.getString("text", "")));
-            default -> message.add(type, request.getOrDefault(type, Json.createObjectBuilder().build()));
+            default -> message.add(type, request.getOrDefault(type, Jsonp.createObjectBuilder().build()));
         }
         return message.build();
     }
@@ -190,9 +190,9 @@ public class SandboxWebhooks {
             queue(number, statusEntry(wamid, to, referenceId, "delivered", pricing, null));
         } else {
             queue(number, statusEntry(wamid, to, referenceId, "failed", null,
-                    Json.createObjectBuilder().add("code", 131047).add("title", "Re-engagement message")
+                    Jsonp.createObjectBuilder().add("code", 131047).add("title", "Re-engagement message")
                             .add("message", "Re-engagement message")
-                            .add("error_data", Json.createObjectBuilder().add("details",
+                            .add("error_data", Jsonp.createObjectBuilder().add("details",
                                     "Message failed to send because more than 24 hours have passed since the customer last replied to this number."))
                             .build()));
         }
@@ -218,15 +218,15 @@ public class SandboxWebhooks {
             return;
         }
         java.util.Map<SandboxState.Number, JsonArrayBuilder> byNumber = new java.util.LinkedHashMap<>();
-        batch.forEach(p -> byNumber.computeIfAbsent(p.number(), n -> Json.createArrayBuilder()).add(p.status()));
-        JsonArrayBuilder changes = Json.createArrayBuilder();
-        byNumber.forEach((number, statuses) -> changes.add(Json.createObjectBuilder().add("field", "messages")
-                .add("value", Json.createObjectBuilder().add("messaging_product", "whatsapp")
-                        .add("metadata", Json.createObjectBuilder().add("display_phone_number", number.displayPhoneNumber())
+        batch.forEach(p -> byNumber.computeIfAbsent(p.number(), n -> Jsonp.createArrayBuilder()).add(p.status()));
+        JsonArrayBuilder changes = Jsonp.createArrayBuilder();
+        byNumber.forEach((number, statuses) -> changes.add(Jsonp.createObjectBuilder().add("field", "messages")
+                .add("value", Jsonp.createObjectBuilder().add("messaging_product", "whatsapp")
+                        .add("metadata", Jsonp.createObjectBuilder().add("display_phone_number", number.displayPhoneNumber())
                                 .add("phone_number_id", number.id()))
                         .add("statuses", statuses))));
-        deliverEnvelope(wabaId, Json.createObjectBuilder().add("object", "whatsapp_business_account")
-                .add("entry", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", wabaId).add("changes", changes)))
+        deliverEnvelope(wabaId, Jsonp.createObjectBuilder().add("object", "whatsapp_business_account")
+                .add("entry", Jsonp.createArrayBuilder().add(Jsonp.createObjectBuilder().add("id", wabaId).add("changes", changes)))
                 .build());
     }
 
@@ -236,13 +236,13 @@ public class SandboxWebhooks {
      */
     static JsonObject pricing(String category, boolean customerWindowOpen) {
         boolean free = "service".equals(category) || "utility".equals(category) && customerWindowOpen;
-        return Json.createObjectBuilder().add("billable", !free).add("pricing_model", "PMP").add("category", category)
+        return Jsonp.createObjectBuilder().add("billable", !free).add("pricing_model", "PMP").add("category", category)
                 .add("type", free ? "free_customer_service" : "regular").build();
     }
 
     private static JsonObject statusEntry(String wamid, String to, String referenceId, String status, JsonObject pricing,
                                           JsonObject error) {
-        JsonObjectBuilder entry = Json.createObjectBuilder().add("id", wamid).add("status", status)
+        JsonObjectBuilder entry = Jsonp.createObjectBuilder().add("id", wamid).add("status", status)
                 .add("timestamp", Long.toString(Instant.now().getEpochSecond())).add("recipient_id", to);
         if (pricing != null) {
             entry.add("pricing", pricing);
@@ -251,16 +251,16 @@ public class SandboxWebhooks {
             entry.add("biz_opaque_callback_data", referenceId);
         }
         if (error != null) {
-            entry.add("errors", Json.createArrayBuilder().add(error));
+            entry.add("errors", Jsonp.createArrayBuilder().add(error));
         }
         return entry.build();
     }
 
     /** Posts one signed delivery of a change; answers the plugin's HTTP status (or 0 when it could not be reached). */
     int deliver(String wabaId, String field, JsonObject value) {
-        return deliverEnvelope(wabaId, Json.createObjectBuilder().add("object", "whatsapp_business_account")
-                .add("entry", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", wabaId)
-                        .add("changes", Json.createArrayBuilder().add(Json.createObjectBuilder()
+        return deliverEnvelope(wabaId, Jsonp.createObjectBuilder().add("object", "whatsapp_business_account")
+                .add("entry", Jsonp.createArrayBuilder().add(Jsonp.createObjectBuilder().add("id", wabaId)
+                        .add("changes", Jsonp.createArrayBuilder().add(Jsonp.createObjectBuilder()
                                 .add("value", value).add("field", field)))))
                 .build());
     }

@@ -1,5 +1,6 @@
 package io.crmkit.whatsapp.application.inbound;
 
+import io.crmkit.whatsapp.application.Jsonp;
 import io.crmkit.whatsapp.application.WakeableLoop;
 import io.crmkit.whatsapp.application.inbound.WebhookEventQueue.StoredEvent;
 import io.crmkit.whatsapp.application.meta.WebhookPayloads;
@@ -10,7 +11,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
@@ -193,7 +193,7 @@ public class WebhookEventDrain {
 
     private void process(StoredEvent event) {
         Channel channel = channels.find(event.channelId()).orElseThrow();
-        JsonObject payload = Json.createReader(new StringReader(event.payloadJson())).readObject();
+        JsonObject payload = Jsonp.createReader(new StringReader(event.payloadJson())).readObject();
         switch (event.kind()) {
             case MESSAGE -> processor.message(channel, payloads.message(payload));
             case STATUS -> processor.status(channel, payloads.status(payload));

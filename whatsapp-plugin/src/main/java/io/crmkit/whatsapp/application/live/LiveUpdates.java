@@ -1,5 +1,6 @@
 package io.crmkit.whatsapp.application.live;
 
+import io.crmkit.whatsapp.application.Jsonp;
 import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.whatsapp.application.Permissions;
 import io.crmkit.whatsapp.domain.AccessLevel;
@@ -8,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -68,7 +68,7 @@ public class LiveUpdates {
 
     /** Hands a committed change to this node's listeners that may see it. */
     public void deliver(ConversationEvent event) {
-        JsonObjectBuilder data = Json.createObjectBuilder().add("conversationId", event.conversationId());
+        JsonObjectBuilder data = Jsonp.createObjectBuilder().add("conversationId", event.conversationId());
         event.messageId().ifPresent(id -> data.add("messageId", id));
         String json = data.build().toString();
         for (Listener listener : listeners) {

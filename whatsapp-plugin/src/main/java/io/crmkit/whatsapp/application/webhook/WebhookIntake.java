@@ -1,5 +1,6 @@
 package io.crmkit.whatsapp.application.webhook;
 
+import io.crmkit.whatsapp.application.Jsonp;
 import io.crmkit.whatsapp.application.meta.MalformedPayloadException;
 import io.crmkit.whatsapp.application.meta.WebhookPayloads;
 import io.crmkit.whatsapp.application.webhook.WebhookEventStore.ChannelRoute;
@@ -8,7 +9,6 @@ import io.crmkit.whatsapp.domain.Refusal;
 import io.crmkit.whatsapp.domain.RefusalText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -101,15 +101,15 @@ public class WebhookIntake {
      */
     private static JsonValue withoutNul(JsonValue value) {
         return switch (value.getValueType()) {
-            case STRING -> Json.createValue(((jakarta.json.JsonString) value).getString().replace('\u0000', '\uFFFD'));
+            case STRING -> Jsonp.createValue(((jakarta.json.JsonString) value).getString().replace('\u0000', '\uFFFD'));
             case OBJECT -> {
-                var object = Json.createObjectBuilder();
+                var object = Jsonp.createObjectBuilder();
                 value.asJsonObject().forEach((name, member) ->
                         object.add(name.replace('\u0000', '\uFFFD'), withoutNul(member)));
                 yield object.build();
             }
             case ARRAY -> {
-                var array = Json.createArrayBuilder();
+                var array = Jsonp.createArrayBuilder();
                 value.asJsonArray().forEach(element -> array.add(withoutNul(element)));
                 yield array.build();
             }
@@ -122,7 +122,7 @@ public class WebhookIntake {
             throw new Refusal(ProblemCode.MALFORMED_PAYLOAD, RefusalText.WEBHOOK_TOO_DEEP, JsonNesting.MAX_DEPTH);
         }
         try {
-            JsonValue value = Json.createReader(new ByteArrayInputStream(body)).readValue();
+            JsonValue value = Jsonp.createReader(new ByteArrayInputStream(body)).readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new Refusal(ProblemCode.MALFORMED_PAYLOAD, RefusalText.WEBHOOK_NOT_AN_OBJECT);
             }

@@ -1,9 +1,9 @@
 package io.crmkit.whatsapp.infrastructure.graph;
 
+import io.crmkit.whatsapp.application.Jsonp;
 import io.crmkit.whatsapp.application.meta.MetaError;
 import io.crmkit.whatsapp.application.meta.MetaErrors;
 import io.crmkit.whatsapp.application.meta.TransientMetaException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -159,7 +159,7 @@ final class GraphHttp {
 
     private static Optional<JsonObject> parse(String text) {
         try {
-            JsonValue value = Json.createReader(new StringReader(text)).readValue();
+            JsonValue value = Jsonp.createReader(new StringReader(text)).readValue();
             return value.getValueType() == JsonValue.ValueType.OBJECT ? Optional.of(value.asJsonObject()) : Optional.empty();
         } catch (JsonException | IllegalStateException notJson) {
             return Optional.empty();

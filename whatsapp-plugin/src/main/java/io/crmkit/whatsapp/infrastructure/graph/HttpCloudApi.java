@@ -1,5 +1,6 @@
 package io.crmkit.whatsapp.infrastructure.graph;
 
+import io.crmkit.whatsapp.application.Jsonp;
 import io.crmkit.whatsapp.application.meta.CloudApi;
 import io.crmkit.whatsapp.application.meta.MetaError;
 import io.crmkit.whatsapp.application.meta.MetaTemplate;
@@ -13,7 +14,6 @@ import io.crmkit.whatsapp.domain.TemplateContent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
@@ -127,19 +127,19 @@ public class HttpCloudApi implements CloudApi {
     @Override
     @Retry(maxRetries = 0)
     public String send(String accessToken, String phoneNumberId, OutgoingMessage message) {
-        var body = Json.createObjectBuilder().add("messaging_product", "whatsapp").add("recipient_type", "individual")
+        var body = Jsonp.createObjectBuilder().add("messaging_product", "whatsapp").add("recipient_type", "individual")
                 .add("to", message.to()).add("biz_opaque_callback_data", message.referenceId());
         if (message.content() instanceof OutgoingMessage.Text text) {
-            body.add("type", "text").add("text", Json.createObjectBuilder().add("body", text.body()).add("preview_url", false));
+            body.add("type", "text").add("text", Jsonp.createObjectBuilder().add("body", text.body()).add("preview_url", false));
         } else if (message.content() instanceof OutgoingMessage.Media media) {
-            var object = Json.createObjectBuilder().add("id", media.mediaId());
+            var object = Jsonp.createObjectBuilder().add("id", media.mediaId());
             media.caption().ifPresent(caption -> object.add("caption", caption));
             media.fileName().ifPresent(name -> object.add("filename", name));
             body.add("type", media.wireType()).add(media.wireType(), object);
         } else if (message.content() instanceof OutgoingMessage.Template template) {
             body.add("type", "template").add("template", MetaTemplateJson.send(template));
         }
-        message.quotedWamid().ifPresent(w -> body.add("context", Json.createObjectBuilder().add("message_id", w)));
+        message.quotedWamid().ifPresent(w -> body.add("context", Jsonp.createObjectBuilder().add("message_id", w)));
         JsonObject answer = http.post(at(encode(phoneNumberId) + "/messages"), accessToken, body.build());
         return answer.getJsonArray("messages").getJsonObject(0).getString("id");
     }
@@ -154,7 +154,7 @@ public class HttpCloudApi implements CloudApi {
 
     @Override
     public void markRead(String accessToken, String phoneNumberId, String wamid) {
-        http.post(at(encode(phoneNumberId) + "/messages"), accessToken, Json.createObjectBuilder()
+        http.post(at(encode(phoneNumberId) + "/messages"), accessToken, Jsonp.createObjectBuilder()
                 .add("messaging_product", "whatsapp").add("status", "read").add("message_id", wamid).build());
     }
 
@@ -185,7 +185,7 @@ public class HttpCloudApi implements CloudApi {
     @Retry(maxRetries = 0)
     public String createTemplate(String accessToken, String wabaId, String name, String language, String category,
                                  TemplateContent content) {
-        var body = Json.createObjectBuilder().add("name", name).add("language", language).add("category", category)
+        var body = Jsonp.createObjectBuilder().add("name", name).add("language", language).add("category", category)
                 .add("components", MetaTemplateJson.components(content));
         if (MetaTemplateJson.hasNamedParameters(content)) {
             body.add("parameter_format", "NAMED");
@@ -195,7 +195,7 @@ public class HttpCloudApi implements CloudApi {
 
     @Override
     public void editTemplate(String accessToken, String metaTemplateId, String category, TemplateContent content) {
-        var body = Json.createObjectBuilder().add("category", category).add("components", MetaTemplateJson.components(content));
+        var body = Jsonp.createObjectBuilder().add("category", category).add("components", MetaTemplateJson.components(content));
         if (MetaTemplateJson.hasNamedParameters(content)) {
             body.add("parameter_format", "NAMED");
         }
@@ -232,7 +232,7 @@ public class HttpCloudApi implements CloudApi {
     @Override
     public void register(String accessToken, String phoneNumberId, String pin) {
         http.post(at(encode(phoneNumberId) + "/register"), accessToken,
-                Json.createObjectBuilder().add("messaging_product", "whatsapp").add("pin", pin).build());
+                Jsonp.createObjectBuilder().add("messaging_product", "whatsapp").add("pin", pin).build());
     }
 
     /** Meta writes ids as strings, and sometimes as numbers. */

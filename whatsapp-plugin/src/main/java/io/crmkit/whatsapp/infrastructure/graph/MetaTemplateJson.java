@@ -1,12 +1,12 @@
 package io.crmkit.whatsapp.infrastructure.graph;
 
+import io.crmkit.whatsapp.application.Jsonp;
 import io.crmkit.whatsapp.application.meta.MetaTemplate;
 import io.crmkit.whatsapp.application.meta.OutgoingMessage;
 import io.crmkit.whatsapp.domain.TemplateButton;
 import io.crmkit.whatsapp.domain.TemplateContent;
 import io.crmkit.whatsapp.domain.TemplateHeader;
 import io.crmkit.whatsapp.domain.TemplateParameter;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -30,44 +30,44 @@ final class MetaTemplateJson {
     /** The {@code components} of a creation or edit, and whether they hold named parameters. */
     static JsonArray components(TemplateContent content) {
         List<TemplateParameter> parameters = content.parameters();
-        JsonArrayBuilder components = Json.createArrayBuilder();
+        JsonArrayBuilder components = Jsonp.createArrayBuilder();
         content.header().ifPresent(header -> {
-            JsonObjectBuilder component = Json.createObjectBuilder().add("type", "HEADER").add("format", header.format().name());
+            JsonObjectBuilder component = Jsonp.createObjectBuilder().add("type", "HEADER").add("format", header.format().name());
             if (header.format() == TemplateHeader.Format.TEXT) {
                 component.add("text", content.headerForMeta().orElse(""));
                 List<TemplateParameter> named = of(parameters, TemplateParameter.Component.HEADER);
                 if (!named.isEmpty()) {
-                    component.add("example", Json.createObjectBuilder().add("header_text_named_params", examples(named)));
+                    component.add("example", Jsonp.createObjectBuilder().add("header_text_named_params", examples(named)));
                 }
             } else {
-                component.add("example", Json.createObjectBuilder().add("header_handle",
-                        Json.createArrayBuilder().add(header.sampleHandle().orElse(""))));
+                component.add("example", Jsonp.createObjectBuilder().add("header_handle",
+                        Jsonp.createArrayBuilder().add(header.sampleHandle().orElse(""))));
             }
             components.add(component);
         });
-        JsonObjectBuilder body = Json.createObjectBuilder().add("type", "BODY").add("text", content.bodyForMeta());
+        JsonObjectBuilder body = Jsonp.createObjectBuilder().add("type", "BODY").add("text", content.bodyForMeta());
         List<TemplateParameter> bodyParameters = of(parameters, TemplateParameter.Component.BODY);
         if (!bodyParameters.isEmpty()) {
-            body.add("example", Json.createObjectBuilder().add("body_text_named_params", examples(bodyParameters)));
+            body.add("example", Jsonp.createObjectBuilder().add("body_text_named_params", examples(bodyParameters)));
         }
         components.add(body);
-        content.footer().ifPresent(footer -> components.add(Json.createObjectBuilder().add("type", "FOOTER").add("text", footer)));
+        content.footer().ifPresent(footer -> components.add(Jsonp.createObjectBuilder().add("type", "FOOTER").add("text", footer)));
         if (!content.buttons().isEmpty()) {
-            JsonArrayBuilder buttons = Json.createArrayBuilder();
+            JsonArrayBuilder buttons = Jsonp.createArrayBuilder();
             for (int i = 0; i < content.buttons().size(); i++) {
                 TemplateButton button = content.buttons().get(i);
-                JsonObjectBuilder written = Json.createObjectBuilder().add("type", button.type().name()).add("text", button.text());
+                JsonObjectBuilder written = Jsonp.createObjectBuilder().add("type", button.type().name()).add("text", button.text());
                 if (button.type() == TemplateButton.Type.URL) {
                     int index = i;
                     written.add("url", content.urlForMeta(i));
                     parameters.stream().filter(p -> p.component() == TemplateParameter.Component.BUTTON && p.buttonIndex() == index)
-                            .findFirst().ifPresent(p -> written.add("example", Json.createArrayBuilder()
+                            .findFirst().ifPresent(p -> written.add("example", Jsonp.createArrayBuilder()
                                     .add(content.urlForMeta(index).replace("{{1}}", urlSafe(example(p))))));
                 }
                 button.phoneNumber().ifPresent(number -> written.add("phone_number", number));
                 buttons.add(written);
             }
-            components.add(Json.createObjectBuilder().add("type", "BUTTONS").add("buttons", buttons));
+            components.add(Jsonp.createObjectBuilder().add("type", "BUTTONS").add("buttons", buttons));
         }
         return components.build();
     }
@@ -82,8 +82,8 @@ final class MetaTemplateJson {
     }
 
     private static JsonArrayBuilder examples(List<TemplateParameter> parameters) {
-        JsonArrayBuilder examples = Json.createArrayBuilder();
-        parameters.forEach(p -> examples.add(Json.createObjectBuilder().add("param_name", p.name()).add("example", example(p))));
+        JsonArrayBuilder examples = Jsonp.createArrayBuilder();
+        parameters.forEach(p -> examples.add(Jsonp.createObjectBuilder().add("param_name", p.name()).add("example", example(p))));
         return examples;
     }
 
@@ -144,36 +144,36 @@ final class MetaTemplateJson {
 
     /** The {@code template} object of a send: every parameter of header, body and buttons with its value. */
     static JsonObject send(OutgoingMessage.Template template) {
-        JsonArrayBuilder components = Json.createArrayBuilder();
+        JsonArrayBuilder components = Jsonp.createArrayBuilder();
         template.header().ifPresent(media -> {
-            JsonObjectBuilder file = Json.createObjectBuilder().add("id", media.mediaId());
+            JsonObjectBuilder file = Jsonp.createObjectBuilder().add("id", media.mediaId());
             media.fileName().ifPresent(name -> file.add("filename", name));
-            components.add(Json.createObjectBuilder().add("type", "header").add("parameters", Json.createArrayBuilder()
-                    .add(Json.createObjectBuilder().add("type", media.wireType()).add(media.wireType(), file))));
+            components.add(Jsonp.createObjectBuilder().add("type", "header").add("parameters", Jsonp.createArrayBuilder()
+                    .add(Jsonp.createObjectBuilder().add("type", media.wireType()).add(media.wireType(), file))));
         });
         for (TemplateParameter.Component part : List.of(TemplateParameter.Component.HEADER, TemplateParameter.Component.BODY)) {
             List<TemplateContent.FilledParameter> values = template.values().stream()
                     .filter(v -> v.parameter().component() == part).sorted(byPosition()).toList();
             if (!values.isEmpty()) {
-                JsonArrayBuilder parameters = Json.createArrayBuilder();
+                JsonArrayBuilder parameters = Jsonp.createArrayBuilder();
                 values.forEach(v -> {
-                    JsonObjectBuilder parameter = Json.createObjectBuilder().add("type", "text").add("text", v.value());
+                    JsonObjectBuilder parameter = Jsonp.createObjectBuilder().add("type", "text").add("text", v.value());
                     if (!positional(v.parameter())) {
                         parameter.add("parameter_name", v.parameter().name());
                     }
                     parameters.add(parameter);
                 });
-                components.add(Json.createObjectBuilder().add("type", part.name().toLowerCase(Locale.ROOT))
+                components.add(Jsonp.createObjectBuilder().add("type", part.name().toLowerCase(Locale.ROOT))
                         .add("parameters", parameters));
             }
         }
         template.values().stream().filter(v -> v.parameter().component() == TemplateParameter.Component.BUTTON)
-                .forEach(v -> components.add(Json.createObjectBuilder().add("type", "button").add("sub_type", "url")
+                .forEach(v -> components.add(Jsonp.createObjectBuilder().add("type", "button").add("sub_type", "url")
                         .add("index", Integer.toString(v.parameter().buttonIndex()))
-                        .add("parameters", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("parameters", Jsonp.createArrayBuilder().add(Jsonp.createObjectBuilder()
                                 .add("type", "text").add("text", v.value())))));
-        return Json.createObjectBuilder().add("name", template.name())
-                .add("language", Json.createObjectBuilder().add("code", template.language()).add("policy", "deterministic"))
+        return Jsonp.createObjectBuilder().add("name", template.name())
+                .add("language", Jsonp.createObjectBuilder().add("code", template.language()).add("policy", "deterministic"))
                 .add("components", components).build();
     }
 

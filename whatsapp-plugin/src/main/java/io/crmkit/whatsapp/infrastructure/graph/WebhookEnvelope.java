@@ -1,11 +1,11 @@
 package io.crmkit.whatsapp.infrastructure.graph;
 
+import io.crmkit.whatsapp.application.Jsonp;
 import io.crmkit.whatsapp.application.meta.InboundMessage;
 import io.crmkit.whatsapp.application.meta.MalformedPayloadException;
 import io.crmkit.whatsapp.application.meta.MessageStatus;
 import io.crmkit.whatsapp.application.webhook.IncomingEvent;
 import io.crmkit.whatsapp.application.webhook.IncomingEvent.Kind;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -43,7 +43,7 @@ public final class WebhookEnvelope {
                     case "messages" -> splitMessages(value, events);
                     case "message_template_status_update", "template_category_update", "message_template_quality_update" ->
                             events.add(new IncomingEvent(Kind.TEMPLATE_STATUS, wabaId, "t:" + wabaId + ":" + digest(value),
-                                    Optional.empty(), entryTime(entry), Json.createObjectBuilder()
+                                    Optional.empty(), entryTime(entry), Jsonp.createObjectBuilder()
                                     .add("field", change.getString("field")).add("value", value).build()));
                     default -> {
                         // fields the plugin does not subscribe to
@@ -62,7 +62,7 @@ public final class WebhookEnvelope {
         List<JsonObject> contacts = objects(value, "contacts");
         for (JsonObject message : objects(value, "messages")) {
             InboundMessage parsed = MetaWebhookJson.message(message);
-            JsonObjectBuilder payload = Json.createObjectBuilder().add("metadata", metadata).add("message", message);
+            JsonObjectBuilder payload = Jsonp.createObjectBuilder().add("metadata", metadata).add("message", message);
             contactOf(contacts, parsed).ifPresent(contact -> payload.add("contact", contact));
             events.add(new IncomingEvent(Kind.MESSAGE, phoneNumberId, "m:" + phoneNumberId + ":" + parsed.envelope().wamid(),
                     Optional.of(parsed.envelope().wamid()), parsed.envelope().timestamp(), payload.build()));
@@ -72,11 +72,11 @@ public final class WebhookEnvelope {
             events.add(new IncomingEvent(Kind.STATUS, phoneNumberId,
                     "s:" + parsed.wamid() + ":" + parsed.state() + ":" + parsed.timestamp().getEpochSecond(),
                     Optional.of(parsed.wamid()), parsed.timestamp(),
-                    Json.createObjectBuilder().add("metadata", metadata).add("status", status).build()));
+                    Jsonp.createObjectBuilder().add("metadata", metadata).add("status", status).build()));
         }
         for (JsonObject error : objects(value, "errors")) {
             events.add(new IncomingEvent(Kind.ERROR, phoneNumberId, "e:" + phoneNumberId + ":" + digest(error),
-                    Optional.empty(), Instant.now(), Json.createObjectBuilder().add("metadata", metadata).add("error", error).build()));
+                    Optional.empty(), Instant.now(), Jsonp.createObjectBuilder().add("metadata", metadata).add("error", error).build()));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.crmkit.whatsapp.infrastructure.live;
 
+import io.crmkit.whatsapp.application.Jsonp;
 import io.crmkit.whatsapp.application.live.ConversationEvent;
 import io.crmkit.whatsapp.application.live.LiveUpdates;
 import jakarta.annotation.Resource;
@@ -8,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -56,7 +56,7 @@ public class ClusterRelay {
      * again: PostgreSQL would send it once anyway.
      */
     void notifyOnCommit(@Observes(during = TransactionPhase.IN_PROGRESS) ConversationEvent event) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("organisationId", event.organisationId())
+        JsonObjectBuilder json = Jsonp.createObjectBuilder().add("organisationId", event.organisationId())
                 .add("conversationId", event.conversationId()).add("kind", event.kind()).add("outbound", event.outbound());
         event.messageId().ifPresent(id -> json.add("messageId", id));
         String payload = json.build().toString();
@@ -121,7 +121,7 @@ public class ClusterRelay {
     }
 
     private static ConversationEvent parse(String payload) {
-        JsonObject json = Json.createReader(new StringReader(payload)).readObject();
+        JsonObject json = Jsonp.createReader(new StringReader(payload)).readObject();
         return new ConversationEvent(json.getJsonNumber("organisationId").longValue(),
                 json.getJsonNumber("conversationId").longValue(), json.getString("kind"),
                 json.containsKey("messageId") ? Optional.of(json.getJsonNumber("messageId").longValue()) : Optional.empty(),

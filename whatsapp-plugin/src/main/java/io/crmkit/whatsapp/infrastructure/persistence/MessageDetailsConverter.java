@@ -1,5 +1,6 @@
 package io.crmkit.whatsapp.infrastructure.persistence;
 
+import io.crmkit.whatsapp.application.Jsonp;
 import io.crmkit.whatsapp.domain.MessageDetails.ButtonReply;
 import io.crmkit.whatsapp.domain.MessageDetails.Card;
 import io.crmkit.whatsapp.domain.MessageDetails.ContactCards;
@@ -16,7 +17,6 @@ import io.crmkit.whatsapp.domain.MessageDetails;
 import io.crmkit.whatsapp.domain.TemplateContent;
 import io.crmkit.whatsapp.domain.TemplateHeader;
 import io.crmkit.whatsapp.domain.TemplateParameter;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -41,9 +41,9 @@ public class MessageDetailsConverter implements AttributeConverter<MessageDetail
         if (details == null) {
             return null;
         }
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsonp.createObjectBuilder();
         details.quote().ifPresent(quote -> {
-            JsonObjectBuilder context = Json.createObjectBuilder().add("forwarded", quote.forwarded());
+            JsonObjectBuilder context = Jsonp.createObjectBuilder().add("forwarded", quote.forwarded());
             quote.wamid().ifPresent(wamid -> context.add("wamid", wamid));
             json.add("context", context);
         });
@@ -64,9 +64,9 @@ public class MessageDetailsConverter implements AttributeConverter<MessageDetail
             place.name().ifPresent(name -> json.add("name", name));
             place.address().ifPresent(address -> json.add("address", address));
         } else if (content instanceof ContactCards contacts) {
-            JsonArrayBuilder cards = Json.createArrayBuilder();
-            contacts.cards().forEach(card -> cards.add(Json.createObjectBuilder().add("name", card.name())
-                    .add("phones", Json.createArrayBuilder(card.phones()))));
+            JsonArrayBuilder cards = Jsonp.createArrayBuilder();
+            contacts.cards().forEach(card -> cards.add(Jsonp.createObjectBuilder().add("name", card.name())
+                    .add("phones", Jsonp.createArrayBuilder(card.phones()))));
             json.add("kind", "contacts").add("contacts", cards);
         } else if (content instanceof ButtonReply reply) {
             json.add("kind", "reply").add("replyId", reply.replyId()).add("replyKind", reply.replyKind());
@@ -79,13 +79,13 @@ public class MessageDetailsConverter implements AttributeConverter<MessageDetail
         } else if (content instanceof Unsupported unsupported) {
             json.add("kind", "unsupported").add("originalType", unsupported.originalType());
         } else if (content instanceof TemplateSend template) {
-            JsonArrayBuilder values = Json.createArrayBuilder();
-            template.values().forEach(value -> values.add(Json.createObjectBuilder()
+            JsonArrayBuilder values = Jsonp.createArrayBuilder();
+            template.values().forEach(value -> values.add(Jsonp.createObjectBuilder()
                     .add("component", value.parameter().component().name()).add("index", value.parameter().buttonIndex())
                     .add("name", value.parameter().name()).add("value", value.value())));
             json.add("kind", "template").add("templateId", template.templateId()).add("name", template.name())
                     .add("language", template.language()).add("category", template.category()).add("values", values);
-            template.headerFile().ifPresent(file -> json.add("headerFile", Json.createObjectBuilder()
+            template.headerFile().ifPresent(file -> json.add("headerFile", Jsonp.createObjectBuilder()
                     .add("format", file.format().name()).add("sampleHandle", file.sampleHandle()).add("fileName", file.fileName())));
         }
     }
@@ -95,7 +95,7 @@ public class MessageDetailsConverter implements AttributeConverter<MessageDetail
         if (column == null || column.isBlank()) {
             return MessageDetails.NONE;
         }
-        JsonObject json = Json.createReader(new StringReader(column)).readObject();
+        JsonObject json = Jsonp.createReader(new StringReader(column)).readObject();
         Optional<Quote> quote = Optional.ofNullable(json.getJsonObject("context"))
                 .map(context -> new Quote(text(context, "wamid"), context.getBoolean("forwarded", false)));
         return new MessageDetails(quote, text(json, "reaction"), content(json));

@@ -1,9 +1,9 @@
 package io.crmkit.whatsapp.infrastructure.persistence;
 
+import io.crmkit.whatsapp.application.Jsonp;
 import io.crmkit.whatsapp.domain.TemplateButton;
 import io.crmkit.whatsapp.domain.TemplateContent;
 import io.crmkit.whatsapp.domain.TemplateHeader;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -24,9 +24,9 @@ public class TemplateContentConverter implements AttributeConverter<TemplateCont
         if (content == null) {
             return null;
         }
-        JsonObjectBuilder json = Json.createObjectBuilder().add("syntax", content.syntax().name()).add("body", content.body());
+        JsonObjectBuilder json = Jsonp.createObjectBuilder().add("syntax", content.syntax().name()).add("body", content.body());
         content.header().ifPresent(header -> {
-            JsonObjectBuilder written = Json.createObjectBuilder().add("format", header.format().name());
+            JsonObjectBuilder written = Jsonp.createObjectBuilder().add("format", header.format().name());
             BiConsumer<String, Optional<String>> optional = (key, value) -> value.ifPresent(v -> written.add(key, v));
             optional.accept("text", header.text());
             optional.accept("sampleHandle", header.sampleHandle());
@@ -34,9 +34,9 @@ public class TemplateContentConverter implements AttributeConverter<TemplateCont
             json.add("header", written);
         });
         content.footer().ifPresent(footer -> json.add("footer", footer));
-        JsonArrayBuilder buttons = Json.createArrayBuilder();
+        JsonArrayBuilder buttons = Jsonp.createArrayBuilder();
         for (TemplateButton button : content.buttons()) {
-            JsonObjectBuilder written = Json.createObjectBuilder().add("type", button.type().name()).add("text", button.text());
+            JsonObjectBuilder written = Jsonp.createObjectBuilder().add("type", button.type().name()).add("text", button.text());
             button.url().ifPresent(url -> written.add("url", url));
             button.phoneNumber().ifPresent(number -> written.add("phoneNumber", number));
             buttons.add(written);
@@ -49,7 +49,7 @@ public class TemplateContentConverter implements AttributeConverter<TemplateCont
         if (column == null) {
             return null;
         }
-        JsonObject json = Json.createReader(new StringReader(column)).readObject();
+        JsonObject json = Jsonp.createReader(new StringReader(column)).readObject();
         Optional<TemplateHeader> header = Optional.ofNullable(json.getJsonObject("header")).map(h -> new TemplateHeader(
                 TemplateHeader.Format.valueOf(h.getString("format")), text(h, "text"), text(h, "sampleHandle"),
                 text(h, "sampleName")));

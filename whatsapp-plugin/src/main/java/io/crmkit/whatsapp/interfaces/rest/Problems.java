@@ -1,12 +1,12 @@
 package io.crmkit.whatsapp.interfaces.rest;
 
+import io.crmkit.whatsapp.application.Jsonp;
 import io.crmkit.plugin.api.CrmHost;
 import io.crmkit.plugin.api.CurrentUser;
 import io.crmkit.whatsapp.domain.ProblemCode;
 import io.crmkit.whatsapp.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -22,7 +22,7 @@ public final class Problems {
     /** The answer to {@code refusal}, its {@code detail} in {@code language} where there is a translation. */
     public static Response of(Refusal refusal, Locale language) {
         ProblemCode code = refusal.code();
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsonp.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", code.name().replace('_', ' ').toLowerCase(Locale.ROOT))
                 .add("status", code.httpStatus())
