@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,8 +44,8 @@ import java.util.logging.Logger;
  * {@link DispatchStore}. A message Meta did not answer for stays in flight: its status webhooks, which carry its
  * reference, settle it; if none comes, it fails as "outcome unknown" rather than risk a second copy.
  *
- * <p>A per-number token bucket keeps the pace under Meta's throughput (80 messages a second by default, up to
- * 1,000). A file is uploaded to Meta's media endpoint before its message is sent.
+ * <p>A per-number token bucket, shared by the node's dispatchers, keeps the pace under Meta's throughput (80 messages
+ * a second by default, up to 1,000). A file is uploaded to Meta's media endpoint before its message is sent.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -68,11 +69,18 @@ public class Dispatcher {
     @Inject
     @ConfigProperty(name = "whatsapp.outbox.claim-lease-seconds", defaultValue = "60")
     long claimLeaseSeconds;
+    /**
+     * Dispatchers on this node: each claims batches of its own, as the nodes of a cluster do, so that one waiting
+     * for Meta's answer does not hold up the others; a conversation's messages still go one at a time, in order.
+     */
+    @Inject
+    @ConfigProperty(name = "whatsapp.outbox.dispatchers", defaultValue = "8")
+    int dispatchers;
     @Resource
     ManagedThreadFactory threads;
 
     private final Map<String, Bucket> pace = new ConcurrentHashMap<>();
-    private final WakeableLoop loop = new WakeableLoop();
+    private final List<WakeableLoop> loops = new CopyOnWriteArrayList<>();
     private DispatchPolicy policy;
 
     @PostConstruct
@@ -81,19 +89,28 @@ public class Dispatcher {
     }
 
     public void start() {
-        loop.start(threads, "whatsapp-outbox", Duration.ofMillis(250), this::dispatch);
+        for (int i = 0; i < Math.max(1, dispatchers); i++) {
+            WakeableLoop loop = new WakeableLoop();
+            boolean first = i == 0;
+            loop.start(threads, "whatsapp-outbox-" + (i + 1), Duration.ofMillis(250), () -> dispatch(first));
+            loops.add(loop);
+        }
     }
 
     public void stop() {
-        loop.stop();
+        loops.forEach(WakeableLoop::stop);
+        loops.clear();
     }
 
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxFilled filled) {
-        loop.wakeUp();
+        loops.forEach(WakeableLoop::wakeUp);
     }
 
-    private void dispatch() {
-        store.settleUnknownOutcomes(Duration.ofSeconds(unknownOutcomeAfterSeconds));
+    /** Sends what is due; the first dispatcher also gives up on messages whose outcome Meta never told. */
+    private void dispatch(boolean settlesUnknownOutcomes) {
+        if (settlesUnknownOutcomes) {
+            store.settleUnknownOutcomes(Duration.ofSeconds(unknownOutcomeAfterSeconds));
+        }
         List<Long> claimed;
         do {
             claimed = store.claim(Duration.ofSeconds(claimLeaseSeconds));
