@@ -94,7 +94,8 @@ class TwoNodesIT {
             settings.putAll(Map.of("whatsapp.outbox.messages-per-second", "400",
                     "whatsapp.outbox.retry-delay-ms", "100",
                     "whatsapp.outbox.claim-lease-seconds", "10",
-                    "whatsapp.outbox.unknown-outcome-after-seconds", "30",
+                    // A dropped send holds its chat until it fails as "outcome unknown": a chat meets about five.
+                    "whatsapp.outbox.unknown-outcome-after-seconds", "8",
                     "whatsapp.graph.request-timeout-ms", "1000",
                     "io.crmkit.whatsapp.infrastructure.graph.HttpCloudApi/CircuitBreaker/delay", "500",
                     "io.crmkit.whatsapp.infrastructure.graph.HttpCloudApi/CircuitBreaker/delayUnit", "MILLIS",

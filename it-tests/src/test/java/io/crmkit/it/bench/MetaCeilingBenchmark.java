@@ -3,6 +3,7 @@ package io.crmkit.it.bench;
 import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.EmbeddedDatabaseSession;
+import io.crmkit.it.support.SecondServer;
 import io.crmkit.it.support.TestDatabase;
 import io.crmkit.it.support.Webhooks;
 import jakarta.json.Json;
@@ -76,7 +77,12 @@ class MetaCeilingBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final AtomicLong newNumbers = new AtomicLong(819_070_000_000L);
     private final AtomicLong answers = new AtomicLong();
-    private URI webhook;
+    private final AtomicInteger turn = new AtomicInteger();
+    /** The nodes' webhook addresses, which deliveries take in turn, as a load balancer would. */
+    private List<URI> webhooks;
+    /** The node whose event stream the probe watches. */
+    private URI events;
+    private String database;
     private String wabaId;
     private String phoneNumberId;
 
@@ -86,10 +92,53 @@ class MetaCeilingBenchmark {
         long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
         JsonObject channel = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
                 .add("name", "Ceiling").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json();
-        long channelId = channel.getJsonNumber("id").longValue();
         wabaId = channel.getString("wabaId");
         phoneNumberId = channel.getString("phoneNumberId");
-        webhook = URI.create(base.toString().replaceAll("/$", "") + "/webhooks/whatsapp");
+        String root = base.toString().replaceAll("/$", "");
+        webhooks = List.of(URI.create(root + "/webhooks/whatsapp"));
+        events = URI.create(root + "/api/whatsapp/events");
+        database = System.getProperty("it.db.url");
+        measure("ceiling", channel.getJsonNumber("id").longValue());
+    }
+
+    /**
+     * The same load spread over two nodes on one database, as the README runs them behind a load balancer, each
+     * with the production JIT; the probe watches the events of the node its messages did not all go to.
+     */
+    @Test
+    void keepsUpWithOneNumberAtMetasCeilingOnTwoNodes() throws Exception {
+        JsonObject number = ApiClient.sandbox(base).post("/sandbox/api/test-numbers", jakarta.json.JsonValue.EMPTY_JSON_OBJECT)
+                .json();
+        database = TestDatabase.createDatabase("bench_nodes_" + System.nanoTime() % 100_000);
+        byte[] encryptionKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(encryptionKey);
+        Map<String, String> settings = Map.of("db.url", database, "db.user", "postgres", "db.password", "postgres",
+                "crm.admin.password", EmbeddedDatabaseSession.ADMIN_PASSWORD,
+                "whatsapp.app-secret", EmbeddedDatabaseSession.APP_SECRET,
+                "whatsapp.verify-token", EmbeddedDatabaseSession.VERIFY_TOKEN,
+                "whatsapp.encryption-key", Base64.getEncoder().encodeToString(encryptionKey),
+                "whatsapp.graph.base-url", base.toString() + "sandbox/graph", "whatsapp.sandbox.enabled", "false");
+        List<String> productionJit = List.of("-Xmx768m", "-XX:+UseSerialGC");
+        try (SecondServer first = new SecondServer("bench-node-1", settings, productionJit);
+             SecondServer second = new SecondServer("bench-node-2", settings, productionJit)) {
+            first.start();
+            second.start();
+            ApiClient admin = ApiClient.as(first.url(), "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
+            long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
+            JsonObject channel = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "MANUAL")
+                    .add("name", "Ceiling on two nodes").add("assigneeIds", Json.createArrayBuilder().add(adminId))
+                    .add("phoneNumberId", number.getString("phoneNumberId")).add("wabaId", number.getString("wabaId"))
+                    .add("accessToken", number.getString("accessToken")).build()).json();
+            wabaId = number.getString("wabaId");
+            phoneNumberId = number.getString("phoneNumberId");
+            webhooks = List.of(URI.create(first.base() + "webhooks/whatsapp"), URI.create(second.base() + "webhooks/whatsapp"));
+            events = URI.create(second.base() + "api/whatsapp/events");
+            measure("ceiling_two_nodes", channel.getJsonNumber("id").longValue());
+        }
+    }
+
+    /** Runs the warm-up, then the measured load with its probe, and writes the figures as {@code scenario}. */
+    private void measure(String scenario, long channelId) throws Exception {
 
         // The known customers wrote before, and the business answered each of them many times: the run's statuses
         // are those answers'.
@@ -100,10 +149,10 @@ class MetaCeilingBenchmark {
             }
             assertEquals(200, deliver(batch, Json.createArrayBuilder()).status());
         }
-        eventually("the known customers' chats", 60, () -> TestDatabase.number(
+        eventually("the known customers' chats", 60, () -> TestDatabase.numberIn(database, 
                 "select count(*) from whatsapp.conversation where channel_id = ?", channelId) == KNOWN_CUSTOMERS);
         long answersNeeded = (WARM_UP.toSeconds() + RUN.toSeconds() + 5) * DELIVERIES_PER_SECOND * ANSWERS_PER_DELIVERY;
-        TestDatabase.update("""
+        TestDatabase.updateIn(database, """
                 insert into whatsapp.message (organisation_id, conversation_id, direction, type, text, status, status_at,
                                               sent_at, created_at, wamid)
                 select c.organisation_id, c.id, 'OUT', 'text', 'Answer ' || n, 'SENT', now(), now(), now(), 'wamid.bench.' || n
@@ -114,8 +163,8 @@ class MetaCeilingBenchmark {
         try (Probe probe = new Probe()) {
             probe.deliverOne();
             String probeChat = "select count(*) from whatsapp.conversation where channel_id = ? and customer_key = ?";
-            eventually("the probe's chat", 30, () -> TestDatabase.number(probeChat, channelId, PROBE_CUSTOMER) == 1);
-            long probeConversation = TestDatabase.number("select id from whatsapp.conversation where channel_id = ?"
+            eventually("the probe's chat", 30, () -> TestDatabase.numberIn(database, probeChat, channelId, PROBE_CUSTOMER) == 1);
+            long probeConversation = TestDatabase.numberIn(database, "select id from whatsapp.conversation where channel_id = ?"
                     + " and customer_key = ?", channelId, PROBE_CUSTOMER);
             probe.watch(probeConversation);
             probe.acks.clear();
@@ -128,26 +177,26 @@ class MetaCeilingBenchmark {
             ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
             String waiting = "select count(*) from whatsapp.webhook_event where channel_id = ? and processed_at is null"
                     + " and parked_at is null";
-            sampler.scheduleAtFixedRate(() -> backlog.add(TestDatabase.number(waiting, channelId)), 1, 1, TimeUnit.SECONDS);
-            String started = TestDatabase.strings("select now()::text").get(0);
+            sampler.scheduleAtFixedRate(() -> backlog.add(TestDatabase.numberIn(database, waiting, channelId)), 1, 1, TimeUnit.SECONDS);
+            String started = TestDatabase.stringsIn(database, "select now()::text").get(0);
             AtomicBoolean probing = new AtomicBoolean(true);
             CompletableFuture<Void> probes = CompletableFuture.runAsync(() -> probe.run(probing));
             Load run = load(RUN);
             run.await();
-            String ended = TestDatabase.strings("select now()::text").get(0);
+            String ended = TestDatabase.stringsIn(database, "select now()::text").get(0);
             probing.set(false);
             probes.get(30, TimeUnit.SECONDS);
             sampler.shutdownNow();
 
-            long processedDuringTheRun = TestDatabase.number("select count(*) from whatsapp.webhook_event where channel_id = ?"
+            long processedDuringTheRun = TestDatabase.numberIn(database, "select count(*) from whatsapp.webhook_event where channel_id = ?"
                     + " and processed_at between ?::timestamptz and ?::timestamptz", channelId, started, ended);
-            long backlogAtTheEnd = TestDatabase.number(waiting, channelId);
+            long backlogAtTheEnd = TestDatabase.numberIn(database, waiting, channelId);
             double catchUp = waitForCatchUp(channelId, Duration.ofSeconds(600));
             Thread.sleep(1_000);
             List<Double> announced = probe.announcements(channelId);
             long neverAnnounced = announced.stream().filter(millis -> millis.isNaN()).count();
             announced.removeIf(millis -> millis.isNaN());
-            List<String> lag = TestDatabase.strings("""
+            List<String> lag = TestDatabase.stringsIn(database, """
                     select concat_ws(' ',
                         round(1000 * percentile_cont(0.5) within group (order by extract(epoch from processed_at - received_at))),
                         round(1000 * percentile_cont(0.99) within group (order by extract(epoch from processed_at - received_at))))
@@ -159,11 +208,11 @@ class MetaCeilingBenchmark {
 
             // Fully processed: every acknowledged message stored in a chat with a contact and an owner, every answer read.
             assertEquals(warmUp.messages.get() + run.messages.get() + KNOWN_CUSTOMERS + probe.delivered.get(),
-                    TestDatabase.number("select count(*) from whatsapp.message m join whatsapp.conversation c"
+                    TestDatabase.numberIn(database, "select count(*) from whatsapp.message m join whatsapp.conversation c"
                             + " on c.id = m.conversation_id where c.channel_id = ? and m.direction = 'IN'", channelId));
-            assertEquals(0, TestDatabase.number("select count(*) from whatsapp.conversation where channel_id = ?"
+            assertEquals(0, TestDatabase.numberIn(database, "select count(*) from whatsapp.conversation where channel_id = ?"
                     + " and owner_id is null", channelId), "every chat has its owner");
-            assertEquals((warmUp.statuses.get() + run.statuses.get()) / 3, TestDatabase.number("select count(*) from"
+            assertEquals((warmUp.statuses.get() + run.statuses.get()) / 3, TestDatabase.numberIn(database, "select count(*) from"
                     + " whatsapp.message m join whatsapp.conversation c on c.id = m.conversation_id where c.channel_id = ?"
                     + " and m.status = 'READ'", channelId), "every answer whose statuses came is read");
             assertEquals(0, run.failures.get() + warmUp.failures.get(), "every delivery acknowledged");
@@ -180,23 +229,23 @@ class MetaCeilingBenchmark {
                     .add("single_event_ack", BenchResults.latencies(probe.acks))
                     .add("server_sent_event", BenchResults.latencies(announced)).add("server_sent_events_missing", neverAnnounced)
                     .add("events_offered", offered).build();
-            System.out.printf("%nMeta's ceiling, %.0f s: offered %d messages/s and %d statuses/s; processed %d events/s while it"
+            System.out.printf("%n%s, %.0f s: offered %d messages/s and %d statuses/s; processed %d events/s while it"
                             + " ran; lag p50 %s ms, p99 %s ms; backlog max %d, %d at the end, caught up %.1f s later%n",
-                    seconds, Math.round(run.messages.get() / seconds), Math.round(run.statuses.get() / seconds),
+                    scenario, seconds, Math.round(run.messages.get() / seconds), Math.round(run.statuses.get() / seconds),
                     Math.round(processedDuringTheRun / seconds), lagMillis[0], lagMillis[1],
                     backlog.stream().mapToLong(Long::longValue).max().orElse(0), backlogAtTheEnd, catchUp);
             System.out.printf("  single-event acknowledgement %s; server-sent event %s%n", BenchResults.latencies(probe.acks),
                     BenchResults.latencies(announced));
-            BenchResults.write("ceiling", figures);
+            BenchResults.write(scenario, figures);
         }
     }
 
     /** Seconds until nothing of the channel waits to be processed. */
-    private static double waitForCatchUp(long channelId, Duration limit) throws InterruptedException {
+    private double waitForCatchUp(long channelId, Duration limit) throws InterruptedException {
         long start = System.nanoTime();
         String waiting = "select count(*) from whatsapp.webhook_event where channel_id = ? and processed_at is null"
                 + " and parked_at is null";
-        while (TestDatabase.number(waiting, channelId) > 0) {
+        while (TestDatabase.numberIn(database, waiting, channelId) > 0) {
             if (System.nanoTime() - start > limit.toNanos()) {
                 throw new AssertionError("processing did not catch up within " + limit.toSeconds() + " s");
             }
@@ -282,6 +331,7 @@ class MetaCeilingBenchmark {
         byte[] body = Webhooks.envelope(Webhooks.entry(wabaId, phoneNumberId, messages, statuses));
         long started = System.nanoTime();
         try {
+            URI webhook = webhooks.get(Math.floorMod(turn.getAndIncrement(), webhooks.size()));
             int status = http.send(HttpRequest.newBuilder(webhook).header("Content-Type", "application/json")
                     .header("X-Hub-Signature-256", Webhooks.signature(body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding())
@@ -320,7 +370,7 @@ class MetaCeilingBenchmark {
         /** Listens to the administrator's events for the probe's chat. */
         void watch(long conversation) throws Exception {
             conversationId = conversation;
-            stream = http.send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + "/api/whatsapp/events"))
+            stream = http.send(HttpRequest.newBuilder(events)
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:"
                             + EmbeddedDatabaseSession.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
                     .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream()).body();
@@ -364,7 +414,7 @@ class MetaCeilingBenchmark {
          */
         List<Double> announcements(long channelId) {
             List<Double> millis = new ArrayList<>();
-            TestDatabase.rowsIn(System.getProperty("it.db.url"), "select m.wamid, m.id from whatsapp.message m join"
+            TestDatabase.rowsIn(database, "select m.wamid, m.id from whatsapp.message m join"
                             + " whatsapp.conversation c on c.id = m.conversation_id where c.channel_id = ? and c.customer_key = ?",
                     row -> Map.entry(row.getString(1), row.getLong(2)), channelId, PROBE_CUSTOMER).forEach(message -> {
                 Long started = startedByWamid.get(message.getKey());

@@ -27,6 +27,7 @@ public final class SecondServer implements AutoCloseable {
     private final Path folder;
     private final List<String> properties = new ArrayList<>();
     private final String adminPassword;
+    private final List<String> jvmOptions;
     private Process process;
     /** A client of this server's own, so that a client broken by another server's death cannot stall this one. */
     private HttpClient http;
@@ -38,6 +39,12 @@ public final class SecondServer implements AutoCloseable {
      *                 {@code crm.admin.password} among them, or none for a password the server generates
      */
     public SecondServer(String name, Map<String, String> settings) {
+        this(name, settings, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    }
+
+    /** @param jvmOptions the JVM's options, by default a small heap and the quick-starting JIT of the tests */
+    public SecondServer(String name, Map<String, String> settings, List<String> jvmOptions) {
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.port = EmbeddedDatabaseSession.freePort();
         this.adminPassword = settings.get("crm.admin.password");
         this.folder = Path.of(System.getProperty("it.tmpdir", "target/tmp"), name);
@@ -80,8 +87,9 @@ public final class SecondServer implements AutoCloseable {
         // HTTP/1.1: the JDK client's cleartext HTTP/2 upgrade was seen to leave requests to a restarted Payara unanswered.
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         Files.createDirectories(folder.resolve("tmp"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + folder.resolve("tmp")));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.add("-Djava.io.tmpdir=" + folder.resolve("tmp"));
         command.addAll(properties);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"), "--deploy", System.getProperty("app.war"),
                 "--port", Integer.toString(port), "--nocluster"));

@@ -74,7 +74,7 @@ public class Dispatcher {
      * for Meta's answer does not hold up the others; a conversation's messages still go one at a time, in order.
      */
     @Inject
-    @ConfigProperty(name = "whatsapp.outbox.dispatchers", defaultValue = "8")
+    @ConfigProperty(name = "whatsapp.outbox.dispatchers", defaultValue = "4")
     int dispatchers;
     @Resource
     ManagedThreadFactory threads;
@@ -91,10 +91,14 @@ public class Dispatcher {
     public void start() {
         for (int i = 0; i < Math.max(1, dispatchers); i++) {
             WakeableLoop loop = new WakeableLoop();
-            boolean first = i == 0;
-            loop.start(threads, "whatsapp-outbox-" + (i + 1), Duration.ofMillis(250), () -> dispatch(first));
+            loop.start(threads, "whatsapp-outbox-" + (i + 1), Duration.ofMillis(250), this::dispatch);
             loops.add(loop);
         }
+        // On a thread of its own, so that a backlog keeping every sender busy does not keep it from its round.
+        WakeableLoop settler = new WakeableLoop();
+        settler.start(threads, "whatsapp-outbox-unknown-outcomes", Duration.ofSeconds(1),
+                () -> store.settleUnknownOutcomes(Duration.ofSeconds(unknownOutcomeAfterSeconds)));
+        loops.add(settler);
     }
 
     public void stop() {
@@ -106,11 +110,7 @@ public class Dispatcher {
         loops.forEach(WakeableLoop::wakeUp);
     }
 
-    /** Sends what is due; the first dispatcher also gives up on messages whose outcome Meta never told. */
-    private void dispatch(boolean settlesUnknownOutcomes) {
-        if (settlesUnknownOutcomes) {
-            store.settleUnknownOutcomes(Duration.ofSeconds(unknownOutcomeAfterSeconds));
-        }
+    private void dispatch() {
         List<Long> claimed;
         do {
             claimed = store.claim(Duration.ofSeconds(claimLeaseSeconds));

@@ -12,9 +12,14 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Optional;
 
 /**
@@ -116,7 +121,8 @@ final class GraphHttp {
     byte[] bytes(URI uri, String token) {
         HttpResponse<byte[]> response;
         try {
-            response = HTTP.send(builder(uri, Optional.of(token)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = answer(builder(uri, Optional.of(token)).GET().build(), HttpResponse.BodyHandlers.ofByteArray(),
+                    UPLOAD_TIMEOUT);
         } catch (IOException dropped) {
             throw new TransientMetaException(MetaError.network("the media download broke off: " + dropped.getClass().getSimpleName()));
         } catch (InterruptedException abandoned) {
@@ -139,10 +145,30 @@ final class GraphHttp {
         return builder;
     }
 
+    /**
+     * The whole answer within {@code limit}. The client's own request timeout ends when the answer's headers arrive:
+     * an answer that breaks off with its connection left open would keep the caller waiting for its body forever.
+     *
+     * @throws HttpTimeoutException when the whole answer did not arrive in time; the exchange is abandoned
+     */
+    private static <T> HttpResponse<T> answer(HttpRequest request, HttpResponse.BodyHandler<T> body, Duration limit)
+            throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<T>> answer = HTTP.sendAsync(request, body);
+        try {
+            return answer.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException late) {
+            answer.cancel(true);
+            throw new HttpTimeoutException("the whole answer did not arrive within " + limit.toMillis() + " ms");
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof IOException broken ? broken : new IOException(failed.getCause());
+        }
+    }
+
     private JsonObject exchange(HttpRequest.Builder request) {
         HttpResponse<String> response;
         try {
-            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.build();
+            response = answer(built, HttpResponse.BodyHandlers.ofString(), built.timeout().orElse(requestTimeout));
         } catch (IOException dropped) {
             throw new TransientMetaException(MetaError.network("no answer from the Graph API: " + dropped.getClass().getSimpleName()));
         } catch (InterruptedException abandoned) {
