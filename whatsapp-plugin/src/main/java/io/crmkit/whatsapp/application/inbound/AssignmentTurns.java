@@ -7,9 +7,9 @@ package io.crmkit.whatsapp.application.inbound;
 public interface AssignmentTurns {
 
     /**
-     * Takes the channel's next turn, a position among {@code assignees} positions, and moves the turn on at once:
-     * committed on its own, so that no one waits for the transaction of the chat it is taken for. (Should that
-     * transaction roll back, the turn is spent; the deal stays even.)
+     * Takes the channel's next turn, a position among {@code assignees} positions (those who may be dealt a chat
+     * now), and moves the turn on at once, committed on its own: no one waits for the transaction of the chat it is
+     * taken for. (Should that transaction roll back, the turn is spent; the deal stays even.)
      */
     int take(long channelId, int assignees);
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
  * Deals new chats to a channel's users in turn. The turn is taken and moved on in one statement of its own, so the
  * deal stays fair under concurrent arrivals, on several nodes and across restarts, and no chat's transaction holds
  * the others back. Only users who would see the chat are dealt one: a deactivated user, or one whose profile has no
- * WhatsApp level, gives up the turn to the next.
+ * WhatsApp level, is left out of the deal.
  */
 @ApplicationScoped
 public class RoundRobin {
@@ -26,16 +26,11 @@ public class RoundRobin {
     /** The next assignee of the channel who may see its chats, or empty when none of them may. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Long> nextOwner(Channel channel) {
-        List<Long> assignees = channel.assigneeIds();
-        if (assignees.isEmpty()) {
+        List<Long> eligible = channel.assigneeIds().stream().filter(candidate -> permissions
+                .currentLevel(channel.organisationId(), candidate).includes(AccessLevel.VIEW_ONLY)).toList();
+        if (eligible.isEmpty()) {
             return Optional.empty();
         }
-        for (int turn = 0; turn < assignees.size(); turn++) {
-            long candidate = assignees.get(turns.take(channel.id(), assignees.size()));
-            if (permissions.currentLevel(channel.organisationId(), candidate).includes(AccessLevel.VIEW_ONLY)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return Optional.of(eligible.get(turns.take(channel.id(), eligible.size())));
     }
 }
