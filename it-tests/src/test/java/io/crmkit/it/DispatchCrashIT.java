@@ -75,12 +75,7 @@ class DispatchCrashIT {
             sandbox.put("/sandbox/api/accounts/" + number.getString("wabaId") + "/callback-url",
                     Json.createObjectBuilder().add("callbackUrl", plugin.base() + "webhooks/whatsapp").build());
             ApiClient admin = ApiClient.as(plugin.url(), "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
-            long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
-            JsonObject channel = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "MANUAL")
-                    .add("name", "Crash").add("assigneeIds", Json.createArrayBuilder().add(adminId))
-                    .add("phoneNumberId", number.getString("phoneNumberId")).add("wabaId", number.getString("wabaId"))
-                    .add("accessToken", number.getString("accessToken")).build()).json();
-            assertEquals("CONNECTED", channel.getString("status"), channel.toString());
+            plugin.connectNumber(number, "Crash");
 
             sandbox.post("/sandbox/api/customers/819066612345/messages", Json.createObjectBuilder()
                     .add("phoneNumberId", number.getString("phoneNumberId")).add("name", "Crash Customer")

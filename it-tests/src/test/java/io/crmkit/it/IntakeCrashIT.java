@@ -69,13 +69,7 @@ class IntakeCrashIT {
                 "whatsapp.graph.base-url", meta.toString() + "sandbox/graph",
                 "whatsapp.sandbox.enabled", "false"))) {
             plugin.start();
-            ApiClient admin = ApiClient.as(plugin.url(), "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
-            long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
-            JsonObject channel = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "MANUAL")
-                    .add("name", "Busy").add("assigneeIds", Json.createArrayBuilder().add(adminId))
-                    .add("phoneNumberId", number.getString("phoneNumberId")).add("wabaId", number.getString("wabaId"))
-                    .add("accessToken", number.getString("accessToken")).build()).json();
-            assertEquals("CONNECTED", channel.getString("status"), channel.toString());
+            plugin.connectNumber(number, "Busy");
 
             URI webhook = URI.create(plugin.base() + "webhooks/whatsapp");
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();

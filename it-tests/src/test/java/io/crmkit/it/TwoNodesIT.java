@@ -107,13 +107,9 @@ class TwoNodesIT {
             // One after the other: the first creates the schema and the administrator, the second finds them.
             first.start();
             second.start();
-            ApiClient admin = ApiClient.as(first.url(), "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
-            long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
-            JsonObject channel = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "MANUAL")
-                    .add("name", "Two nodes").add("assigneeIds", Json.createArrayBuilder().add(adminId))
-                    .add("phoneNumberId", number.getString("phoneNumberId")).add("wabaId", number.getString("wabaId"))
-                    .add("accessToken", number.getString("accessToken")).build()).json();
-            assertEquals("CONNECTED", channel.getString("status"), channel.toString());
+            JsonObject channel = first.connectNumber(number, "Two nodes");
+            long adminId = ApiClient.as(first.url(), "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD).get("/api/crm/session")
+                    .json().getJsonObject("user").getJsonNumber("id").longValue();
             cluster = new Cluster(database, first, second, number, channel.getJsonNumber("id").longValue(), adminId);
         }
         return cluster;

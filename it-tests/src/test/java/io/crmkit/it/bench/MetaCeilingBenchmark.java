@@ -123,12 +123,7 @@ class MetaCeilingBenchmark {
              SecondServer second = new SecondServer("bench-node-2", settings, productionJit)) {
             first.start();
             second.start();
-            ApiClient admin = ApiClient.as(first.url(), "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
-            long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
-            JsonObject channel = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "MANUAL")
-                    .add("name", "Ceiling on two nodes").add("assigneeIds", Json.createArrayBuilder().add(adminId))
-                    .add("phoneNumberId", number.getString("phoneNumberId")).add("wabaId", number.getString("wabaId"))
-                    .add("accessToken", number.getString("accessToken")).build()).json();
+            JsonObject channel = first.connectNumber(number, "Ceiling on two nodes");
             wabaId = number.getString("wabaId");
             phoneNumberId = number.getString("phoneNumberId");
             webhooks = List.of(URI.create(first.base() + "webhooks/whatsapp"), URI.create(second.base() + "webhooks/whatsapp"));

@@ -177,6 +177,23 @@ public final class SecondServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Connects a number of Meta's (as the sandbox's {@code test-numbers} answers it) in the administrator's name,
+     * who receives its new chats; answers the connected channel.
+     */
+    public jakarta.json.JsonObject connectNumber(jakarta.json.JsonObject number, String name) {
+        ApiClient admin = ApiClient.as(url(), "admin", adminPassword());
+        long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
+        jakarta.json.JsonObject channel = admin.post("/api/whatsapp/channels", jakarta.json.Json.createObjectBuilder()
+                .add("mode", "MANUAL").add("name", name).add("assigneeIds", jakarta.json.Json.createArrayBuilder().add(adminId))
+                .add("phoneNumberId", number.getString("phoneNumberId")).add("wabaId", number.getString("wabaId"))
+                .add("accessToken", number.getString("accessToken")).build()).json();
+        if (!"CONNECTED".equals(channel.getString("status", ""))) {
+            throw new IllegalStateException("the number did not connect: " + channel);
+        }
+        return channel;
+    }
+
     /** Kills the server at once, as a crash or {@code kill -9} would: nothing it was doing finishes. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

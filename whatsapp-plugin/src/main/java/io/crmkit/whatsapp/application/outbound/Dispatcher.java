@@ -44,8 +44,8 @@ import java.util.logging.Logger;
  * {@link DispatchStore}. A message Meta did not answer for stays in flight: its status webhooks, which carry its
  * reference, settle it; if none comes, it fails as "outcome unknown" rather than risk a second copy.
  *
- * <p>A per-number token bucket, shared by the node's dispatchers, keeps the pace under Meta's throughput (80 messages
- * a second by default, up to 1,000). A file is uploaded to Meta's media endpoint before its message is sent.
+ * <p>A per-number token bucket keeps the pace under Meta's throughput (80 messages a second by default, up to
+ * 1,000). A file is uploaded to Meta's media endpoint before its message is sent.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -69,13 +69,6 @@ public class Dispatcher {
     @Inject
     @ConfigProperty(name = "whatsapp.outbox.claim-lease-seconds", defaultValue = "60")
     long claimLeaseSeconds;
-    /**
-     * Dispatchers on this node: each claims batches of its own, as the nodes of a cluster do, so that one waiting
-     * for Meta's answer does not hold up the others; a conversation's messages still go one at a time, in order.
-     */
-    @Inject
-    @ConfigProperty(name = "whatsapp.outbox.dispatchers", defaultValue = "4")
-    int dispatchers;
     @Resource
     ManagedThreadFactory threads;
 
@@ -89,12 +82,10 @@ public class Dispatcher {
     }
 
     public void start() {
-        for (int i = 0; i < Math.max(1, dispatchers); i++) {
-            WakeableLoop loop = new WakeableLoop();
-            loop.start(threads, "whatsapp-outbox-" + (i + 1), Duration.ofMillis(250), this::dispatch);
-            loops.add(loop);
-        }
-        // On a thread of its own, so that a backlog keeping every sender busy does not keep it from its round.
+        WakeableLoop sender = new WakeableLoop();
+        sender.start(threads, "whatsapp-outbox", Duration.ofMillis(250), this::dispatch);
+        loops.add(sender);
+        // On a thread of its own, so that a backlog keeping the sender busy does not keep it from its round.
         WakeableLoop settler = new WakeableLoop();
         settler.start(threads, "whatsapp-outbox-unknown-outcomes", Duration.ofSeconds(1),
                 () -> store.settleUnknownOutcomes(Duration.ofSeconds(unknownOutcomeAfterSeconds)));
