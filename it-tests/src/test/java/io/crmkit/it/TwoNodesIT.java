@@ -4,6 +4,7 @@ import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.EmbeddedDatabaseSession;
 import io.crmkit.it.support.HeadlessChromium;
+import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.SecondServer;
 import io.crmkit.it.support.TestDatabase;
 import io.crmkit.it.support.Webhooks;
@@ -108,8 +109,7 @@ class TwoNodesIT {
             first.start();
             second.start();
             JsonObject channel = first.connectNumber(number, "Two nodes");
-            long adminId = ApiClient.as(first.url(), "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD).get("/api/crm/session")
-                    .json().getJsonObject("user").getJsonNumber("id").longValue();
+            long adminId = Organisations.administratorId(first.url());
             cluster = new Cluster(database, first, second, number, channel.getJsonNumber("id").longValue(), adminId);
         }
         return cluster;

@@ -3,6 +3,7 @@ package io.crmkit.it.bench;
 import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.EmbeddedDatabaseSession;
+import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.SecondServer;
 import io.crmkit.it.support.TestDatabase;
 import io.crmkit.it.support.Webhooks;
@@ -88,10 +89,9 @@ class MetaCeilingBenchmark {
 
     @Test
     void keepsUpWithOneNumberAtMetasCeiling() throws Exception {
-        ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
-        long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
-        JsonObject channel = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
-                .add("name", "Ceiling").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json();
+        JsonObject channel = Organisations.administrator(base).post("/api/whatsapp/channels", Json.createObjectBuilder()
+                .add("mode", "SANDBOX").add("name", "Ceiling")
+                .add("assigneeIds", Json.createArrayBuilder().add(Organisations.administratorId(base))).build()).json();
         wabaId = channel.getString("wabaId");
         phoneNumberId = channel.getString("phoneNumberId");
         String root = base.toString().replaceAll("/$", "");
