@@ -63,14 +63,9 @@ class DispatchCrashIT {
         ApiClient sandbox = ApiClient.sandbox(meta);
         JsonObject number = sandbox.post("/sandbox/api/test-numbers", JsonValue.EMPTY_JSON_OBJECT).json();
         String database = TestDatabase.createDatabase("crash_" + UUID.randomUUID().toString().substring(0, 8));
-        try (SecondServer plugin = new SecondServer("crashing-node", Map.of(
-                "db.url", database, "db.user", "postgres", "db.password", "postgres",
-                "crm.admin.password", EmbeddedDatabaseSession.ADMIN_PASSWORD,
-                "whatsapp.app-secret", EmbeddedDatabaseSession.APP_SECRET,
-                "whatsapp.verify-token", EmbeddedDatabaseSession.VERIFY_TOKEN,
-                "whatsapp.graph.base-url", meta.toString() + "sandbox/graph",
-                "whatsapp.sandbox.enabled", "false",
-                "whatsapp.outbox.unknown-outcome-after-seconds", "45"))) {
+        Map<String, String> settings = SecondServer.pluginSettings(database, meta);
+        settings.put("whatsapp.outbox.unknown-outcome-after-seconds", "45");
+        try (SecondServer plugin = new SecondServer("crashing-node", settings)) {
             plugin.start();
             sandbox.put("/sandbox/api/accounts/" + number.getString("wabaId") + "/callback-url",
                     Json.createObjectBuilder().add("callbackUrl", plugin.base() + "webhooks/whatsapp").build());

@@ -61,13 +61,7 @@ class IntakeCrashIT {
     void everyAcknowledgedMessageIsThereAfterAKillUnderLoad() throws Exception {
         JsonObject number = ApiClient.sandbox(meta).post("/sandbox/api/test-numbers", JsonValue.EMPTY_JSON_OBJECT).json();
         String database = TestDatabase.createDatabase("intake_" + UUID.randomUUID().toString().substring(0, 8));
-        try (SecondServer plugin = new SecondServer("intake-node", Map.of(
-                "db.url", database, "db.user", "postgres", "db.password", "postgres",
-                "crm.admin.password", EmbeddedDatabaseSession.ADMIN_PASSWORD,
-                "whatsapp.app-secret", EmbeddedDatabaseSession.APP_SECRET,
-                "whatsapp.verify-token", EmbeddedDatabaseSession.VERIFY_TOKEN,
-                "whatsapp.graph.base-url", meta.toString() + "sandbox/graph",
-                "whatsapp.sandbox.enabled", "false"))) {
+        try (SecondServer plugin = new SecondServer("intake-node", SecondServer.pluginSettings(database, meta))) {
             plugin.start();
             plugin.connectNumber(number, "Busy");
 

@@ -48,9 +48,7 @@ class RedeliveryUnderLoadIT {
     @Test
     void everyDeliveryThreeTimesShuffledStoresEachMessageOnceAndEachStatusInItsFinalState() throws Exception {
         ApiClient admin = Organisations.administrator(base);
-        JsonObject channel = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
-                .add("name", "Redelivery").add("assigneeIds", Json.createArrayBuilder().add(Organisations.administratorId(base)))
-                .build()).json();
+        JsonObject channel = Organisations.sandboxChannel(base, "Redelivery");
         long organisation = TestDatabase.number("select organisation_id from whatsapp.channel where id = ?", channel.getInt("id"));
         long firstNumber = 819_060_000_000L + new Random().nextInt(900_000) * 100L;
 

@@ -86,13 +86,6 @@ class ShellBrowserIT {
     }
 
     /** A sandbox number connected by the administrator, who receives its new chats. */
-    private JsonObject sandboxChannel(String name) {
-        ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
-        long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
-        return admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX").add("name", name)
-                .add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json();
-    }
-
     private void logInAsAdministrator(String path) {
         logIn(path, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
     }
@@ -104,7 +97,7 @@ class ShellBrowserIT {
     @Test
     void aViewOnlyUserReadsTheChatButHasNoComposer() throws InterruptedException {
         ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
-        String phoneNumberId = sandboxChannel("Read only").getString("phoneNumberId");
+        String phoneNumberId = Organisations.sandboxChannel(base, "Read only").getString("phoneNumberId");
         String text = "Question for the team " + System.nanoTime();
         ApiClient.sandbox(base).post("/sandbox/api/customers/819077700011/messages", Json.createObjectBuilder()
                 .add("phoneNumberId", phoneNumberId).add("name", "Reader Customer").add("type", "text").add("text", text).build());
@@ -187,7 +180,7 @@ class ShellBrowserIT {
             throws InterruptedException {
         ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
         String channelName = "Front desk " + System.nanoTime() % 100_000;
-        JsonObject channel = sandboxChannel(channelName);
+        JsonObject channel = Organisations.sandboxChannel(base, channelName);
         String text = "Is the shop open today? " + System.nanoTime();
         for (int i = 1; i <= 12; i++) {
             ApiClient.sandbox(base).post("/sandbox/api/customers/819033300001/messages", Json.createObjectBuilder()
@@ -298,7 +291,7 @@ class ShellBrowserIT {
 
     @Test
     void everyScreenInEnglishAndJapaneseShowsOnlyFilledInValues() throws InterruptedException {
-        String phoneNumberId = sandboxChannel("Screens").getString("phoneNumberId");
+        String phoneNumberId = Organisations.sandboxChannel(base, "Screens").getString("phoneNumberId");
         String text = "Screens tour " + System.nanoTime();
         ApiClient.sandbox(base).post("/sandbox/api/customers/819044400001/messages", Json.createObjectBuilder()
                 .add("phoneNumberId", phoneNumberId).add("name", "山田 花子").add("type", "text").add("text", text).build());
@@ -385,7 +378,7 @@ class ShellBrowserIT {
     @Test
     void anAdministratorWritesTemplatesThatMetaReviewsAndAnAgentStartsAndReopensChatsWithThem() throws Exception {
         ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
-        JsonObject channel = sandboxChannel("Templates " + System.nanoTime() % 100_000);
+        JsonObject channel = Organisations.sandboxChannel(base, "Templates " + System.nanoTime() % 100_000);
         String channelId = Integer.toString(channel.getInt("id"));
         String name = "order_ready_" + System.nanoTime() % 1_000_000;
 
@@ -480,7 +473,7 @@ class ShellBrowserIT {
 
     @Test
     void fromAChatAnAgentUpdatesTheContactMakesAPipelineRecordOfTwoMessagesAndAnswersFromTheRecordsPage() throws Exception {
-        JsonObject channel = sandboxChannel("Beside the chat " + System.nanoTime() % 100_000);
+        JsonObject channel = Organisations.sandboxChannel(base, "Beside the chat " + System.nanoTime() % 100_000);
         String customer = "8190" + (40_000_000 + System.nanoTime() % 9_000_000);
         String first = "I need 30 boxes of sencha " + System.nanoTime();
         String second = "Delivery before Friday, please";
@@ -625,14 +618,11 @@ class ShellBrowserIT {
     @Test
     void anAgentSeesANewMessageArriveLiveAnswersWithAQuickReplyTextAndAPdfAndAssignsIt() throws Exception {
         ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
-        long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
         long standard = admin.get("/api/crm/profiles").structure().asJsonArray().stream().map(v -> v.asJsonObject())
                 .filter(p -> p.getString("name").equals("Standard")).findFirst().orElseThrow().getJsonNumber("id").longValue();
         long colleague = admin.post("/api/crm/users", Json.createObjectBuilder().add("username", "colleague" + System.nanoTime())
                 .add("name", "Colleague Kenji").add("profileId", standard).add("password", "colleague-password").build()).id();
-        String phoneNumberId = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
-                .add("name", "Live").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json()
-                .getString("phoneNumberId");
+        String phoneNumberId = Organisations.sandboxChannel(base, "Live").getString("phoneNumberId");
 
         String shortcut = "/thanks" + System.nanoTime() % 10_000;
         admin.post("/api/whatsapp/quick-replies", Json.createObjectBuilder().add("shortcut", shortcut)
@@ -766,9 +756,7 @@ class ShellBrowserIT {
     @Test
     void whenTheWindowClosesWhileTheChatIsOpenTheComposerGivesWayToTheTemplateOffer() {
         ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
-        long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
-        JsonObject channel = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
-                .add("name", "Closing").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json();
+        JsonObject channel = Organisations.sandboxChannel(base, "Closing");
         String wamid = Webhooks.newWamid();
         String text = "Wrote almost a day ago " + System.nanoTime();
         // The customer wrote 24 hours less 20 seconds ago: the window closes while the agent looks at the chat.
@@ -858,7 +846,7 @@ class ShellBrowserIT {
 
     @Test
     void anAdministratorSeesWhyAMessageWasNotProcessedAndRetriesIt() throws InterruptedException {
-        JsonObject channel = sandboxChannel("Problems");
+        JsonObject channel = Organisations.sandboxChannel(base, "Problems");
         String customer = "8190" + (10_000_000 + System.nanoTime() % 89_999_999);
         String wamid = Webhooks.newWamid();
         JsonObject payload = Json.createObjectBuilder()
@@ -893,7 +881,7 @@ class ShellBrowserIT {
 
     @Test
     void aCustomerWritingFromANumberTheCrmRefusesAppearsInTheMessagesTab() {
-        String phoneNumberId = sandboxChannel("London").getString("phoneNumberId");
+        String phoneNumberId = Organisations.sandboxChannel(base, "London").getString("phoneNumberId");
         String text = "Do you deliver to London? " + System.nanoTime();
 
         logInAsAdministrator("app/tabs/whatsapp/messages");

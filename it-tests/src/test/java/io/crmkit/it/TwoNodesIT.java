@@ -60,6 +60,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesIT {
     private static final int ANSWERS = 10_000;
+    /** How many answers a dispatcher hands to Meta at once (a claimed batch): what a killed node may leave in flight. */
+    private static final int HANDED_OVER_AT_ONCE = 50;
     private static final int CUSTOMERS = 100;
 
     /** The two nodes and their number, started by the first test and shared by the others. */
@@ -83,14 +85,8 @@ class TwoNodesIT {
             String database = TestDatabase.createDatabase("nodes_" + UUID.randomUUID().toString().substring(0, 8));
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
-            Map<String, String> settings = new HashMap<>(Map.of(
-                    "db.url", database, "db.user", "postgres", "db.password", "postgres",
-                    "crm.admin.password", EmbeddedDatabaseSession.ADMIN_PASSWORD,
-                    "whatsapp.app-secret", EmbeddedDatabaseSession.APP_SECRET,
-                    "whatsapp.verify-token", EmbeddedDatabaseSession.VERIFY_TOKEN,
-                    "whatsapp.encryption-key", Base64.getEncoder().encodeToString(key),
-                    "whatsapp.graph.base-url", meta.toString() + "sandbox/graph",
-                    "whatsapp.sandbox.enabled", "false"));
+            Map<String, String> settings = SecondServer.pluginSettings(database, meta);
+            settings.put("whatsapp.encryption-key", Base64.getEncoder().encodeToString(key));
             // The README's rule for N nodes: each node paces the number at its rate divided by N.
             settings.putAll(Map.of("whatsapp.outbox.messages-per-second", "400",
                     "whatsapp.outbox.retry-delay-ms", "100",
@@ -280,10 +276,10 @@ class TwoNodesIT {
                 assertEquals(1, received, text + " is " + answer.get(1) + " but Meta has no copy");
             }
         }
-        // A send whose connection dropped before Meta took it ends "outcome unknown", and so may the one answer the dead
-        // node was handing to Meta; the rest of the batch it had claimed went to the other node.
-        assertTrue(unknown >= dropped && unknown <= dropped + 1, unknown + " answers of unknown outcome for " + dropped
-                + " dropped sends");
+        // A send whose connection dropped before Meta took it ends "outcome unknown", and so may the answers the dead
+        // node had handed to Meta: at most one batch (the dispatcher's 50); the rest of its claims went to the other node.
+        assertTrue(unknown >= dropped && unknown <= dropped + HANDED_OVER_AT_ONCE, unknown + " answers of unknown outcome for "
+                + dropped + " dropped sends");
         assertEquals(0, TestDatabase.numberIn(database, "select count(*) from whatsapp.message where error_code = 130429"
                 + " and status = 'FAILED'"), "no answer failed for Meta's throughput");
     }

@@ -3,6 +3,7 @@ package io.crmkit.it.bench;
 import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.EmbeddedDatabaseSession;
+import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -45,8 +46,7 @@ class InboxBenchmark {
     void listsAPageOfTheInboxQuicklyWithAHundredThousandConversations() {
         ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
         long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
-        long channel = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX").add("name", "Inbox")
-                .add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json().getJsonNumber("id").longValue();
+        long channel = Organisations.sandboxChannel(base, "Inbox").getJsonNumber("id").longValue();
         long organisation = TestDatabase.number("select organisation_id from whatsapp.channel where id = ?", channel);
         long loadStarted = System.nanoTime();
         TestDatabase.update("""

@@ -89,9 +89,7 @@ class MetaCeilingBenchmark {
 
     @Test
     void keepsUpWithOneNumberAtMetasCeiling() throws Exception {
-        JsonObject channel = Organisations.administrator(base).post("/api/whatsapp/channels", Json.createObjectBuilder()
-                .add("mode", "SANDBOX").add("name", "Ceiling")
-                .add("assigneeIds", Json.createArrayBuilder().add(Organisations.administratorId(base))).build()).json();
+        JsonObject channel = Organisations.sandboxChannel(base, "Ceiling");
         wabaId = channel.getString("wabaId");
         phoneNumberId = channel.getString("phoneNumberId");
         String root = base.toString().replaceAll("/$", "");
@@ -112,12 +110,8 @@ class MetaCeilingBenchmark {
         database = TestDatabase.createDatabase("bench_nodes_" + System.nanoTime() % 100_000);
         byte[] encryptionKey = new byte[32];
         new java.security.SecureRandom().nextBytes(encryptionKey);
-        Map<String, String> settings = Map.of("db.url", database, "db.user", "postgres", "db.password", "postgres",
-                "crm.admin.password", EmbeddedDatabaseSession.ADMIN_PASSWORD,
-                "whatsapp.app-secret", EmbeddedDatabaseSession.APP_SECRET,
-                "whatsapp.verify-token", EmbeddedDatabaseSession.VERIFY_TOKEN,
-                "whatsapp.encryption-key", Base64.getEncoder().encodeToString(encryptionKey),
-                "whatsapp.graph.base-url", base.toString() + "sandbox/graph", "whatsapp.sandbox.enabled", "false");
+        Map<String, String> settings = SecondServer.pluginSettings(database, base);
+        settings.put("whatsapp.encryption-key", Base64.getEncoder().encodeToString(encryptionKey));
         List<String> productionJit = List.of("-Xmx768m", "-XX:+UseSerialGC");
         try (SecondServer first = new SecondServer("bench-node-1", settings, productionJit);
              SecondServer second = new SecondServer("bench-node-2", settings, productionJit)) {

@@ -2,7 +2,7 @@ package io.crmkit.it.bench;
 
 import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.Deployments;
-import io.crmkit.it.support.EmbeddedDatabaseSession;
+import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -47,10 +47,8 @@ class OutboundBenchmark {
 
     @Test
     void sendsTenThousandAnswersAtTheNumbersPaceAndNeverFaster() throws Exception {
-        ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
-        long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
-        JsonObject channel = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
-                .add("name", "Outbound").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json();
+        long adminId = Organisations.administratorId(base);
+        JsonObject channel = Organisations.sandboxChannel(base, "Outbound");
         String phoneNumberId = channel.getString("phoneNumberId");
 
         // The customers write first (through the sandbox, as they would through WhatsApp), which opens their windows.

@@ -1,8 +1,7 @@
 package io.crmkit.it.bench;
 
-import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.Deployments;
-import io.crmkit.it.support.EmbeddedDatabaseSession;
+import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.TestDatabase;
 import io.crmkit.it.support.Webhooks;
 import jakarta.json.Json;
@@ -55,10 +54,7 @@ class WebhookIntakeBenchmark {
 
     @Test
     void storesMessagesAndStatusesAsFastAsMetaDeliversThem() throws Exception {
-        ApiClient admin = ApiClient.as(base, "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
-        long adminId = admin.get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
-        JsonObject channel = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
-                .add("name", "Benchmark").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json();
+        JsonObject channel = Organisations.sandboxChannel(base, "Benchmark");
         URI webhook = URI.create(base.toString().replaceAll("/$", "") + "/webhooks/whatsapp");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 

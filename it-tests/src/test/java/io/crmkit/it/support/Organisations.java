@@ -1,5 +1,8 @@
 package io.crmkit.it.support;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
 import java.net.URL;
 import java.util.UUID;
 
@@ -15,6 +18,12 @@ public final class Organisations {
 
     public static long administratorId(URL base) {
         return administrator(base).get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
+    }
+
+    /** A sandbox number connected by the first organisation's administrator, who is dealt its new chats: the channel. */
+    public static JsonObject sandboxChannel(URL base, String name) {
+        return administrator(base).post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
+                .add("name", name).add("assigneeIds", Json.createArrayBuilder().add(administratorId(base))).build()).json();
     }
 
     /**

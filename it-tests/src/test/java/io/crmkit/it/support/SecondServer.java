@@ -35,6 +35,20 @@ public final class SecondServer implements AutoCloseable {
     private String notReadyBecause = "no check yet";
 
     /**
+     * The settings of a plugin server on {@code database} with the test deployments' secrets and administrator
+     * password, calling the sandbox of the server at {@code meta} as Meta, its own sandbox off; a new map, for the
+     * test's own settings to be added.
+     */
+    public static Map<String, String> pluginSettings(String database, java.net.URL meta) {
+        return new java.util.HashMap<>(Map.of("db.url", database, "db.user", "postgres", "db.password", "postgres",
+                "crm.admin.password", EmbeddedDatabaseSession.ADMIN_PASSWORD,
+                "whatsapp.app-secret", EmbeddedDatabaseSession.APP_SECRET,
+                "whatsapp.verify-token", EmbeddedDatabaseSession.VERIFY_TOKEN,
+                "whatsapp.graph.base-url", meta.toString() + "sandbox/graph",
+                "whatsapp.sandbox.enabled", "false"));
+    }
+
+    /**
      * @param settings system properties of the server ({@code -Dname=value}), beside its port and folders;
      *                 {@code crm.admin.password} among them, or none for a password the server generates
      */

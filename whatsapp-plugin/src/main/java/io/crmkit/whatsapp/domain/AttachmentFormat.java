@@ -44,6 +44,11 @@ public enum AttachmentFormat {
                     .orElseThrow(() -> new IllegalArgumentException("no file travels in a message of type " + type));
         }
 
+        /** Whether a message of this wire type carries a file (a text or a template does not). */
+        public static boolean carriesFile(String type) {
+            return Arrays.stream(values()).anyMatch(k -> k.wireType.equals(type));
+        }
+
         /** The message {@code type} on the wire, and the name of its object. */
         public String wireType() {
             return wireType;

@@ -11,6 +11,7 @@ import io.crmkit.whatsapp.application.repository.MediaFileRepository;
 import io.crmkit.whatsapp.application.repository.MessageRepository;
 import io.crmkit.whatsapp.application.repository.TemplateRepository;
 import io.crmkit.whatsapp.application.templates.MarketingOptOuts;
+import io.crmkit.whatsapp.domain.AttachmentFormat;
 import io.crmkit.whatsapp.domain.Channel;
 import io.crmkit.whatsapp.domain.Conversation;
 import io.crmkit.whatsapp.domain.DeliveryStatus;
@@ -24,7 +25,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -36,7 +40,7 @@ import java.util.function.Consumer;
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class DispatchStore {
-    private static final int BATCH = 20;
+    private static final int BATCH = 50;
     /** 1 + 4 + 16 + 64 + 256 + 1024 units: about 23 minutes with Meta's second, then the message fails. */
     private static final int PAIR_LIMIT_HOLDS = 6;
 
@@ -94,25 +98,32 @@ public class DispatchStore {
     }
 
     /**
-     * Marks a claimed message as being handed to Meta, from now on settled only by Meta's answer or statuses, and
-     * reads what its send needs; empty when it is not this dispatcher's to send any more (settled, or taken by
-     * another whose claim outlived this one's).
+     * Marks claimed messages as being handed to Meta, from now on settled only by Meta's answer or statuses, and
+     * reads what their sends need; leaves out those that are not this dispatcher's to send any more (settled, or
+     * taken by another whose claim outlived this one's).
      */
-    public Optional<Outgoing> handOver(long messageId) {
-        if (!messages.handOver(messageId)) {
-            return Optional.empty();
+    public List<Outgoing> handOver(List<Long> messageIds) {
+        Map<Long, Channel> channelsById = new HashMap<>();
+        Map<Long, String> tokensByChannel = new HashMap<>();
+        List<Outgoing> handedOver = new ArrayList<>();
+        for (long messageId : messages.handOver(messageIds)) {
+            Message message = messages.find(messageId).orElseThrow();
+            Conversation conversation = conversations.find(message.organisationIdForEvents(), message.conversationId())
+                    .orElseThrow();
+            Channel channel = channelsById.computeIfAbsent(conversation.channelId(),
+                    id -> channels.find(id).orElseThrow());
+            String token = tokensByChannel.computeIfAbsent(channel.id(), id -> tokens.of(channel));
+            Optional<FileToSend> file = AttachmentFormat.Kind.carriesFile(message.type())
+                    ? mediaFiles.find(messageId)
+                            .map(f -> new FileToSend(f.mimeType(), f.fileName().orElse("file"), f.metaMediaId()))
+                    : Optional.empty();
+            handedOver.add(new Outgoing(messageId, channel.id(), channel.phoneNumberId(), token,
+                    conversation.customer().recipient(), message.type(), message.text(), file,
+                    message.details().content().filter(MessageDetails.TemplateSend.class::isInstance)
+                            .map(MessageDetails.TemplateSend.class::cast), message.contextWamid(),
+                    message.referenceId().orElseThrow(), message.sendAttempts()));
         }
-        Message message = messages.find(messageId).orElseThrow();
-        Conversation conversation = conversations.find(message.organisationIdForEvents(), message.conversationId())
-                .orElseThrow();
-        Channel channel = channels.find(conversation.channelId()).orElseThrow();
-        Optional<FileToSend> file = mediaFiles.find(messageId)
-                .map(f -> new FileToSend(f.mimeType(), f.fileName().orElse("file"), f.metaMediaId()));
-        return Optional.of(new Outgoing(messageId, channel.id(), channel.phoneNumberId(), tokens.of(channel),
-                conversation.customer().recipient(), message.type(), message.text(), file,
-                message.details().content().filter(MessageDetails.TemplateSend.class::isInstance)
-                        .map(MessageDetails.TemplateSend.class::cast), message.contextWamid(),
-                message.referenceId().orElseThrow(), message.sendAttempts()));
+        return handedOver;
     }
 
     public byte[] fileContent(long messageId) {
@@ -126,6 +137,15 @@ public class DispatchStore {
     /** The number's pace is spent: the message waits its turn. */
     public void waitForPace(long messageId, Duration delay) {
         settle(messageId, message -> message.postponeUnsent(Instant.now().plus(delay)));
+    }
+
+    /** What the policy decided about a message Meta was asked to take. */
+    public record Decided(long messageId, long channelId, Decision decision) {
+    }
+
+    /** Records what the policy decided about several messages, in one transaction. */
+    public void recordAll(List<Decided> decided) {
+        decided.forEach(each -> record(each.messageId(), each.channelId(), each.decision()));
     }
 
     /** Records what the policy decided about a message Meta was asked to take. */

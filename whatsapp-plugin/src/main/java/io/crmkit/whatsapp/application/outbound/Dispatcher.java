@@ -7,6 +7,7 @@ import io.crmkit.whatsapp.application.meta.MetaApiException;
 import io.crmkit.whatsapp.application.meta.OutgoingMessage;
 import io.crmkit.whatsapp.application.outbound.DispatchPolicy.Decision;
 import io.crmkit.whatsapp.application.outbound.DispatchPolicy.Outcome;
+import io.crmkit.whatsapp.application.outbound.DispatchStore.Decided;
 import io.crmkit.whatsapp.application.outbound.DispatchStore.FileToSend;
 import io.crmkit.whatsapp.application.outbound.DispatchStore.Outgoing;
 import io.crmkit.whatsapp.application.repository.TemplateRepository;
@@ -27,30 +28,42 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends queued messages, never twice. Messages are claimed a batch at a time (oldest first per conversation; several
- * nodes share the work, a dead node's claims lapse), and each is marked in flight in a committed transaction before
- * Meta is called; what Meta's answer means is decided by the {@link DispatchPolicy} and recorded by the
- * {@link DispatchStore}. A message Meta did not answer for stays in flight: its status webhooks, which carry its
- * reference, settle it; if none comes, it fails as "outcome unknown" rather than risk a second copy.
+ * Sends queued messages, never twice. Messages are claimed a batch at a time (the oldest of each conversation, so
+ * that one conversation's messages go one after the other; several nodes share the work, a dead node's claims
+ * lapse). A batch is marked in flight in a committed transaction, then sent to Meta by several calls at once, since
+ * each call mostly waits for Meta's answer; what each answer means is decided by the {@link DispatchPolicy}, and the
+ * batch's decisions are recorded by the {@link DispatchStore} in one transaction. A message Meta did not answer
+ * for stays in flight: its status webhooks, which carry its reference, settle it; if none comes, it fails as
+ * "outcome unknown" rather than risk a second copy.
  *
  * <p>A per-number token bucket keeps the pace under Meta's throughput (80 messages a second by default, up to
  * 1,000). A file is uploaded to Meta's media endpoint before its message is sent.
+ *
+ * <p>Only the calls to Meta run on the sending threads; every transaction runs on the dispatcher's own thread.
  */
 @ApplicationScoped
 public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
     private static final int MAX_PASSING_ERRORS = 6;
+    /** Below the Graph client's bulkhead, which other calls (uploads, template syncs) share. */
+    private static final int MAX_CONCURRENT_SENDS = 32;
 
     @Inject
     CloudApi meta;
@@ -69,8 +82,14 @@ public class Dispatcher {
     @Inject
     @ConfigProperty(name = "whatsapp.outbox.claim-lease-seconds", defaultValue = "60")
     long claimLeaseSeconds;
+    /** How many sends wait for Meta's answers at once: with one, a node sends one message per answer time. */
+    @Inject
+    @ConfigProperty(name = "whatsapp.outbox.concurrent-sends", defaultValue = "16")
+    int concurrentSends;
     @Resource
     ManagedThreadFactory threads;
+
+    private ExecutorService calls;
 
     private final Map<String, Bucket> pace = new ConcurrentHashMap<>();
     private final List<WakeableLoop> loops = new CopyOnWriteArrayList<>();
@@ -82,6 +101,8 @@ public class Dispatcher {
     }
 
     public void start() {
+        calls = Executors.newFixedThreadPool(Math.max(1, Math.min(MAX_CONCURRENT_SENDS, concurrentSends)),
+                SendingThread::new);
         WakeableLoop sender = new WakeableLoop();
         sender.start(threads, "whatsapp-outbox", Duration.ofMillis(250), this::dispatch);
         loops.add(sender);
@@ -95,6 +116,9 @@ public class Dispatcher {
     public void stop() {
         loops.forEach(WakeableLoop::stop);
         loops.clear();
+        if (calls != null) {
+            calls.shutdownNow();
+        }
     }
 
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxFilled filled) {
@@ -102,34 +126,54 @@ public class Dispatcher {
     }
 
     private void dispatch() {
-        List<Long> claimed;
-        do {
-            claimed = store.claim(Duration.ofSeconds(claimLeaseSeconds));
-            claimed.forEach(this::send);
-        } while (claimed.size() == store.batchSize());
+        try {
+            List<Long> claimed;
+            do {
+                claimed = store.claim(Duration.ofSeconds(claimLeaseSeconds));
+                send(store.handOver(claimed));
+            } while (claimed.size() == store.batchSize());
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    private void send(long messageId) {
-        Optional<Outgoing> handedOver = store.handOver(messageId);
-        if (handedOver.isEmpty()) {
-            return;
+    /** Sends messages handed over, each at its number's pace, and records what each answer decided. */
+    private void send(List<Outgoing> handedOver) throws InterruptedException {
+        List<Future<Decided>> sending = new ArrayList<>();
+        for (Outgoing out : handedOver) {
+            if (!pace(out.phoneNumberId()).asBlocking().tryConsume(1, paceWait())) {
+                store.waitForPace(out.messageId(), paceWait());
+                continue;
+            }
+            Optional<OutgoingMessage.Content> content = content(out);
+            if (content.isPresent()) {
+                sending.add(calls.submit(() -> new Decided(out.messageId(), out.channelId(), policy.afterSend(
+                        call(() -> meta.send(out.accessToken(), out.phoneNumberId(),
+                                new OutgoingMessage(out.to(), content.get(), out.quotedWamid(), out.referenceId()))),
+                        out.attempts()))));
+            }
         }
-        Outgoing out = handedOver.get();
-        if (!pace.computeIfAbsent(out.phoneNumberId(), id -> RateLimits.perSecond(messagesPerSecond())).tryConsume(1)) {
-            store.waitForPace(messageId, Duration.ofMillis(1_000 / messagesPerSecond() + 50));
-            return;
+        List<Decided> decided = new ArrayList<>();
+        for (Future<Decided> send : sending) {
+            try {
+                decided.add(send.get());
+            } catch (ExecutionException bug) {
+                // The call's outcome is unknown: the message stays in flight until its status or the time limit.
+                LOG.log(Level.WARNING, "A send failed unexpectedly; its message waits for its status", bug.getCause());
+            }
         }
-        Optional<OutgoingMessage.Content> content = content(out);
-        if (content.isEmpty()) {
-            return;
-        }
-        Outcome answer = call(() -> meta.send(out.accessToken(), out.phoneNumberId(),
-                new OutgoingMessage(out.to(), content.get(), out.quotedWamid(), out.referenceId())));
-        Decision decision = policy.afterSend(answer, out.attempts());
-        if (decision instanceof Decision.AwaitStatus) {
-            LOG.log(Level.INFO, "Message {0}: no answer from Meta; waiting for its status", messageId);
-        }
-        store.record(messageId, out.channelId(), decision);
+        decided.stream().filter(each -> each.decision() instanceof Decision.AwaitStatus).forEach(each ->
+                LOG.log(Level.INFO, "Message {0}: no answer from Meta; waiting for its status", each.messageId()));
+        store.recordAll(decided);
+    }
+
+    private Bucket pace(String phoneNumberId) {
+        return pace.computeIfAbsent(phoneNumberId, id -> RateLimits.perSecond(messagesPerSecond()));
+    }
+
+    /** How long a message waits for its number's pace: a little more than the pace's interval. */
+    private Duration paceWait() {
+        return Duration.ofMillis(1_000 / messagesPerSecond() + 50);
     }
 
     /** What the message carries; its file is uploaded first, once. Empty when the upload settled the message. */
@@ -202,6 +246,21 @@ public class Dispatcher {
             return new Outcome.NotCalled();
         } catch (FaultToleranceException noAnswer) {
             return new Outcome.NoAnswer();
+        }
+    }
+
+    /**
+     * A thread that only calls Meta. Not a managed thread: Fault Tolerance schedules its circuit breaker's timers with
+     * the calling thread's container context, and the context of managed threads, which the dispatcher's own thread
+     * shares and fills with its persistence work, is cleaned up by each such timer: concurrent calls that opened the
+     * circuit made Payara log SEVERE ("closed EntityManager", "no invocation on invocation stack").
+     */
+    private static final class SendingThread extends Thread {
+        private static final AtomicInteger NUMBER = new AtomicInteger();
+
+        SendingThread(Runnable calls) {
+            super(calls, "whatsapp-outbox-send-" + NUMBER.incrementAndGet());
+            setDaemon(true);
         }
     }
 

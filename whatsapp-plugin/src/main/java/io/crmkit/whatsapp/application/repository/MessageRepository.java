@@ -3,6 +3,7 @@ package io.crmkit.whatsapp.application.repository;
 import io.crmkit.whatsapp.domain.Message;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,10 +39,10 @@ public interface MessageRepository {
     List<Long> claimDue(int limit, java.time.Duration lease);
 
     /**
-     * Marks a claimed message as being handed to Meta, counting an attempt, unless it is settled or another dispatcher (whose lease this
-     * one's outlived) is handing it over already: answers whether it is this caller's to send.
+     * Marks claimed messages as being handed to Meta, counting an attempt, except those settled or being handed over
+     * by another dispatcher (whose lease this one's outlived): answers the ids that are this caller's to send.
      */
-    boolean handOver(long messageId);
+    List<Long> handOver(Collection<Long> messageIds);
 
     /** Queued messages in flight since before {@code limit}: whether Meta took them is unknown. */
     List<Message> inFlightSince(Instant limit);

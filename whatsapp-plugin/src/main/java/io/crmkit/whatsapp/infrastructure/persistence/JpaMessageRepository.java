@@ -8,6 +8,7 @@ import jakarta.persistence.TypedQuery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -91,11 +92,17 @@ public class JpaMessageRepository extends JpaRepository implements MessageReposi
     }
 
     @Override
-    public boolean handOver(long messageId) {
-        return em.createNativeQuery("""
+    public List<Long> handOver(Collection<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return List.of();
+        }
+        List<?> ids = em.createNativeQuery("""
                         update whatsapp.message set dispatching_since = now(), send_attempts = send_attempts + 1
-                        where id = ?1 and status = 'QUEUED' and dispatching_since is null and claimed_at is not null""")
-                .setParameter(1, messageId).executeUpdate() == 1;
+                        where id = any(cast(?1 as bigint[])) and status = 'QUEUED' and dispatching_since is null
+                          and claimed_at is not null
+                        returning id""")
+                .setParameter(1, PostgresArrays.ofIds(messageIds)).getResultList();
+        return ids.stream().map(id -> ((Number) id).longValue()).sorted().toList();
     }
 
     @Override
