@@ -143,11 +143,6 @@ public class DispatchStore {
     public record Decided(long messageId, long channelId, Decision decision) {
     }
 
-    /** Records what the policy decided about several messages, in one transaction. */
-    public void recordAll(List<Decided> decided) {
-        decided.forEach(each -> record(each.messageId(), each.channelId(), each.decision()));
-    }
-
     /** Records what the policy decided about a message Meta was asked to take. */
     public void record(long messageId, long channelId, Decision decision) {
         Instant now = Instant.now();

@@ -35,7 +35,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -48,8 +50,8 @@ import java.util.logging.Logger;
  * Sends queued messages, never twice. Messages are claimed a batch at a time (the oldest of each conversation, so
  * that one conversation's messages go one after the other; several nodes share the work, a dead node's claims
  * lapse). A batch is marked in flight in a committed transaction, then sent to Meta by several calls at once, since
- * each call mostly waits for Meta's answer; what each answer means is decided by the {@link DispatchPolicy}, and the
- * batch's decisions are recorded by the {@link DispatchStore} in one transaction. A message Meta did not answer
+ * each call mostly waits for Meta's answer; what each answer means is decided by the {@link DispatchPolicy}, and
+ * recorded by the {@link DispatchStore} as soon as it comes. A message Meta did not answer
  * for stays in flight: its status webhooks, which carry its reference, settle it; if none comes, it fails as
  * "outcome unknown" rather than risk a second copy.
  *
@@ -137,9 +139,15 @@ public class Dispatcher {
         }
     }
 
-    /** Sends messages handed over, each at its number's pace, and records what each answer decided. */
+    /**
+     * Sends messages handed over, each at its number's pace, and records what each answer decided as soon as it comes,
+     * so that a slow answer holds back no other. Each is recorded in a transaction of its own: recording may charge or
+     * release credits, and one transaction doing so for several messages took its locks in another order than an
+     * agent's send does, which deadlocked them.
+     */
     private void send(List<Outgoing> handedOver) throws InterruptedException {
-        List<Future<Decided>> sending = new ArrayList<>();
+        CompletionService<Decided> answers = new ExecutorCompletionService<>(calls);
+        int awaited = 0;
         for (Outgoing out : handedOver) {
             if (!pace(out.phoneNumberId()).asBlocking().tryConsume(1, paceWait())) {
                 store.waitForPace(out.messageId(), paceWait());
@@ -147,24 +155,35 @@ public class Dispatcher {
             }
             Optional<OutgoingMessage.Content> content = content(out);
             if (content.isPresent()) {
-                sending.add(calls.submit(() -> new Decided(out.messageId(), out.channelId(), policy.afterSend(
+                answers.submit(() -> new Decided(out.messageId(), out.channelId(), policy.afterSend(
                         call(() -> meta.send(out.accessToken(), out.phoneNumberId(),
                                 new OutgoingMessage(out.to(), content.get(), out.quotedWamid(), out.referenceId()))),
-                        out.attempts()))));
+                        out.attempts())));
+                awaited++;
+            }
+            for (Future<Decided> answer = answers.poll(); answer != null; answer = answers.poll()) {
+                record(answer);
+                awaited--;
             }
         }
-        List<Decided> decided = new ArrayList<>();
-        for (Future<Decided> send : sending) {
-            try {
-                decided.add(send.get());
-            } catch (ExecutionException bug) {
-                // The call's outcome is unknown: the message stays in flight until its status or the time limit.
-                LOG.log(Level.WARNING, "A send failed unexpectedly; its message waits for its status", bug.getCause());
-            }
+        for (; awaited > 0; awaited--) {
+            record(answers.take());
         }
-        decided.stream().filter(each -> each.decision() instanceof Decision.AwaitStatus).forEach(each ->
-                LOG.log(Level.INFO, "Message {0}: no answer from Meta; waiting for its status", each.messageId()));
-        store.recordAll(decided);
+    }
+
+    private void record(Future<Decided> answer) throws InterruptedException {
+        Decided decided;
+        try {
+            decided = answer.get();
+        } catch (ExecutionException bug) {
+            // The call's outcome is unknown: the message stays in flight until its status or the time limit.
+            LOG.log(Level.WARNING, "A send failed unexpectedly; its message waits for its status", bug.getCause());
+            return;
+        }
+        if (decided.decision() instanceof Decision.AwaitStatus) {
+            LOG.log(Level.INFO, "Message {0}: no answer from Meta; waiting for its status", decided.messageId());
+        }
+        store.record(decided.messageId(), decided.channelId(), decided.decision());
     }
 
     private Bucket pace(String phoneNumberId) {
