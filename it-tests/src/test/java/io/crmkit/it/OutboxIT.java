@@ -112,6 +112,36 @@ class OutboxIT {
     }
 
     @Test
+    void aSlowAnswerFromMetaHoldsBackNoOtherAnswer() throws Exception {
+        long slowChat = conversation(Instant.now());
+        List<Long> otherChats = List.of(conversation(Instant.now()), conversation(Instant.now()), conversation(Instant.now()));
+        String slowNumber = TestDatabase.strings("select ch.phone_number_id from whatsapp.channel ch join whatsapp.conversation c"
+                + " on c.channel_id = ch.id where c.id = ?", slowChat).get(0);
+        String slowPath = slowNumber + "/messages";
+        long requestsBefore = sandbox().get("/sandbox/api/requests?method=POST&path=" + slowPath).json()
+                .getJsonNumber("count").longValue();
+        // Meta takes the next send, but answers it only after 6 seconds.
+        sandbox().post("/sandbox/api/faults", Json.createObjectBuilder().add("path", slowPath).add("status", 200)
+                .add("errorCode", 0).add("delayMs", 6_000).add("count", 1).build());
+        String slowText = "Let me ask the warehouse " + UUID.randomUUID();
+        assertEquals(202, send(admin(), slowChat, slowText).status());
+        eventually("Meta holding the slow send", 10, () -> sandbox().get("/sandbox/api/requests?method=POST&path=" + slowPath)
+                .json().getJsonNumber("count").longValue() == requestsBefore + 1);
+
+        List<String> otherTexts = new ArrayList<>();
+        for (long chat : otherChats) {
+            String text = "Your parcel left today " + UUID.randomUUID();
+            otherTexts.add(text);
+            assertEquals(202, send(admin(), chat, text).status());
+        }
+        eventually("the other answers sent while Meta holds the slow one", 4,
+                () -> otherTexts.stream().noneMatch(text -> List.of("QUEUED", "MISSING").contains(status(text))));
+        assertEquals("QUEUED", status(slowText), "the slow answer is still in Meta's hands");
+        eventually("the slow answer delivered once Meta answers", 20, () -> status(slowText).equals("DELIVERED"));
+        assertEquals(1, receivedBySandbox(slowText));
+    }
+
+    @Test
     void freeTextOutsideTheWindowIsRefusedAndNothingIsQueued() throws Exception {
         long conversation = conversation(Instant.now().minusSeconds(25 * 3600));
         long before = TestDatabase.number("select count(*) from whatsapp.message where direction = 'OUT'");

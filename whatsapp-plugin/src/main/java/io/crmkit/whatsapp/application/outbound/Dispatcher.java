@@ -41,6 +41,8 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -51,14 +53,14 @@ import java.util.logging.Logger;
  * that one conversation's messages go one after the other; several nodes share the work, a dead node's claims
  * lapse). A batch is marked in flight in a committed transaction, then sent to Meta by several calls at once, since
  * each call mostly waits for Meta's answer; what each answer means is decided by the {@link DispatchPolicy}, and
- * recorded by the {@link DispatchStore} as soon as it comes. A message Meta did not answer
+ * recorded by the {@link DispatchStore} as soon as it comes, on a thread of its own. A message Meta did not answer
  * for stays in flight: its status webhooks, which carry its reference, settle it; if none comes, it fails as
  * "outcome unknown" rather than risk a second copy.
  *
  * <p>A per-number token bucket keeps the pace under Meta's throughput (80 messages a second by default, up to
  * 1,000). A file is uploaded to Meta's media endpoint before its message is sent.
  *
- * <p>Only the calls to Meta run on the sending threads; every transaction runs on the dispatcher's own thread.
+ * <p>Only the calls to Meta run on the sending threads; every transaction runs on the dispatcher's managed threads.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -92,6 +94,10 @@ public class Dispatcher {
     ManagedThreadFactory threads;
 
     private ExecutorService calls;
+    /** Meta's answers, as they come. */
+    private CompletionService<Decided> answers;
+    /** A permit for each send that may await Meta's answer at the same time. */
+    private Semaphore sendsAwaitingAnswers;
 
     private final Map<String, Bucket> pace = new ConcurrentHashMap<>();
     private final List<WakeableLoop> loops = new CopyOnWriteArrayList<>();
@@ -103,11 +109,16 @@ public class Dispatcher {
     }
 
     public void start() {
-        calls = Executors.newFixedThreadPool(Math.max(1, Math.min(MAX_CONCURRENT_SENDS, concurrentSends)),
-                SendingThread::new);
+        int concurrent = Math.max(1, Math.min(MAX_CONCURRENT_SENDS, concurrentSends));
+        calls = Executors.newFixedThreadPool(concurrent, SendingThread::new);
+        answers = new ExecutorCompletionService<>(calls);
+        sendsAwaitingAnswers = new Semaphore(concurrent);
         WakeableLoop sender = new WakeableLoop();
         sender.start(threads, "whatsapp-outbox", Duration.ofMillis(250), this::dispatch);
         loops.add(sender);
+        WakeableLoop recorder = new WakeableLoop();
+        recorder.start(threads, "whatsapp-outbox-answers", Duration.ofMillis(1), this::recordAnswers);
+        loops.add(recorder);
         // On a thread of its own, so that a backlog keeping the sender busy does not keep it from its round.
         WakeableLoop settler = new WakeableLoop();
         settler.start(threads, "whatsapp-outbox-unknown-outcomes", Duration.ofSeconds(1),
@@ -132,7 +143,12 @@ public class Dispatcher {
             List<Long> claimed;
             do {
                 claimed = store.claim(Duration.ofSeconds(claimLeaseSeconds));
-                send(store.handOver(claimed));
+                for (int from = 0; from < claimed.size(); ) {
+                    int sendable = takeSendPermits(claimed.size() - from);
+                    int sent = send(store.handOver(claimed.subList(from, from + sendable)));
+                    sendsAwaitingAnswers.release(sendable - sent);
+                    from += sendable;
+                }
             } while (claimed.size() == store.batchSize());
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
@@ -140,14 +156,25 @@ public class Dispatcher {
     }
 
     /**
-     * Sends messages handed over, each at its number's pace, and records what each answer decided as soon as it comes,
-     * so that a slow answer holds back no other. Each is recorded in a transaction of its own: recording may charge or
-     * release credits, and one transaction doing so for several messages took its locks in another order than an
-     * agent's send does, which deadlocked them.
+     * Waits until a send may start, and takes as many as may start now, up to {@code wanted}: only so many claimed
+     * messages are handed over at once, so that those in flight are the ones being sent.
      */
-    private void send(List<Outgoing> handedOver) throws InterruptedException {
-        CompletionService<Decided> answers = new ExecutorCompletionService<>(calls);
-        int awaited = 0;
+    private int takeSendPermits(int wanted) throws InterruptedException {
+        sendsAwaitingAnswers.acquire();
+        int taken = 1 + sendsAwaitingAnswers.drainPermits();
+        if (taken > wanted) {
+            sendsAwaitingAnswers.release(taken - wanted);
+            taken = wanted;
+        }
+        return taken;
+    }
+
+    /**
+     * Sends messages handed over, each at its number's pace; answers how many calls it started, whose permits are given
+     * back once their answers are recorded, on a thread of their own, so that a slow answer holds back no other.
+     */
+    private int send(List<Outgoing> handedOver) throws InterruptedException {
+        int started = 0;
         for (Outgoing out : handedOver) {
             if (!pace(out.phoneNumberId()).asBlocking().tryConsume(1, paceWait())) {
                 store.waitForPace(out.messageId(), paceWait());
@@ -155,31 +182,40 @@ public class Dispatcher {
             }
             Optional<OutgoingMessage.Content> content = content(out);
             if (content.isPresent()) {
+                started++;
                 answers.submit(() -> new Decided(out.messageId(), out.channelId(), policy.afterSend(
                         call(() -> meta.send(out.accessToken(), out.phoneNumberId(),
                                 new OutgoingMessage(out.to(), content.get(), out.quotedWamid(), out.referenceId()))),
                         out.attempts())));
-                awaited++;
-            }
-            for (Future<Decided> answer = answers.poll(); answer != null; answer = answers.poll()) {
-                record(answer);
-                awaited--;
             }
         }
-        for (; awaited > 0; awaited--) {
-            record(answers.take());
+        return started;
+    }
+
+    /**
+     * Records Meta's answers as they come, each in a transaction of its own: recording may charge or release credits,
+     * and one transaction doing so for several messages took its locks in another order than an agent's send does,
+     * which deadlocked them. Returns after a second without answers.
+     */
+    private void recordAnswers() {
+        try {
+            for (Future<Decided> answer = answers.poll(1, TimeUnit.SECONDS); answer != null;
+                 answer = answers.poll(1, TimeUnit.SECONDS)) {
+                try {
+                    record(answer.get());
+                } catch (ExecutionException bug) {
+                    // The call's outcome is unknown: the message stays in flight until its status or the time limit.
+                    LOG.log(Level.WARNING, "A send failed unexpectedly; its message waits for its status", bug.getCause());
+                } finally {
+                    sendsAwaitingAnswers.release();
+                }
+            }
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private void record(Future<Decided> answer) throws InterruptedException {
-        Decided decided;
-        try {
-            decided = answer.get();
-        } catch (ExecutionException bug) {
-            // The call's outcome is unknown: the message stays in flight until its status or the time limit.
-            LOG.log(Level.WARNING, "A send failed unexpectedly; its message waits for its status", bug.getCause());
-            return;
-        }
+    private void record(Decided decided) {
         if (decided.decision() instanceof Decision.AwaitStatus) {
             LOG.log(Level.INFO, "Message {0}: no answer from Meta; waiting for its status", decided.messageId());
         }
