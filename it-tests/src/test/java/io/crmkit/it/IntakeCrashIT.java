@@ -2,7 +2,6 @@ package io.crmkit.it;
 
 import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.Deployments;
-import io.crmkit.it.support.EmbeddedDatabaseSession;
 import io.crmkit.it.support.SecondServer;
 import io.crmkit.it.support.TestDatabase;
 import io.crmkit.it.support.Webhooks;
@@ -24,7 +23,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
