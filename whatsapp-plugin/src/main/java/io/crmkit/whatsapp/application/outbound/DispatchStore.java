@@ -139,10 +139,6 @@ public class DispatchStore {
         settle(messageId, message -> message.postponeUnsent(Instant.now().plus(delay)));
     }
 
-    /** What the policy decided about a message Meta was asked to take. */
-    public record Decided(long messageId, long channelId, Decision decision) {
-    }
-
     /** Records what the policy decided about a message Meta was asked to take. */
     public void record(long messageId, long channelId, Decision decision) {
         Instant now = Instant.now();

@@ -7,7 +7,6 @@ import io.crmkit.whatsapp.application.meta.MetaApiException;
 import io.crmkit.whatsapp.application.meta.OutgoingMessage;
 import io.crmkit.whatsapp.application.outbound.DispatchPolicy.Decision;
 import io.crmkit.whatsapp.application.outbound.DispatchPolicy.Outcome;
-import io.crmkit.whatsapp.application.outbound.DispatchStore.Decided;
 import io.crmkit.whatsapp.application.outbound.DispatchStore.FileToSend;
 import io.crmkit.whatsapp.application.outbound.DispatchStore.Outgoing;
 import io.crmkit.whatsapp.application.repository.TemplateRepository;
@@ -28,7 +27,6 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,11 +49,11 @@ import java.util.logging.Logger;
 /**
  * Sends queued messages, never twice. Messages are claimed a batch at a time (the oldest of each conversation, so
  * that one conversation's messages go one after the other; several nodes share the work, a dead node's claims
- * lapse). A batch is marked in flight in a committed transaction, then sent to Meta by several calls at once, since
- * each call mostly waits for Meta's answer; what each answer means is decided by the {@link DispatchPolicy}, and
- * recorded by the {@link DispatchStore} as soon as it comes, on a thread of its own. A message Meta did not answer
- * for stays in flight: its status webhooks, which carry its reference, settle it; if none comes, it fails as
- * "outcome unknown" rather than risk a second copy.
+ * lapse). Several calls to Meta await their answers at once, since each call mostly waits; claimed messages are
+ * marked in flight, in a committed transaction, only as calls become free. What each answer means is decided by the
+ * {@link DispatchPolicy}, and recorded by the {@link DispatchStore} as soon as it comes, on a thread of its own. A
+ * message Meta did not answer for stays in flight: its status webhooks, which carry its reference, settle it; if none
+ * comes, it fails as "outcome unknown" rather than risk a second copy.
  *
  * <p>A per-number token bucket keeps the pace under Meta's throughput (80 messages a second by default, up to
  * 1,000). A file is uploaded to Meta's media endpoint before its message is sent.
@@ -317,6 +315,10 @@ public class Dispatcher {
             super(calls, "whatsapp-outbox-send-" + NUMBER.incrementAndGet());
             setDaemon(true);
         }
+    }
+
+    /** What the policy decided about a message Meta was asked to take. */
+    private record Decided(long messageId, long channelId, Decision decision) {
     }
 
     /** The configured pace, kept within what Meta grants a number (1 to 1,000 messages a second). */
