@@ -232,9 +232,11 @@ class MetaCeilingBenchmark {
     /** Seconds until nothing of the channel waits to be processed. */
     private double waitForCatchUp(long channelId, Duration limit) throws InterruptedException {
         long start = System.nanoTime();
-        String waiting = "select count(*) from whatsapp.webhook_event where channel_id = ? and processed_at is null"
-                + " and parked_at is null";
-        while (TestDatabase.numberIn(database, waiting, channelId) > 0) {
+        // Whether any waits, rather than how many: counting a large backlog ten times a second would take the
+        // processing's share of the machine.
+        String anyWaiting = "select count(*) from (select 1 from whatsapp.webhook_event where channel_id = ?"
+                + " and processed_at is null and parked_at is null limit 1) waiting";
+        while (TestDatabase.numberIn(database, anyWaiting, channelId) > 0) {
             if (System.nanoTime() - start > limit.toNanos()) {
                 throw new AssertionError("processing did not catch up within " + limit.toSeconds() + " s");
             }

@@ -30,7 +30,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -74,13 +76,14 @@ public class InboundProcessor {
         String customerKey = customer.key();
         String displayName = profileName.or(customer::phoneNumber).orElse(customerKey);
 
-        Conversation conversation = conversationOf(channel, customerKey, waId, displayName, message);
-        if (message instanceof InboundMessage.Reaction reaction && react(conversation, reaction)) {
+        Optional<Conversation> known = knownConversation(channel, customerKey, waId);
+        Conversation conversation = known.orElseGet(() -> newConversation(channel, customerKey, waId, displayName, message));
+        if (known.isPresent() && message instanceof InboundMessage.Reaction reaction && react(conversation, reaction)) {
             changes.fire(ConversationEvent.conversation(channel.organisationId(),
                     conversation.id()));
             return;
         }
-        if (messageOf(conversation, message.envelope().wamid()).isPresent()) {
+        if (known.isPresent() && messageOf(conversation, message.envelope().wamid()).isPresent()) {
             return;
         }
         MessageContent content = MessageContent.of(message);
@@ -96,8 +99,7 @@ public class InboundProcessor {
                 stored.id(), false));
     }
 
-    private Conversation conversationOf(Channel channel, String customerKey, Optional<String> waId, String displayName,
-                                        InboundMessage first) {
+    private Optional<Conversation> knownConversation(Channel channel, String customerKey, Optional<String> waId) {
         Optional<Conversation> existing = conversations.findByCustomer(channel.id(), customerKey);
         if (existing.isEmpty() && waId.isPresent()) {
             // A chat the business started (with a template) is keyed by the number it wrote to, which WhatsApp may
@@ -106,9 +108,11 @@ public class InboundProcessor {
                     .map(form -> conversations.findByCustomer(channel.id(), form.substring(1)))
                     .flatMap(Optional::stream).findFirst();
         }
-        if (existing.isPresent()) {
-            return existing.get();
-        }
+        return existing;
+    }
+
+    private Conversation newConversation(Channel channel, String customerKey, Optional<String> waId, String displayName,
+                                         InboundMessage first) {
         Contact contact = findOrCreateContact(channel, waId, displayName);
         if (!displayName.equals(customerKey) && !waId.map(id -> displayName.equals("+" + id)).orElse(false)) {
             contact = namedIfNameless(channel, contact, displayName);
@@ -192,8 +196,18 @@ public class InboundProcessor {
         return messages.findInConversation(conversation.id(), wamid);
     }
 
-    /** Moves the message forward, or keeps the status until the message is known (it may not have returned yet). */
-    public void status(Channel channel, MessageStatus status) {
+    /**
+     * Moves each message forward, in the order of the statuses, or keeps a status until its message is known (it
+     * may not have returned yet). The messages are read at once: Meta sends a message's sent, delivered and read
+     * close together, and a delivery holds dozens of statuses.
+     */
+    public void statuses(Channel channel, List<MessageStatus> statuses) {
+        Map<String, Message> named = new HashMap<>(messages.findOutbound(channel.organisationId(),
+                statuses.stream().map(MessageStatus::wamid).toList()));
+        statuses.forEach(status -> status(channel, status, named));
+    }
+
+    private void status(Channel channel, MessageStatus status, Map<String, Message> named) {
         DeliveryStatus next = switch (status.state()) {
             case SENT -> DeliveryStatus.SENT;
             case DELIVERED -> DeliveryStatus.DELIVERED;
@@ -204,13 +218,14 @@ public class InboundProcessor {
         if (next == null) {
             return;
         }
-        Optional<Message> message = messages.findOutbound(channel.organisationId(), status.wamid());
+        Optional<Message> message = Optional.ofNullable(named.get(status.wamid()));
         if (message.isEmpty() && status.referenceId().isPresent()) {
             // The send call did not return (timeout, dropped connection): the status names our message.
             message = messages.findByReference(channel.organisationId(), status.referenceId().get());
             message.ifPresent(m -> {
                 m.acceptedAs(status.wamid(), status.timestamp());
-                // Later statuses of the same batch find it by Meta's id.
+                named.put(status.wamid(), m);
+                // Statuses of later batches find it by Meta's id.
                 messages.writeNow(m);
             });
         }

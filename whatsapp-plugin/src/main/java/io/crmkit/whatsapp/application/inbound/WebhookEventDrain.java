@@ -18,8 +18,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.StringReader;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -77,8 +79,8 @@ public class WebhookEventDrain {
         int count = Math.max(1, workers);
         for (int i = 0; i < count; i++) {
             WakeableLoop loop = new WakeableLoop();
-            Share share = new Share(i, count);
-            loop.start(threads, "whatsapp-inbound-" + (i + 1), Duration.ofMillis(500), () -> drain(share));
+            Worker worker = new Worker(new Share(i, count), System::nanoTime);
+            loop.start(threads, "whatsapp-inbound-" + (i + 1), Duration.ofMillis(500), () -> drain(worker));
             loops.add(loop);
         }
     }
@@ -102,27 +104,74 @@ public class WebhookEventDrain {
     public record Share(int index, int of) {
     }
 
-    private void drain(Share share) {
-        while (processBatch(share) == BATCH) {
-            // more waiting
+    /**
+     * A worker's share, and where its claims start looking. Processed events leave entries behind in the index of
+     * waiting events until PostgreSQL vacuums them, and under full load a claim from the first id stepped over
+     * a hundred thousand of them (12 ms a claim). A claim therefore starts at the oldest event the worker's last
+     * claim took. Events it would not see from there (an event committed after others with higher ids, an event
+     * held by another node, a failed event whose next attempt is due) are found by a claim from the first id,
+     * made after a claim that found nothing and at least every {@link #LOOK_FROM_THE_START_EVERY}.
+     */
+    static final class Worker {
+        static final Duration LOOK_FROM_THE_START_EVERY = Duration.ofSeconds(1);
+
+        final Share share;
+        private final LongSupplier nanoTime;
+        private long from;
+        private long lookedFromTheStartAt;
+
+        Worker(Share share, LongSupplier nanoTime) {
+            this.share = share;
+            this.nanoTime = nanoTime;
+            this.lookedFromTheStartAt = nanoTime.getAsLong();
+        }
+
+        /** The id the next claim starts at. */
+        long claimFrom() {
+            long now = nanoTime.getAsLong();
+            if (now - lookedFromTheStartAt >= LOOK_FROM_THE_START_EVERY.toNanos()) {
+                from = 0;
+            }
+            if (from == 0) {
+                lookedFromTheStartAt = now;
+            }
+            return from;
+        }
+
+        /** Notes what a claim took; answers whether more may wait (a claim that found nothing from the start). */
+        boolean claimed(List<StoredEvent> events) {
+            boolean fromTheStart = from == 0;
+            from = events.isEmpty() ? 0 : events.get(0).id();
+            return !events.isEmpty() || !fromTheStart;
         }
     }
 
-    /** Processes up to one batch of a share of the events; answers how many events it took. */
-    public int processBatch(Share share) {
+    /**
+     * Goes on while batches come: a batch can be short of a full one while more of this worker's events wait,
+     * since a claim looks at the oldest waiting events only.
+     */
+    private void drain(Worker worker) {
+        while (processBatch(worker)) {
+            // more may wait
+        }
+    }
+
+    /** Processes up to one batch of a worker's share of the events; answers whether more may wait. */
+    private boolean processBatch(Worker worker) {
         try {
-            return self.processClaimedBatch(share);
+            return worker.claimed(self.processClaimedBatch(worker.share, worker.claimFrom()));
         } catch (RuntimeException failed) {
             LOG.log(Level.FINE, "A batch did not commit; processing its events one by one", failed);
-            return processOneByOne(share);
+            return processOneByOne(worker.share) > 0;
         }
     }
 
+    /** Claims and processes a batch of the share's events from id {@code fromId} on; answers the events. */
     @Transactional
-    public int processClaimedBatch(Share share) {
-        List<StoredEvent> events = queue.claim(share.index(), share.of(), BATCH);
+    public List<StoredEvent> processClaimedBatch(Share share, long fromId) {
+        List<StoredEvent> events = queue.claim(share.index(), share.of(), fromId, BATCH);
         processAll(events);
-        return events.size();
+        return events;
     }
 
     private int processOneByOne(Share share) {
@@ -154,7 +203,7 @@ public class WebhookEventDrain {
      *                                 its commit would undo everything without telling anyone
      */
     private void processAll(List<StoredEvent> events) {
-        events.forEach(this::process);
+        runsOfOneKindAndChannel(events).forEach(this::process);
         queue.markProcessed(events);
         if (transaction.getRollbackOnly()) {
             throw new SilentRollbackException();
@@ -191,13 +240,34 @@ public class WebhookEventDrain {
         return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
     }
 
-    private void process(StoredEvent event) {
-        Channel channel = channels.find(event.channelId()).orElseThrow();
-        JsonObject payload = Jsonp.createReader(new StringReader(event.payloadJson())).readObject();
-        switch (event.kind()) {
-            case MESSAGE -> processor.message(channel, payloads.message(payload));
-            case STATUS -> processor.status(channel, payloads.status(payload));
-            case TEMPLATE -> templateReviews.apply(channel, payloads.templateUpdate(payload));
+    /** The events in their order, cut where the kind or the channel changes. */
+    private static List<List<StoredEvent>> runsOfOneKindAndChannel(List<StoredEvent> events) {
+        List<List<StoredEvent>> runs = new ArrayList<>();
+        List<StoredEvent> run = new ArrayList<>();
+        for (StoredEvent event : events) {
+            if (!run.isEmpty() && (run.get(0).kind() != event.kind() || run.get(0).channelId() != event.channelId())) {
+                runs.add(run);
+                run = new ArrayList<>();
+            }
+            run.add(event);
+        }
+        if (!run.isEmpty()) {
+            runs.add(run);
+        }
+        return runs;
+    }
+
+    private static JsonObject json(StoredEvent event) {
+        return Jsonp.createReader(new StringReader(event.payloadJson())).readObject();
+    }
+
+    /** Processes events of one kind and channel, in their order. */
+    private void process(List<StoredEvent> run) {
+        Channel channel = channels.find(run.get(0).channelId()).orElseThrow();
+        switch (run.get(0).kind()) {
+            case MESSAGE -> run.forEach(event -> processor.message(channel, payloads.message(json(event))));
+            case STATUS -> processor.statuses(channel, run.stream().map(event -> payloads.status(json(event))).toList());
+            case TEMPLATE -> run.forEach(event -> templateReviews.apply(channel, payloads.templateUpdate(json(event))));
             case OTHER -> {
                 // errors are recorded; their screen comes with its feature
             }

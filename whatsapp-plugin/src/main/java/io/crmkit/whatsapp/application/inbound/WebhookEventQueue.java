@@ -33,12 +33,12 @@ public interface WebhookEventQueue {
     }
 
     /**
-     * Holds and answers up to {@code limit} waiting events of share {@code index} of {@code of}, oldest first. A
-     * share is a share of the customers, so that events of one conversation never go to two workers at once.
-     * The transaction's writes may wait until {@link #markProcessed}: a processor flushes what its own later
-     * queries must find.
+     * Holds and answers up to {@code limit} waiting events of share {@code index} of {@code of}, with ids from
+     * {@code fromId} on, oldest first. A share is a share of the customers, so that events of one conversation
+     * never go to two workers at once. The transaction's writes may wait until {@link #markProcessed}: a processor
+     * flushes what its own later queries must find.
      */
-    List<StoredEvent> claim(int index, int of, int limit);
+    List<StoredEvent> claim(int index, int of, long fromId, int limit);
 
     /** The ids of up to {@code limit} waiting events of a share, oldest first, without holding them. */
     List<Long> waitingIds(int index, int of, int limit);

@@ -5,6 +5,7 @@ import io.crmkit.whatsapp.domain.Message;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The messages of conversations, inbound and outbound; outbound ones also wait here to be sent. */
@@ -25,6 +26,9 @@ public interface MessageRepository {
 
     /** The organisation's outbound message with Meta's id. */
     Optional<Message> findOutbound(long organisationId, String wamid);
+
+    /** The organisation's outbound messages with these Meta ids, by Meta's id; an unknown id is left out. */
+    Map<String, Message> findOutbound(long organisationId, Collection<String> wamids);
 
     /** The organisation's outbound message with the plugin's reference (see {@link Message#referenceId()}). */
     Optional<Message> findByReference(long organisationId, String referenceId);

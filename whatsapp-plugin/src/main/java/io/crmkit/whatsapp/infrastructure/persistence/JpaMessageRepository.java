@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Messages by JPA; the outbox's claim in SQL, for {@code FOR UPDATE SKIP LOCKED}. */
 @ApplicationScoped
@@ -54,6 +57,18 @@ public class JpaMessageRepository extends JpaRepository implements MessageReposi
                         Message.class)
                 .setParameter("w", wamid).setParameter("org", organisationId)
                 .setParameter("out", Message.Direction.OUT).getResultStream().findFirst();
+    }
+
+    @Override
+    public Map<String, Message> findOutbound(long organisationId, Collection<String> wamids) {
+        if (wamids.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select m from Message m where m.wamid in :w and m.organisationId = :org and m.direction = :out",
+                        Message.class)
+                .setParameter("w", List.copyOf(Set.copyOf(wamids))).setParameter("org", organisationId)
+                .setParameter("out", Message.Direction.OUT).getResultStream()
+                .collect(Collectors.toMap(message -> message.wamid().orElseThrow(), message -> message, (first, same) -> first));
     }
 
     @Override

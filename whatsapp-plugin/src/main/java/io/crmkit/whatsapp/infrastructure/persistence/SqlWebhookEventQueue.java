@@ -18,13 +18,10 @@ import java.util.Optional;
 public class SqlWebhookEventQueue extends JpaRepository implements WebhookEventQueue {
     private static final int REASON_MAX = 1000;
     /**
-     * The customer an event is about; a worker's share of the events is a share of the customers, so that
-     * events of one conversation are never processed by two workers at once.
+     * The customer an event is about (a function of the schema); a worker's share of the events is a share of the
+     * customers, so that events of one conversation are never processed by two workers at once.
      */
-    private static final String CUSTOMER = """
-            coalesce(jsonb_extract_path_text(payload, 'message', 'from'),
-                     jsonb_extract_path_text(payload, 'message', 'user_id'),
-                     jsonb_extract_path_text(payload, 'status', 'recipient_id'), '')""";
+    private static final String CUSTOMER = "whatsapp.event_customer(payload)";
     /**
      * Takes the customer's lock for the rest of the transaction, or answers false when another node's transaction
      * holds it: nodes share out customers as a node's workers do, so that two nodes never process events of one
@@ -32,10 +29,23 @@ public class SqlWebhookEventQueue extends JpaRepository implements WebhookEventQ
      * meet the one-key form's.)
      */
     private static final String CUSTOMER_LOCKED = "pg_try_advisory_xact_lock(hashtext('whatsapp.customer'), hashtext(%s))";
-    private static final String WAITING = """
-            processed_at is null and parked_at is null
-              and (next_attempt_at is null or next_attempt_at <= now())
-              and mod(hashtext(%s) & 2147483647, ?2) = ?3""".formatted(CUSTOMER);
+    /**
+     * How many of the oldest waiting events a worker looks at to find its share of a batch. The window is read in
+     * id order from the index of waiting events and stops there, so that a claim costs the same with a backlog of a
+     * hundred events or of a million; filtering the share over all waiting events (its customer lies in the payload)
+     * cost a claim 40 ms with 140,000 waiting, a core's worth of the database at Meta's full throughput.
+     */
+    private static final int WINDOW_PER_WORKER = 2;
+    /**
+     * The oldest waiting events of a worker's share from id {@code ?5} on, at most {@code ?1}, in id order, with
+     * their customer: from a window of the oldest such events of all shares ({@code ?2} workers, this one
+     * {@code ?3}, {@code ?4} rows), which the schema's function reads along the index of waiting events.
+     */
+    private static final String SHARE = """
+            window_ as materialized (select event_id as id, customer from whatsapp.oldest_due_events(?5, ?4)),
+            share as materialized (
+                select id, customer from window_ where mod(hashtext(customer) & 2147483647, ?2) = ?3 order by id limit ?1)
+            """;
 
 
     /**
@@ -44,25 +54,32 @@ public class SqlWebhookEventQueue extends JpaRepository implements WebhookEventQ
      * batch, and the processor flushes itself what later queries must find.
      */
     @Override
-    public List<StoredEvent> claim(int index, int of, int limit) {
+    public List<StoredEvent> claim(int index, int of, long fromId, int limit) {
         em.setFlushMode(FlushModeType.COMMIT);
-        // The candidates are read first and kept (materialized), so that customer locks are taken for them alone.
+        // Each step is read and kept (materialized) before the next, so that customer locks are taken for this
+        // worker's share alone. The events are then found by their ids as an array: joined to the ids instead, the
+        // planner (believing the table nearly empty) walked every waiting event for them, 600 ms a claim.
         return events(em.createNativeQuery("""
-                        with candidates as materialized (
-                            select id, %s as customer from whatsapp.webhook_event where %s order by id limit ?1),
-                        mine as materialized (select id from candidates where %s)
+                        with %s,
+                        mine as materialized (select id from share where %s)
                         select e.id, e.channel_id, e.kind, e.payload::text from whatsapp.webhook_event e
-                        where e.id in (select id from mine) and e.processed_at is null and e.parked_at is null
-                        order by e.id for update of e skip locked""".formatted(CUSTOMER, WAITING,
-                        CUSTOMER_LOCKED.formatted("customer")))
-                .setParameter(1, limit).setParameter(2, of).setParameter(3, index).getResultList());
+                        where e.id = any(array(select id from mine)) and e.processed_at is null and e.parked_at is null
+                        order by e.id for update of e skip locked""".formatted(SHARE, CUSTOMER_LOCKED.formatted("customer")))
+                .setParameter(1, limit).setParameter(2, of).setParameter(3, index)
+                .setParameter(4, window(limit, of)).setParameter(5, fromId).getResultList());
     }
 
     @Override
     public List<Long> waitingIds(int index, int of, int limit) {
-        List<?> ids = em.createNativeQuery("select id from whatsapp.webhook_event where " + WAITING + " order by id limit ?1")
-                .setParameter(1, limit).setParameter(2, of).setParameter(3, index).getResultList();
+        List<?> ids = em.createNativeQuery("with " + SHARE + " select id from share order by id")
+                .setParameter(1, limit).setParameter(2, of).setParameter(3, index)
+                .setParameter(4, window(limit, of)).setParameter(5, 0L).getResultList();
         return ids.stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    /** A window in which each worker's share holds about twice a batch, when the customers are many. */
+    private static int window(int limit, int workers) {
+        return limit * workers * WINDOW_PER_WORKER;
     }
 
     @Override
