@@ -8,8 +8,9 @@ public interface AssignmentTurns {
 
     /**
      * Takes the channel's next turn, a position among {@code assignees} positions (those who may be dealt a chat
-     * now), and moves the turn on at once, committed on its own: no one waits for the transaction of the chat it is
-     * taken for. (Should that transaction roll back, the turn is spent; the deal stays even.)
+     * now), in the caller's transaction, and moves the turn on at once for everyone: no one waits for the
+     * transaction of the chat it is taken for. (Should that transaction roll back, the turn is spent; the deal
+     * stays even.)
      */
     int take(long channelId, int assignees);
 }
