@@ -24,9 +24,6 @@ public interface MessageRepository {
 
     Optional<Message> findInConversation(long conversationId, String wamid);
 
-    /** The organisation's outbound message with Meta's id. */
-    Optional<Message> findOutbound(long organisationId, String wamid);
-
     /** The organisation's outbound messages with these Meta ids, by Meta's id; an unknown id is left out. */
     Map<String, Message> findOutbound(long organisationId, Collection<String> wamids);
 

@@ -52,14 +52,6 @@ public class JpaMessageRepository extends JpaRepository implements MessageReposi
     }
 
     @Override
-    public Optional<Message> findOutbound(long organisationId, String wamid) {
-        return em.createQuery("select m from Message m where m.wamid = :w and m.organisationId = :org and m.direction = :out",
-                        Message.class)
-                .setParameter("w", wamid).setParameter("org", organisationId)
-                .setParameter("out", Message.Direction.OUT).getResultStream().findFirst();
-    }
-
-    @Override
     public Map<String, Message> findOutbound(long organisationId, Collection<String> wamids) {
         if (wamids.isEmpty()) {
             return Map.of();
