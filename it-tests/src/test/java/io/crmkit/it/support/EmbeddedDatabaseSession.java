@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * One real PostgreSQL for the whole test run, started before Arquillian boots the server (which reads its
@@ -26,6 +30,14 @@ public class EmbeddedDatabaseSession implements LauncherSessionListener {
     public static final String APP_SECRET = "test-app-secret";
     public static final String VERIFY_TOKEN = "test-verify-token";
 
+    /**
+     * With {@code -Dit.db.statements=true}, PostgreSQL times every statement (pg_stat_statements), and the run's
+     * costliest statements are written at its end to {@code target/bench/statements.tsv}: calls, total and mean
+     * milliseconds, rows, statement. How the benchmarks' claim and contact lookups were found to cost the most.
+     */
+    private static final boolean STATEMENTS = Boolean.getBoolean("it.db.statements");
+    private static final int STATEMENTS_LISTED = 60;
+
     private EmbeddedPostgres postgres;
 
     @Override
@@ -35,7 +47,12 @@ public class EmbeddedDatabaseSession implements LauncherSessionListener {
             Path dataDir = tmp.resolve("postgres");
             Files.createDirectories(tmp);
             ServerLog.forget(tmp);
-            postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(true).start();
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(true);
+            if (STATEMENTS) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.track", "all");
+            }
+            postgres = builder.start();
         } catch (IOException failed) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start", failed);
         }
@@ -67,12 +84,37 @@ public class EmbeddedDatabaseSession implements LauncherSessionListener {
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        if (postgres != null && STATEMENTS) {
+            writeCostliestStatements(Path.of(System.getProperty("bench.dir", "target/bench"), "statements.tsv"));
+        }
         if (postgres != null) {
             try {
                 postgres.close();
             } catch (IOException ignored) {
                 // the run is over; the data directory is cleaned at the next start
             }
+        }
+    }
+
+    private void writeCostliestStatements(Path file) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("create extension if not exists pg_stat_statements");
+            StringBuilder lines = new StringBuilder("calls\ttotal_ms\tmean_ms\trows\tstatement\n");
+            try (ResultSet costliest = statement.executeQuery("""
+                    select calls, round(total_exec_time::numeric), round(mean_exec_time::numeric, 3), rows,
+                           regexp_replace(query, '\\s+', ' ', 'g')
+                    from pg_stat_statements order by total_exec_time desc limit %d""".formatted(STATEMENTS_LISTED))) {
+                while (costliest.next()) {
+                    for (int column = 1; column <= 5; column++) {
+                        lines.append(costliest.getString(column)).append(column < 5 ? '\t' : '\n');
+                    }
+                }
+            }
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, lines);
+        } catch (SQLException | IOException failed) {
+            throw new IllegalStateException("the statements' times could not be written to " + file, failed);
         }
     }
 }
