@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -21,7 +22,10 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,32 +55,58 @@ public class ClusterRelay {
     private Thread listener;
 
     /**
-     * Queues the event in the changing transaction: PostgreSQL sends it on commit, never on rollback. An event the
-     * transaction queued already (the sent, delivered and read of one message, processed together) is not queued
+     * Keeps the event for its transaction's notifications; outside a transaction, notifies at once. An event the
+     * transaction keeps already (the sent, delivered and read of one message, processed together) is not kept
      * again: PostgreSQL would send it once anyway.
      */
-    void notifyOnCommit(@Observes(during = TransactionPhase.IN_PROGRESS) ConversationEvent event) {
-        JsonObjectBuilder json = Jsonp.createObjectBuilder().add("organisationId", event.organisationId())
-                .add("conversationId", event.conversationId()).add("kind", event.kind()).add("outbound", event.outbound());
-        event.messageId().ifPresent(id -> json.add("messageId", id));
-        String payload = json.build().toString();
-        if (queuedInThisTransaction().add(payload)) {
-            em.createNativeQuery("select pg_notify(?1, ?2)").setParameter(1, CHANNEL).setParameter(2, payload)
-                    .getSingleResult();
+    void keepForCommit(@Observes(during = TransactionPhase.IN_PROGRESS) ConversationEvent event) {
+        String payload = payloadOf(event);
+        if (transaction.getTransactionStatus() == jakarta.transaction.Status.STATUS_NO_TRANSACTION) {
+            notifyAll(List.of(payload));
+        } else {
+            keptInThisTransaction().add(payload);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private java.util.Set<String> queuedInThisTransaction() {
+    /**
+     * Queues the transaction's events in one statement before it commits: PostgreSQL sends them on commit, never on
+     * rollback. A batch of webhook events made one round trip to the database per event before. Called for each
+     * event of the transaction; the first call queues them all.
+     */
+    void notifyOnCommit(@Observes(during = TransactionPhase.BEFORE_COMPLETION) ConversationEvent event) {
         if (transaction.getTransactionStatus() == jakarta.transaction.Status.STATUS_NO_TRANSACTION) {
-            return new java.util.HashSet<>();
+            return; // notified when it was fired
         }
-        Object queued = transaction.getResource(ClusterRelay.class);
-        if (queued == null) {
-            queued = new java.util.HashSet<String>();
-            transaction.putResource(ClusterRelay.class, queued);
+        Set<String> kept = keptInThisTransaction();
+        if (!kept.isEmpty()) {
+            notifyAll(List.copyOf(kept));
+            kept.clear();
         }
-        return (java.util.Set<String>) queued;
+    }
+
+    /** One notification per payload, in one statement (the payloads travel as a JSON array of strings). */
+    private void notifyAll(List<String> payloads) {
+        JsonArrayBuilder array = Jsonp.createArrayBuilder();
+        payloads.forEach(array::add);
+        em.createNativeQuery("select count(pg_notify(?1, payload)) from json_array_elements_text(cast(?2 as json)) payload")
+                .setParameter(1, CHANNEL).setParameter(2, array.build().toString()).getSingleResult();
+    }
+
+    private static String payloadOf(ConversationEvent event) {
+        JsonObjectBuilder json = Jsonp.createObjectBuilder().add("organisationId", event.organisationId())
+                .add("conversationId", event.conversationId()).add("kind", event.kind()).add("outbound", event.outbound());
+        event.messageId().ifPresent(id -> json.add("messageId", id));
+        return json.build().toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<String> keptInThisTransaction() {
+        Object kept = transaction.getResource(ClusterRelay.class);
+        if (kept == null) {
+            kept = new LinkedHashSet<String>();
+            transaction.putResource(ClusterRelay.class, kept);
+        }
+        return (Set<String>) kept;
     }
 
     public void start() {
