@@ -61,7 +61,7 @@ public class ClusterRelay {
      */
     void keepForCommit(@Observes(during = TransactionPhase.IN_PROGRESS) ConversationEvent event) {
         String payload = payloadOf(event);
-        if (transaction.getTransactionStatus() == jakarta.transaction.Status.STATUS_NO_TRANSACTION) {
+        if (!inTransaction()) {
             notifyAll(List.of(payload));
         } else {
             keptInThisTransaction().add(payload);
@@ -74,7 +74,7 @@ public class ClusterRelay {
      * event of the transaction; the first call queues them all.
      */
     void notifyOnCommit(@Observes(during = TransactionPhase.BEFORE_COMPLETION) ConversationEvent event) {
-        if (transaction.getTransactionStatus() == jakarta.transaction.Status.STATUS_NO_TRANSACTION) {
+        if (!inTransaction()) {
             return; // notified when it was fired
         }
         Set<String> kept = keptInThisTransaction();
@@ -97,6 +97,10 @@ public class ClusterRelay {
                 .add("conversationId", event.conversationId()).add("kind", event.kind()).add("outbound", event.outbound());
         event.messageId().ifPresent(id -> json.add("messageId", id));
         return json.build().toString();
+    }
+
+    private boolean inTransaction() {
+        return transaction.getTransactionStatus() != jakarta.transaction.Status.STATUS_NO_TRANSACTION;
     }
 
     @SuppressWarnings("unchecked")
