@@ -77,16 +77,21 @@ public class InboundProcessor {
         String displayName = profileName.or(customer::phoneNumber).orElse(customerKey);
 
         Optional<Conversation> known = knownConversation(channel, customerKey, waId);
-        Conversation conversation = known.orElseGet(() -> newConversation(channel, customerKey, waId, displayName, message));
-        if (known.isPresent() && message instanceof InboundMessage.Reaction reaction && react(conversation, reaction)) {
-            changes.fire(ConversationEvent.conversation(channel.organisationId(),
-                    conversation.id()));
+        if (known.isPresent() && message instanceof InboundMessage.Reaction reaction && react(known.get(), reaction)) {
+            changes.fire(ConversationEvent.conversation(channel.organisationId(), known.get().id()));
             return;
         }
-        if (known.isPresent() && messageOf(conversation, message.envelope().wamid()).isPresent()) {
+        if (known.isPresent() && messageOf(known.get(), message.envelope().wamid()).isPresent()) {
             return;
         }
         MessageContent content = MessageContent.of(message);
+        Conversation conversation;
+        if (known.isPresent()) {
+            conversation = known.get();
+            conversation.receive(message.envelope().timestamp(), content.preview());
+        } else {
+            conversation = newConversation(channel, customerKey, waId, displayName, message, content.preview());
+        }
         Message stored = Message.received(channel.organisationId(), conversation.id(), content.type(),
                 message.envelope().wamid(), content.text().orElse(null), content.details(), message.envelope().timestamp());
         messages.add(stored);
@@ -94,7 +99,6 @@ public class InboundProcessor {
             mediaFiles.add(MediaFile.expected(stored.id(), channel.organisationId(), channel.id(), medium.mediaId(),
                     medium.mimeType(), medium.fileName(), Instant.now()));
         }
-        conversation.receive(message.envelope().timestamp(), content.preview());
         changes.fire(ConversationEvent.message(channel.organisationId(), conversation.id(),
                 stored.id(), false));
     }
@@ -111,8 +115,9 @@ public class InboundProcessor {
         return existing;
     }
 
+    /** A chat opened by the customer's first message, stored with that message already counted in it. */
     private Conversation newConversation(Channel channel, String customerKey, Optional<String> waId, String displayName,
-                                         InboundMessage first) {
+                                         InboundMessage first, String preview) {
         Contact contact = findOrCreateContact(channel, waId, displayName);
         if (!displayName.equals(customerKey) && !waId.map(id -> displayName.equals("+" + id)).orElse(false)) {
             contact = namedIfNameless(channel, contact, displayName);
@@ -120,6 +125,7 @@ public class InboundProcessor {
         Optional<Long> owner = contact.ownerId();
         Conversation conversation = new Conversation(channel.organisationId(), channel.id(), contact.id(), customerKey,
                 displayName, owner, first.envelope().timestamp());
+        conversation.receive(first.envelope().timestamp(), preview);
         return conversations.add(conversation);
     }
 
