@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The dispatcher's transactions, each short and committed on its own, so that no transaction is open while
@@ -106,10 +107,13 @@ public class DispatchStore {
         Map<Long, Channel> channelsById = new HashMap<>();
         Map<Long, String> tokensByChannel = new HashMap<>();
         List<Outgoing> handedOver = new ArrayList<>();
-        for (long messageId : messages.handOver(messageIds)) {
-            Message message = messages.find(messageId).orElseThrow();
-            Conversation conversation = conversations.find(message.organisationIdForEvents(), message.conversationId())
-                    .orElseThrow();
+        List<Long> handedOverIds = messages.handOver(messageIds);
+        Map<Long, Message> messagesById = messages.findAll(handedOverIds);
+        Map<Long, Conversation> conversationsById = conversations.findAll(messagesById.values().stream()
+                .map(Message::conversationId).collect(Collectors.toSet()));
+        for (long messageId : handedOverIds) {
+            Message message = messagesById.get(messageId);
+            Conversation conversation = conversationsById.get(message.conversationId());
             Channel channel = channelsById.computeIfAbsent(conversation.channelId(),
                     id -> channels.find(id).orElseThrow());
             String token = tokensByChannel.computeIfAbsent(channel.id(), id -> tokens.of(channel));

@@ -3,7 +3,9 @@ package io.crmkit.whatsapp.application.repository;
 import io.crmkit.whatsapp.domain.Conversation;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Conversations, one per customer and number. */
@@ -37,6 +39,9 @@ public interface ConversationRepository {
 
     /** The organisation's conversation, or empty for one of another organisation. */
     Optional<Conversation> find(long organisationId, long conversationId);
+
+    /** The conversations with these ids, of any organisation, by id; for work of the system, never a user's. */
+    Map<Long, Conversation> findAll(Collection<Long> conversationIds);
 
     /** The conversation with this customer on this number. */
     Optional<Conversation> findByCustomer(long channelId, String customerKey);

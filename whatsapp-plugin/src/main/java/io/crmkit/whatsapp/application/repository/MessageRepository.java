@@ -16,6 +16,9 @@ public interface MessageRepository {
 
     Optional<Message> find(long messageId);
 
+    /** The messages with these ids, by id; an unknown id is left out. */
+    Map<Long, Message> findAll(Collection<Long> messageIds);
+
     /** Writes the message's changes now, so that later queries of the transaction find it as it is. */
     void writeNow(Message message);
 

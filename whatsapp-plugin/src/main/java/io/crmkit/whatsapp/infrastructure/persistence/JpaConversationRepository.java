@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -128,6 +130,11 @@ public class JpaConversationRepository extends JpaRepository implements Conversa
     @Override
     public Optional<Conversation> find(long organisationId, long conversationId) {
         return findInOrganisation(Conversation.class, conversationId, Conversation::organisationId, organisationId);
+    }
+
+    @Override
+    public Map<Long, Conversation> findAll(Collection<Long> conversationIds) {
+        return byId(Conversation.class, conversationIds, Conversation::id);
     }
 
     @Override

@@ -29,6 +29,11 @@ public class JpaMessageRepository extends JpaRepository implements MessageReposi
     }
 
     @Override
+    public Map<Long, Message> findAll(Collection<Long> messageIds) {
+        return byId(Message.class, messageIds, Message::id);
+    }
+
+    @Override
     public void writeNow(Message message) {
         em.flush();
     }
