@@ -432,7 +432,7 @@ class InboundProcessingIT {
         assertTrue(name.codePointCount(0, name.length()) >= 300);
         String longId = "1234567890123456789012345";
         String wamid = Webhooks.newWamid();
-        String text = "注文 #42 🙂 \u202Eabc\u202C and a NUL \u0000 inside";
+        String text = "注文 #42 🙂 \u202Eabc\u202C and a NUL \u0000 inside, \"quoted\" {a,b} back\\slash \\\" NULL";
         deliverFrom(channel, longId, name, Webhooks.textMessage(longId, wamid, text));
 
         eventually("the message", () -> TestDatabase.number("select count(*) from whatsapp.message where wamid = ?", wamid) == 1);
