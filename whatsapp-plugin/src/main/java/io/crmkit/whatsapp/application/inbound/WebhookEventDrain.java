@@ -27,8 +27,8 @@ import java.util.logging.Logger;
 
 /**
  * Processes stored webhook events after the webhook was acknowledged: in id order, a batch at a time, each
- * batch claimed with {@code FOR UPDATE SKIP LOCKED} so that several nodes can share the work, and marked
- * processed in the same transaction as its effects, so that each event takes effect exactly once.
+ * batch claimed under its customers' locks so that several nodes can share the work, and taken as processed in
+ * the same transaction as its effects, so that each event takes effect exactly once.
  *
  * <p>A batch that does not commit, whether an exception surfaced or something only marked its transaction
  * for rollback, is processed again one event at a time, so that the others of the batch go through without
@@ -197,14 +197,14 @@ public class WebhookEventDrain {
     }
 
     /**
-     * Processes claimed events and marks them processed, in the caller's transaction.
+     * Processes claimed events, in the caller's transaction.
      *
      * @throws SilentRollbackException when something marked the transaction for rollback without throwing:
      *                                 its commit would undo everything without telling anyone
      */
     private void processAll(List<StoredEvent> events) {
         runsOfOneKindAndChannel(events).forEach(this::process);
-        queue.markProcessed(events);
+        queue.writeProcessing();
         if (transaction.getRollbackOnly()) {
             throw new SilentRollbackException();
         }

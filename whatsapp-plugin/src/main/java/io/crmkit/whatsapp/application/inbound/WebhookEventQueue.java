@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The stored webhook events waiting to be processed, as a queue that several workers and nodes share: a claim
- * holds its events until the caller's transaction ends and skips those another worker holds; a failed event
- * waits before its next attempt and is parked after the last one. Every method joins the caller's transaction.
+ * The stored webhook events waiting to be processed, as a queue that several workers and nodes share: a claim takes
+ * its events as processed in the caller's transaction, so that they are processed if it commits and wait again if it
+ * rolls back, and never takes events of a customer whose events another transaction holds; a failed event waits
+ * before its next attempt and is parked after the last one. Every method joins the caller's transaction.
  */
 public interface WebhookEventQueue {
 
@@ -33,24 +34,24 @@ public interface WebhookEventQueue {
     }
 
     /**
-     * Holds and answers up to {@code limit} waiting events of share {@code index} of {@code of}, with ids from
-     * {@code fromId} on, oldest first. A share is a share of the customers, so that events of one conversation
-     * never go to two workers at once. The transaction's writes may wait until {@link #markProcessed}: a processor
-     * flushes what its own later queries must find.
+     * Takes as processed, and answers, up to {@code limit} waiting events of share {@code index} of {@code of}, with
+     * ids from {@code fromId} on, oldest first. A share is a share of the customers, so that events of one
+     * conversation never go to two workers at once. The transaction's writes may wait until
+     * {@link #writeProcessing}: a processor flushes what its own later queries must find.
      */
     List<StoredEvent> claim(int index, int of, long fromId, int limit);
 
     /** The ids of up to {@code limit} waiting events of a share, oldest first, without holding them. */
     List<Long> waitingIds(int index, int of, int limit);
 
-    /** Holds one event if it still waits and no one else holds it; writes may wait as after {@link #claim}. */
+    /** Takes one event as {@link #claim} does, if it still waits and no one holds its customer's events. */
     Optional<StoredEvent> claimOne(long id);
 
     /**
-     * Marks the events processed and writes everything the transaction changed, so that a failure surfaces here
-     * rather than at commit.
+     * Writes everything the processing of the claimed events changed, so that a failure surfaces here rather than
+     * at commit.
      */
-    void markProcessed(List<StoredEvent> events);
+    void writeProcessing();
 
     /**
      * Counts a failed attempt. The event waits {@code firstDelay} after the first failure, twice as long after

@@ -9,10 +9,14 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** The webhook event queue in SQL: claims with {@code FOR UPDATE SKIP LOCKED}, shares by a hash of the customer. */
+/**
+ * The webhook event queue in SQL: a claim is an update that takes waiting events as processed, under their customers'
+ * advisory locks; shares by a hash of the customer.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class SqlWebhookEventQueue extends JpaRepository implements WebhookEventQueue {
@@ -49,9 +53,21 @@ public class SqlWebhookEventQueue extends JpaRepository implements WebhookEventQ
 
 
     /**
-     * The processing's writes reach the database when the batch is marked processed rather than before each of
-     * its queries (flush mode COMMIT): an automatic flush before every query would cost time growing with the
-     * batch, and the processor flushes itself what later queries must find.
+     * Takes events as processed, in one update: marked processed at the claim rather than after their processing, an
+     * event's row is written once, not locked and then written again (each write of it also writes every index of the
+     * table, for the processed mark is in the index of waiting events). Another worker waits on no such row: their
+     * customers' locks are held. An event processed by a transaction that committed after this statement began is
+     * left out, for the update reads each row again as it is now.
+     */
+    private static final String TAKE_AS_PROCESSED = """
+            update whatsapp.webhook_event e set processed_at = now()
+            where e.id = any(array(select id from mine)) and e.processed_at is null and e.parked_at is null
+            returning e.id, e.channel_id, e.kind, e.payload::text""";
+
+    /**
+     * The processing's writes reach the database at {@link #writeProcessing} rather than before each of its queries
+     * (flush mode COMMIT): an automatic flush before every query would cost time growing with the batch, and the
+     * processor flushes itself what later queries must find.
      */
     @Override
     public List<StoredEvent> claim(int index, int of, long fromId, int limit) {
@@ -62,9 +78,7 @@ public class SqlWebhookEventQueue extends JpaRepository implements WebhookEventQ
         return events(em.createNativeQuery("""
                         with %s,
                         mine as materialized (select id from share where %s)
-                        select e.id, e.channel_id, e.kind, e.payload::text from whatsapp.webhook_event e
-                        where e.id = any(array(select id from mine)) and e.processed_at is null and e.parked_at is null
-                        order by e.id for update of e skip locked""".formatted(SHARE, CUSTOMER_LOCKED.formatted("customer")))
+                        %s""".formatted(SHARE, CUSTOMER_LOCKED.formatted("customer"), TAKE_AS_PROCESSED))
                 .setParameter(1, limit).setParameter(2, of).setParameter(3, index)
                 .setParameter(4, window(limit, of)).setParameter(5, fromId).getResultList());
     }
@@ -86,19 +100,15 @@ public class SqlWebhookEventQueue extends JpaRepository implements WebhookEventQ
     public Optional<StoredEvent> claimOne(long id) {
         em.setFlushMode(FlushModeType.COMMIT);
         return events(em.createNativeQuery("""
-                        select id, channel_id, kind, payload::text from whatsapp.webhook_event
-                        where id = ?1 and processed_at is null and parked_at is null and %s
-                        for update skip locked""".formatted(CUSTOMER_LOCKED.formatted(CUSTOMER)))
+                        with mine as materialized (
+                            select id from whatsapp.webhook_event
+                            where id = ?1 and processed_at is null and parked_at is null and %s)
+                        %s""".formatted(CUSTOMER_LOCKED.formatted(CUSTOMER), TAKE_AS_PROCESSED))
                 .setParameter(1, id).getResultList()).stream().findFirst();
     }
 
     @Override
-    public void markProcessed(List<StoredEvent> events) {
-        if (!events.isEmpty()) {
-            em.createNativeQuery("update whatsapp.webhook_event set processed_at = now() where id = any(cast(?1 as bigint[]))")
-                    .setParameter(1, PostgresArrays.ofIds(events.stream().map(StoredEvent::id).toList()))
-                    .executeUpdate();
-        }
+    public void writeProcessing() {
         em.flush();
     }
 
@@ -155,9 +165,11 @@ public class SqlWebhookEventQueue extends JpaRepository implements WebhookEventQ
                 .getSingleResult()).longValue();
     }
 
+    /** The claimed events in id order, the order in which Meta's changes must apply. */
     private static List<StoredEvent> events(List<?> rows) {
         return rows.stream().map(Object[].class::cast).map(row -> new StoredEvent(((Number) row[0]).longValue(),
-                ((Number) row[1]).longValue(), kind((String) row[2]), (String) row[3])).toList();
+                        ((Number) row[1]).longValue(), kind((String) row[2]), (String) row[3]))
+                .sorted(Comparator.comparingLong(StoredEvent::id)).toList();
     }
 
     private static Kind kind(String stored) {
