@@ -77,17 +77,17 @@ public class InboundProcessor {
         String displayName = profileName.or(customer::phoneNumber).orElse(customerKey);
 
         Optional<Conversation> known = knownConversation(channel, customerKey, waId);
-        if (known.isPresent() && message instanceof InboundMessage.Reaction reaction && react(known.get(), reaction)) {
-            changes.fire(ConversationEvent.conversation(channel.organisationId(), known.get().id()));
-            return;
-        }
-        if (known.isPresent() && messageOf(known.get(), message.envelope().wamid()).isPresent()) {
-            return;
-        }
         MessageContent content = MessageContent.of(message);
         Conversation conversation;
         if (known.isPresent()) {
             conversation = known.get();
+            if (message instanceof InboundMessage.Reaction reaction && react(conversation, reaction)) {
+                changes.fire(ConversationEvent.conversation(channel.organisationId(), conversation.id()));
+                return;
+            }
+            if (messageOf(conversation, message.envelope().wamid()).isPresent()) {
+                return;
+            }
             conversation.receive(message.envelope().timestamp(), content.preview());
         } else {
             conversation = newConversation(channel, customerKey, waId, displayName, message, content.preview());
