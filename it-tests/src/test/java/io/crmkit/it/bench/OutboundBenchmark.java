@@ -31,6 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * 10,000 answers queued at once to customers who wrote, sent with the number's pace set to Meta's ceiling of 1,000 a
  * second: the sustained rate, the busiest second as Meta (the sandbox) received them, and Meta's throughput refusals
  * (130429). The answers are written as the outbox leaves them, so that what is timed is the sending.
+ * <p>
+ * As many answers are sent first to warm the server up: on a node just started, the JIT compiling the sending path
+ * took a third of a core of the 2 here, and the measured sends are those of a node in service.
  */
 @ExtendWith(ArquillianExtension.class)
 class OutboundBenchmark {
@@ -67,22 +70,22 @@ class OutboundBenchmark {
         eventually("every chat", 120, () -> TestDatabase.number("select count(*) from whatsapp.conversation where channel_id = ?",
                 channel.getInt("id")) == ANSWERS);
 
-        Instant queued = Instant.now();
-        TestDatabase.update("""
-                insert into whatsapp.message (organisation_id, conversation_id, direction, type, text, status, status_at, sent_at,
-                    created_at, reference_id, dispatch_after, author_id)
-                select organisation_id, id, 'OUT', 'text', 'Yes, it is: shall I reserve one?', 'QUEUED', now(), now(), now(),
-                       gen_random_uuid()::text, now(), ?
-                  from whatsapp.conversation where channel_id = ?""", adminId, channel.getInt("id"));
-        eventually("every answer sent", 120, () -> TestDatabase.number("select count(*) from whatsapp.message m join"
-                + " whatsapp.conversation c on c.id = m.conversation_id where c.channel_id = ? and m.direction = 'OUT'"
-                + " and m.wamid is not null", channel.getInt("id")) == ANSWERS);
+        answerEveryone(channel.getInt("id"), adminId, "Good morning: we open at nine today.");
+        // The warm-up's statuses (sent, delivered, read) are processed before the measured sends begin.
+        eventually("the warm-up's statuses processed", 120, () -> TestDatabase.number("select count(*) from"
+                + " whatsapp.webhook_event where channel_id = ? and processed_at is null and parked_at is null",
+                channel.getInt("id")) == 0);
 
+        String answer = "Yes, it is: shall I reserve one?";
+        Instant queued = answerEveryone(channel.getInt("id"), adminId, answer);
         Map<Long, Integer> perSecond = new TreeMap<>();
         Instant first = null;
         Instant last = null;
         for (JsonValue value : ApiClient.sandbox(base).get("/sandbox/api/sent?phoneNumberId=" + phoneNumberId).structure()
                 .asJsonArray()) {
+            if (!answer.equals(value.asJsonObject().getJsonObject("body").getJsonObject("text").getString("body"))) {
+                continue;
+            }
             Instant at = Instant.parse(value.asJsonObject().getString("at"));
             first = first == null || at.isBefore(first) ? at : first;
             last = last == null || at.isAfter(last) ? at : last;
@@ -99,5 +102,19 @@ class OutboundBenchmark {
                 .add("seconds_from_queued_to_first_send", BenchResults.round((first.toEpochMilli() - queued.toEpochMilli()) / 1000.0))
                 .build());
         assertEquals(ANSWERS, perSecond.values().stream().mapToInt(Integer::intValue).sum(), "each answer reached Meta once");
+    }
+
+    /** Queues an answer in each of the channel's chats, as the outbox leaves it, and waits until all are sent. */
+    private static Instant answerEveryone(int channelId, long authorId, String text) throws InterruptedException {
+        Instant queued = Instant.now();
+        TestDatabase.update("""
+                insert into whatsapp.message (organisation_id, conversation_id, direction, type, text, status, status_at, sent_at,
+                    created_at, reference_id, dispatch_after, author_id)
+                select organisation_id, id, 'OUT', 'text', ?, 'QUEUED', now(), now(), now(), gen_random_uuid()::text, now(), ?
+                  from whatsapp.conversation where channel_id = ?""", text, authorId, channelId);
+        eventually("every answer sent", 120, () -> TestDatabase.number("select count(*) from whatsapp.message m join"
+                + " whatsapp.conversation c on c.id = m.conversation_id where c.channel_id = ? and m.direction = 'OUT'"
+                + " and m.text = ? and m.wamid is not null", channelId, text) == ANSWERS);
+        return queued;
     }
 }
