@@ -55,9 +55,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * event a browser receives for each. Prints and writes the events fully processed per second while the load runs,
  * the processing lag, the backlog, and the probe's latencies. Its length: {@code -Dbench.ceiling.seconds} (60).
  * <p>
- * The same load runs first as a warm-up, {@code -Dbench.ceiling.warm-up.seconds} (60), on the node just started: the
+ * The same load runs first as a warm-up, {@code -Dbench.ceiling.warm-up.seconds} (60), on the node: the
  * measured minute is that of a node in service, whose JIT has compiled its hot paths. What the node did in the
- * warm-up is written too, as {@code just_started}.
+ * warm-up is written too, as {@code warm_up}: on nodes just started (the two nodes', or this scenario's when it runs
+ * alone) it is what a start under full load costs.
  */
 @ExtendWith(ArquillianExtension.class)
 class MetaCeilingBenchmark {
@@ -164,7 +165,7 @@ class MetaCeilingBenchmark {
             probe.watch(probeConversation);
             probe.acks.clear();
 
-            // The first minute of a node's life, measured apart: its JIT still compiles the hot paths (a quarter to
+            // Measured apart: in the first minute of a node's life its JIT still compiles the hot paths (a quarter to
             // half a core of the 2 here), so a node just started falls behind, and catches up once warm.
             String warmUpStarted = now();
             Load warmUp = load(WARM_UP);
@@ -224,7 +225,7 @@ class MetaCeilingBenchmark {
                     .add("single_event_ack", BenchResults.latencies(probe.acks))
                     .add("server_sent_event", BenchResults.latencies(announced)).add("server_sent_events_missing", neverAnnounced)
                     .add("events_offered", offered)
-                    .add("just_started", Json.createObjectBuilder().add("seconds", WARM_UP.toSeconds())
+                    .add("warm_up", Json.createObjectBuilder().add("seconds", WARM_UP.toSeconds())
                             .add("processed_events_per_second", Math.round(processedDuringTheWarmUp / (double) WARM_UP.toSeconds()))
                             .add("lag_p50_ms", Double.parseDouble(warmUpLagMillis[0]))
                             .add("lag_p99_ms", Double.parseDouble(warmUpLagMillis[1]))
@@ -237,7 +238,7 @@ class MetaCeilingBenchmark {
                     backlog.stream().mapToLong(Long::longValue).max().orElse(0), backlogAtTheEnd, catchUp);
             System.out.printf("  single-event acknowledgement %s; server-sent event %s%n", BenchResults.latencies(probe.acks),
                     BenchResults.latencies(announced));
-            System.out.printf("  just started (the warm-up's %d s): processed %d events/s while it ran; lag p50 %s ms, p99 %s ms;"
+            System.out.printf("  warm-up, %d s before: processed %d events/s while it ran; lag p50 %s ms, p99 %s ms;"
                             + " caught up %.1f s later%n", WARM_UP.toSeconds(), Math.round(processedDuringTheWarmUp / (double) WARM_UP.toSeconds()),
                     warmUpLagMillis[0], warmUpLagMillis[1], warmUpCatchUp);
             BenchResults.write(scenario, figures);
