@@ -10,9 +10,19 @@ public final class RateLimits {
     private RateLimits() {
     }
 
-    /** At most {@code rate} a second, refilled smoothly, with bursts up to one second's worth. */
+    /** At most {@code rate} a second, refilled smoothly, with bursts up to one second's worth: Meta's limit. */
     public static Bucket perSecond(int rate) {
         return Bucket.builder().addLimit(Bandwidth.builder().capacity(rate).refillGreedy(rate, Duration.ofSeconds(1)).build())
                 .build();
+    }
+
+    /**
+     * A sender's pace: {@code rate} a second, refilled smoothly, with bursts of a tenth of a second's worth. A sender
+     * that had a whole second's allowance in hand after a pause could spend it at once and put up to twice its rate
+     * into one second.
+     */
+    public static Bucket pace(int rate) {
+        return Bucket.builder().addLimit(Bandwidth.builder().capacity(Math.max(1, rate / 10))
+                .refillGreedy(rate, Duration.ofSeconds(1)).build()).build();
     }
 }

@@ -221,7 +221,7 @@ public class Dispatcher {
     }
 
     private Bucket pace(String phoneNumberId) {
-        return pace.computeIfAbsent(phoneNumberId, id -> RateLimits.perSecond(messagesPerSecond()));
+        return pace.computeIfAbsent(phoneNumberId, id -> RateLimits.pace(messagesPerSecond()));
     }
 
     /** How long a message waits for its number's pace: a little more than the pace's interval. */
