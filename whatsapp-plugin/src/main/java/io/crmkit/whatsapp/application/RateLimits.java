@@ -12,8 +12,7 @@ public final class RateLimits {
 
     /** At most {@code rate} a second, refilled smoothly, with bursts up to one second's worth: Meta's limit. */
     public static Bucket perSecond(int rate) {
-        return Bucket.builder().addLimit(Bandwidth.builder().capacity(rate).refillGreedy(rate, Duration.ofSeconds(1)).build())
-                .build();
+        return refilledSmoothly(rate, rate);
     }
 
     /**
@@ -22,7 +21,11 @@ public final class RateLimits {
      * into one second.
      */
     public static Bucket pace(int rate) {
-        return Bucket.builder().addLimit(Bandwidth.builder().capacity(Math.max(1, rate / 10))
-                .refillGreedy(rate, Duration.ofSeconds(1)).build()).build();
+        return refilledSmoothly(rate, Math.max(1, rate / 10));
+    }
+
+    private static Bucket refilledSmoothly(int rate, int burst) {
+        return Bucket.builder().addLimit(Bandwidth.builder().capacity(burst).refillGreedy(rate, Duration.ofSeconds(1)).build())
+                .build();
     }
 }
