@@ -171,7 +171,8 @@ class MetaCeilingBenchmark {
             Load warmUp = load(WARM_UP);
             warmUp.await();
             String warmUpEnded = now();
-            long processedDuringTheWarmUp = processedBetween(channelId, warmUpStarted, warmUpEnded);
+            long warmUpProcessedPerSecond = Math.round(processedBetween(channelId, warmUpStarted, warmUpEnded)
+                    / (double) WARM_UP.toSeconds());
             double warmUpCatchUp = waitForCatchUp(channelId, Duration.ofSeconds(300));
             String[] warmUpLagMillis = lagMillis(channelId, warmUpStarted, warmUpEnded);
 
@@ -226,7 +227,7 @@ class MetaCeilingBenchmark {
                     .add("server_sent_event", BenchResults.latencies(announced)).add("server_sent_events_missing", neverAnnounced)
                     .add("events_offered", offered)
                     .add("warm_up", Json.createObjectBuilder().add("seconds", WARM_UP.toSeconds())
-                            .add("processed_events_per_second", Math.round(processedDuringTheWarmUp / (double) WARM_UP.toSeconds()))
+                            .add("processed_events_per_second", warmUpProcessedPerSecond)
                             .add("lag_p50_ms", Double.parseDouble(warmUpLagMillis[0]))
                             .add("lag_p99_ms", Double.parseDouble(warmUpLagMillis[1]))
                             .add("catch_up_seconds", BenchResults.round(warmUpCatchUp)))
@@ -239,7 +240,7 @@ class MetaCeilingBenchmark {
             System.out.printf("  single-event acknowledgement %s; server-sent event %s%n", BenchResults.latencies(probe.acks),
                     BenchResults.latencies(announced));
             System.out.printf("  warm-up, %d s before: processed %d events/s while it ran; lag p50 %s ms, p99 %s ms;"
-                            + " caught up %.1f s later%n", WARM_UP.toSeconds(), Math.round(processedDuringTheWarmUp / (double) WARM_UP.toSeconds()),
+                            + " caught up %.1f s later%n", WARM_UP.toSeconds(), warmUpProcessedPerSecond,
                     warmUpLagMillis[0], warmUpLagMillis[1], warmUpCatchUp);
             BenchResults.write(scenario, figures);
         }
