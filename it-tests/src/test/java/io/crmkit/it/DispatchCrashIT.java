@@ -68,7 +68,7 @@ class DispatchCrashIT {
         try (SecondServer plugin = new SecondServer("crashing-node", settings)) {
             plugin.start();
             sandbox.put("/sandbox/api/accounts/" + number.getString("wabaId") + "/callback-url",
-                    Json.createObjectBuilder().add("callbackUrl", plugin.base() + "webhooks/whatsapp").build());
+                    Json.createObjectBuilder().add("callbackUrl", plugin.publicAddress().resolve("webhooks/whatsapp").toString()).build());
             ApiClient admin = ApiClient.as(plugin.url(), "admin", EmbeddedDatabaseSession.ADMIN_PASSWORD);
             plugin.connectNumber(number, "Crash");
 
@@ -214,7 +214,11 @@ class DispatchCrashIT {
         }
 
         String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+            try {
+                return new java.net.URI("http", null, "127.0.0.1", server.getAddress().getPort(), "/hook", null, null).toString();
+            } catch (java.net.URISyntaxException impossible) {
+                throw new IllegalStateException(impossible);
+            }
         }
 
         int refused() {

@@ -63,7 +63,7 @@ class IntakeCrashIT {
             plugin.start();
             plugin.connectNumber(number, "Busy");
 
-            URI webhook = URI.create(plugin.base() + "webhooks/whatsapp");
+            URI webhook = plugin.base().resolve("webhooks/whatsapp");
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             AtomicBoolean delivering = new AtomicBoolean(true);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -100,12 +100,19 @@ class TwoNodesIT {
                     "whatsapp.inbound.retry-delay-ms", "100"));
             SecondServer first = new SecondServer("node-1", settings);
             SecondServer second = new SecondServer("node-2", settings);
-            // One after the other: the first creates the schema and the administrator, the second finds them.
-            first.start();
-            second.start();
-            JsonObject channel = first.connectNumber(number, "Two nodes");
-            long adminId = Organisations.administratorId(first.url());
-            cluster = new Cluster(database, first, second, number, channel.getJsonNumber("id").longValue(), adminId);
+            try {
+                // One after the other: the first creates the schema and the administrator, the second finds them.
+                first.start();
+                second.start();
+                JsonObject channel = first.connectNumber(number, "Two nodes");
+                long adminId = Organisations.administratorId(first.url());
+                cluster = new Cluster(database, first, second, number, channel.getJsonNumber("id").longValue(), adminId);
+            } catch (Exception | AssertionError failed) {
+                // The next test would start two more: these stop now, not at the end of the run.
+                first.close();
+                second.close();
+                throw failed;
+            }
         }
         return cluster;
     }
@@ -138,7 +145,7 @@ class TwoNodesIT {
                 // Each delivery reaches one node, and Meta's redelivery of it the other.
                 int index = customer * 3 + message;
                 for (SecondServer node : List.of(both.get(index % 2), both.get((index + 1) % 2))) {
-                    answers.add(meta.submit(() -> http.send(HttpRequest.newBuilder(URI.create(node.base() + "webhooks/whatsapp"))
+                    answers.add(meta.submit(() -> http.send(HttpRequest.newBuilder(node.base().resolve("webhooks/whatsapp"))
                             .header("Content-Type", "application/json").header("X-Hub-Signature-256", Webhooks.signature(body))
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding())
                             .statusCode()));
@@ -170,7 +177,7 @@ class TwoNodesIT {
         WebDriver browser = HeadlessChromium.open();
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-            HeadlessChromium.logIn(browser, wait, nodes.second().base() + "app/tabs/whatsapp/messages", "admin",
+            HeadlessChromium.logIn(browser, wait, nodes.second().base().resolve("app/tabs/whatsapp/messages").toString(), "admin",
                     EmbeddedDatabaseSession.ADMIN_PASSWORD);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("whatsapp-messages-tab #conversations")));
 
@@ -179,7 +186,7 @@ class TwoNodesIT {
                     nodes.number().getString("phoneNumberId"), Json.createArrayBuilder().add(Webhooks.textMessage(
                             "819055123456", Webhooks.newWamid(), question)), Json.createArrayBuilder()));
             assertEquals(200, HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(nodes.first().base() + "webhooks/whatsapp")).header("Content-Type", "application/json")
+                            nodes.first().base().resolve("webhooks/whatsapp")).header("Content-Type", "application/json")
                     .header("X-Hub-Signature-256", Webhooks.signature(body)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build(), HttpResponse.BodyHandlers.discarding()).statusCode());
             wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
@@ -207,7 +214,7 @@ class TwoNodesIT {
         String database = nodes.database();
         // Meta's webhooks go to the node that stays; the number has Meta's highest throughput.
         assertEquals(204, sandbox.put("/sandbox/api/accounts/" + nodes.number().getString("wabaId") + "/callback-url",
-                Json.createObjectBuilder().add("callbackUrl", nodes.second().base() + "webhooks/whatsapp").build()).status());
+                Json.createObjectBuilder().add("callbackUrl", nodes.second().publicAddress().resolve("webhooks/whatsapp").toString()).build()).status());
         assertEquals(204, sandbox.put("/sandbox/api/numbers/" + phoneNumberId + "/throughput",
                 Json.createObjectBuilder().add("messagesPerSecond", 1_000).build()).status());
         for (int i = 0; i < CUSTOMERS; i++) {

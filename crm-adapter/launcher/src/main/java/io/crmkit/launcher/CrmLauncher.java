@@ -1,5 +1,6 @@
 package io.crmkit.launcher;
 
+import io.crmkit.plugin.api.BaseUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -66,11 +67,7 @@ public final class CrmLauncher {
             Path pgData = settings.dataDir().resolve("postgres");
             boolean firstStart = !Files.exists(pgData.resolve("PG_VERSION"));
             say("Starting the embedded PostgreSQL (data in " + pgData + ")...");
-            database = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "100")
-                    .start();
+            database = durableDatabase(pgData).start();
             serverEnv.put("DB_URL", database.getJdbcUrl("postgres", "postgres"));
             serverEnv.put("DB_USER", "postgres");
             serverEnv.put("DB_PASSWORD", "postgres");
@@ -86,7 +83,7 @@ public final class CrmLauncher {
         serverEnv.put("HTTP_PORT", Integer.toString(settings.httpPort()));
         serverEnv.put("CRM_DATA_DIR", settings.dataDir().toString());
         if (System.getenv("CRM_PUBLIC_BASE_URL") == null) {
-            serverEnv.put("CRM_PUBLIC_BASE_URL", "http://localhost:" + settings.httpPort());
+            serverEnv.put("CRM_PUBLIC_BASE_URL", localAddress().toString());
         }
         server = startServer(serverEnv);
         say("Starting Payara Micro with the CRM on port " + settings.httpPort() + "...");
@@ -96,7 +93,7 @@ public final class CrmLauncher {
             return 1;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        String base = "http://localhost:" + settings.httpPort() + "/";
+        BaseUrl base = localAddress();
         say("");
         say("================================================================");
         say(String.format("  The CRM is ready after %.1f s: %s", seconds, base));
@@ -105,6 +102,21 @@ public final class CrmLauncher {
         say("  Stop with Ctrl-C.");
         say("================================================================");
         return server.waitFor();
+    }
+
+    /**
+     * The embedded PostgreSQL, as durable as a production server: the builder's defaults are for throwaway test
+     * databases ({@code -F}, fsync off, and {@code synchronous_commit=off}), under which a webhook acknowledged as
+     * stored could vanish in a crash a moment later, and Meta does not send it again. The settings given here come
+     * after the builder's {@code -F} on PostgreSQL's command line, so they win.
+     */
+    static EmbeddedPostgres.Builder durableDatabase(Path pgData) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "100");
     }
 
     private Process startServer(Map<String, String> env) throws IOException {
@@ -145,12 +157,12 @@ public final class CrmLauncher {
      */
     private boolean awaitHealthy() throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        String base = "http://localhost:" + settings.httpPort();
+        BaseUrl base = localAddress();
         long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
         long healthySince = 0;
         while (System.nanoTime() < deadline && server.isAlive()) {
-            if (status(http, base + "/health") == 200) {
-                if (status(http, base + "/login") == 200) {
+            if (status(http, base.resolve("health")) == 200) {
+                if (status(http, base.resolve("login")) == 200) {
                     return true;
                 }
                 healthySince = healthySince == 0 ? System.nanoTime() : healthySince;
@@ -163,9 +175,18 @@ public final class CrmLauncher {
         return false;
     }
 
-    private static int status(HttpClient http, String url) throws InterruptedException {
+    /** This machine's address of the server, as a browser on it reaches the server. */
+    private BaseUrl localAddress() {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
+            return new BaseUrl(new URI("http", null, "localhost", settings.httpPort(), "/", null, null));
+        } catch (java.net.URISyntaxException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static int status(HttpClient http, URI url) throws InterruptedException {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException notYet) {
             return -1;

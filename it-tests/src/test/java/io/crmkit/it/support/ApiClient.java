@@ -1,5 +1,6 @@
 package io.crmkit.it.support;
 
+import io.crmkit.plugin.api.BaseUrl;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
@@ -28,37 +29,32 @@ public final class ApiClient {
     /** The sandbox key of the test deployments ({@code whatsapp.sandbox.test-key} in arquillian.xml). */
     public static final String SANDBOX_TEST_KEY = "test-sandbox-key";
 
-    private final URI base;
+    private final BaseUrl base;
     private final Optional<String> authorization;
     private final Optional<String> sandboxKey;
 
-    private ApiClient(URI base, Optional<String> authorization, Optional<String> sandboxKey) {
+    private ApiClient(BaseUrl base, Optional<String> authorization, Optional<String> sandboxKey) {
         this.base = base;
         this.authorization = authorization;
         this.sandboxKey = sandboxKey;
     }
 
     public static ApiClient anonymous(URL base) {
-        return new ApiClient(toUri(base), Optional.empty(), Optional.empty());
+        return new ApiClient(BaseUrl.of(base), Optional.empty(), Optional.empty());
     }
 
     public static ApiClient as(URL base, String username, String password) {
         String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new ApiClient(toUri(base), Optional.of("Basic " + token), Optional.empty());
+        return new ApiClient(BaseUrl.of(base), Optional.of("Basic " + token), Optional.empty());
     }
 
     /** The tests' hand on the sandbox: its control API with the installation key the test deployments set. */
     public static ApiClient sandbox(URL base) {
-        return new ApiClient(toUri(base), Optional.empty(), Optional.of(SANDBOX_TEST_KEY));
-    }
-
-    private static URI toUri(URL base) {
-        String text = base.toString();
-        return URI.create(text.endsWith("/") ? text : text + "/");
+        return new ApiClient(BaseUrl.of(base), Optional.empty(), Optional.of(SANDBOX_TEST_KEY));
     }
 
     public URI base() {
-        return base;
+        return base.uri();
     }
 
     /** An answer: status, content type and the parsed JSON body (when there is one). */
@@ -219,7 +215,7 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path, String accept) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", accept);
         authorization.ifPresent(value -> builder.header("Authorization", value));

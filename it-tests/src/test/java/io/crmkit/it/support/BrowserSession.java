@@ -1,5 +1,7 @@
 package io.crmkit.it.support;
 
+import io.crmkit.plugin.api.BaseUrl;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -19,17 +21,17 @@ import java.util.regex.Pattern;
 public final class BrowserSession {
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
-    private final URI root;
+    private final BaseUrl root;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
 
     public BrowserSession(URL base) {
-        this.root = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+        this.root = BaseUrl.of(base);
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public URI resolve(String path) {
-        return root.resolve(path.startsWith("/") ? path.substring(1) : path);
+        return root.resolve(path);
     }
 
     /** The login page's form token (the page sets its cookie). */

@@ -38,6 +38,13 @@ public class EmbeddedDatabaseSession implements LauncherSessionListener {
     private static final boolean STATEMENTS = Boolean.getBoolean("it.db.statements");
     private static final int STATEMENTS_LISTED = 60;
 
+    /**
+     * With {@code -Dit.db.durable=true} (the benchmarks' profile sets it), PostgreSQL runs as a production server and
+     * {@code bin/start} run it: fsync and synchronous commit on. The functional tests turn both off for speed: they
+     * prove behaviour, not durability across a power cut, and a crash of the database is not among their scenarios.
+     */
+    private static final boolean DURABLE = Boolean.getBoolean("it.db.durable");
+
     private EmbeddedPostgres postgres;
 
     @Override
@@ -47,7 +54,9 @@ public class EmbeddedDatabaseSession implements LauncherSessionListener {
             Path dataDir = tmp.resolve("postgres");
             Files.createDirectories(tmp);
             ServerLog.forget(tmp);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(true);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(true)
+                    .setServerConfig("fsync", DURABLE ? "on" : "off")
+                    .setServerConfig("synchronous_commit", DURABLE ? "on" : "off");
             if (STATEMENTS) {
                 builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
                         .setServerConfig("pg_stat_statements.track", "all");
@@ -66,7 +75,7 @@ public class EmbeddedDatabaseSession implements LauncherSessionListener {
      * below the system's ephemeral range (where outgoing connections, the tests' own included, take their local
      * ports, so that none can take it before the server binds it), and never twice in this run.
      */
-    static synchronized int freePort() {
+    public static synchronized int freePort() {
         for (int tries = 0; tries < 200; tries++) {
             int candidate = FIRST_PORT + RANDOM.nextInt(PORT_RANGE);
             if (HANDED_OUT.contains(candidate)) {
@@ -84,6 +93,9 @@ public class EmbeddedDatabaseSession implements LauncherSessionListener {
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        // What a test started and did not stop, because it failed before it could, is stopped with the run.
+        SecondServer.stopAll();
+        HeadlessChromium.quitAll();
         if (postgres != null && STATEMENTS) {
             writeCostliestStatements(Path.of(System.getProperty("bench.dir", "target/bench"), "statements.tsv"));
         }

@@ -16,7 +16,29 @@ import java.nio.file.Path;
 
 /** The browser of the UI tests: the Chromium and driver that {@code bin/test} installs, headless, in English. */
 public final class HeadlessChromium {
+    /** Every browser opened in this run; quitting one twice does nothing, so the run's end quits them all again. */
+    private static final java.util.List<WebDriver> OPENED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(HeadlessChromium::quitAll, "browsers-quit"));
+    }
+
     private HeadlessChromium() {
+    }
+
+    /**
+     * Quits every browser this run opened and a test left open (one that failed before its {@code finally}, or was
+     * stopped): at the end of the run and when the test JVM stops.
+     */
+    public static void quitAll() {
+        for (WebDriver browser : OPENED) {
+            try {
+                browser.quit();
+            } catch (RuntimeException alreadyGone) {
+                // its driver has died with it
+            }
+            OPENED.remove(browser);
+        }
     }
 
     /** A new browser with a profile of its own; the caller quits it. */
@@ -34,7 +56,9 @@ public final class HeadlessChromium {
                 "--window-size=1280,900", "--lang=en-US", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        ChromeDriver browser = new ChromeDriver(service, options);
+        OPENED.add(browser);
+        return browser;
     }
 
     /** Opens {@code url}, which sends the browser to the login page, and logs in there. */

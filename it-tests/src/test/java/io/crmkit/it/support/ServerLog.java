@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * What the run's servers logged: every server Arquillian starts writes {@code server.log*} files (Payara
- * Micro's {@code --logToFile}, rotated at 1 MB) into the run's temporary folder.
+ * What the run's servers logged: the server Arquillian starts writes {@code server.log*} files (Payara Micro's
+ * {@code --logToFile}, rotated at 1 MB) into the run's temporary folder, and every other server a test starts
+ * (second nodes, crashed and restarted servers, the launcher) writes its {@code server.log} into a folder of its own
+ * below it. All of them are read, at any depth.
  */
 public final class ServerLog {
     /** {@code server.log.0}, {@code server.log.1} ...; not the handler's {@code .lck} files. */
@@ -30,19 +32,23 @@ public final class ServerLog {
         }
     }
 
-    /** The log files of this run. */
+    /** The log files of this run, in {@code folder} and every folder below it. */
     public static List<Path> files(Path folder) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        try (Stream<Path> entries = Files.list(folder)) {
-            return entries.filter(file -> LOG_FILE.matcher(file.getFileName().toString()).matches()).sorted().toList();
+        try (Stream<Path> entries = Files.walk(folder)) {
+            return entries.filter(file -> LOG_FILE.matcher(file.getFileName().toString()).matches())
+                    .filter(Files::isRegularFile).sorted().toList();
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
     }
 
-    /** Each line at level SEVERE, with the line after it (where the log's format puts the message). */
+    /**
+     * Each line at level SEVERE, with the line after it (where the log's format puts the message), after the path of
+     * its file relative to {@code folder}.
+     */
     public static List<String> severeLines(Path folder) {
         List<String> severe = new ArrayList<>();
         for (Path file : files(folder)) {
@@ -55,7 +61,7 @@ public final class ServerLog {
             for (int i = 0; i < lines.size(); i++) {
                 String line = TERMINAL_COLOURS.matcher(lines.get(i)).replaceAll("");
                 if (line.startsWith("SEVERE:") || line.contains("[SEVERE]")) {
-                    severe.add(file.getFileName() + ": " + line + (i + 1 < lines.size() ? " | " + lines.get(i + 1) : ""));
+                    severe.add(folder.relativize(file) + ": " + line + (i + 1 < lines.size() ? " | " + lines.get(i + 1) : ""));
                 }
             }
         }

@@ -34,6 +34,19 @@ class ServerLogTest {
     }
 
     @Test
+    void readsTheLogsOfServersInFoldersOfTheirOwnAndNamesTheirFiles(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("server.log"), "INFO: the Arquillian server\n");
+        Files.createDirectories(folder.resolve("node-2/tmp"));
+        Files.writeString(folder.resolve("node-2/server.log"), "INFO: started\nSEVERE: second node broke\nnext\n");
+        Files.writeString(folder.resolve("node-2/tmp/server.log.2"), "SEVERE: rotated\n");
+
+        List<String> severe = ServerLog.severeLines(folder);
+
+        assertEquals(List.of(Path.of("node-2", "server.log") + ": SEVERE: second node broke | next",
+                Path.of("node-2", "tmp", "server.log.2") + ": SEVERE: rotated"), severe);
+    }
+
+    @Test
     void aCleanLogHasNone(@TempDir Path folder) throws IOException {
         Files.writeString(folder.resolve("server.log.0"), "INFO: started\nWARNING: a customer's number was refused\n");
         assertTrue(ServerLog.severeLines(folder).isEmpty());
@@ -42,6 +55,8 @@ class ServerLogTest {
     @Test
     void logsOfAnEarlierRunAreForgotten(@TempDir Path folder) throws IOException {
         Files.writeString(folder.resolve("server.log.3"), "SEVERE: old\n");
+        Files.createDirectories(folder.resolve("crashing-node"));
+        Files.writeString(folder.resolve("crashing-node/server.log"), "SEVERE: old\n");
         ServerLog.forget(folder);
         assertTrue(ServerLog.files(folder).isEmpty());
     }

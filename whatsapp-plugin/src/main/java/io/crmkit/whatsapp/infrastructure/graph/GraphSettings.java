@@ -1,5 +1,6 @@
 package io.crmkit.whatsapp.infrastructure.graph;
 
+import io.crmkit.plugin.api.BaseUrl;
 import io.crmkit.whatsapp.infrastructure.PublicAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,8 +29,8 @@ public class GraphSettings {
 
     /** The versioned root, for example {@code https://graph.facebook.com/v24.0/}. */
     public URI versionedRoot() {
-        String root = baseUrl.orElse(publicAddress.of("/sandbox/graph"));
-        return URI.create(stripSlash(root) + "/" + version + "/");
+        BaseUrl root = baseUrl.map(BaseUrl::of).orElseGet(() -> publicAddress.base().below("sandbox/graph"));
+        return root.below(version).uri();
     }
 
     public String version() {
@@ -55,9 +56,5 @@ public class GraphSettings {
                 return false;
             }
         }).orElse(false);
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }
