@@ -33,6 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The HTTP contract in {@code docs/api.md} lists every operation the running application publishes at
  * {@code /openapi}, and no other: an endpoint added, moved or removed without its line in the contract fails
  * here, naming it.
+ * <p>
+ * Payara describes the resources of the war's own classes; those of a jar in {@code WEB-INF/lib} (the plugin's) only
+ * with its configuration {@code mp.openapi.extensions.scan.lib=true}. Without it, every operation of the plugin is
+ * reported as listed here and missing from {@code /openapi}.
  */
 @ExtendWith(ArquillianExtension.class)
 class ApiDocumentationIT {
