@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.SortedSet;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,7 +88,7 @@ class ApiDocumentationIT {
     private static String fetch(URI address) throws IOException, InterruptedException {
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(address).header("Accept", "application/json")
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertTrue(answer.statusCode() == 200, address + " answered " + answer.statusCode() + ": " + answer.body());
+        assertEquals(200, answer.statusCode(), () -> address + " answered: " + answer.body());
         return answer.body();
     }
 }
