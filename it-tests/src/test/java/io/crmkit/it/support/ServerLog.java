@@ -3,12 +3,14 @@ package io.crmkit.it.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * What the run's servers logged: the server Arquillian starts writes {@code server.log*} files (Payara Micro's
@@ -32,17 +34,35 @@ public final class ServerLog {
         }
     }
 
-    /** The log files of this run, in {@code folder} and every folder below it. */
+    /**
+     * The log files of this run, in {@code folder} and every folder below it. Servers that are stopping delete their
+     * own temporary folders meanwhile: what vanishes during the walk is passed over.
+     */
     public static List<Path> files(Path folder) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        try (Stream<Path> entries = Files.walk(folder)) {
-            return entries.filter(file -> LOG_FILE.matcher(file.getFileName().toString()).matches())
-                    .filter(Files::isRegularFile).sorted().toList();
+        List<Path> logs = new ArrayList<>();
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile() && LOG_FILE.matcher(file.getFileName().toString()).matches()) {
+                        logs.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException vanished) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
+        logs.sort(null);
+        return logs;
     }
 
     /**

@@ -3,7 +3,6 @@ package io.crmkit.crm.interfaces.rest;
 import io.crmkit.crm.application.CompanyService;
 import io.crmkit.crm.application.CompanyService.CompanyDraft;
 import io.crmkit.crm.domain.Company;
-import io.crmkit.crm.application.NoteService;
 import io.crmkit.crm.interfaces.security.CallerContext;
 import io.crmkit.plugin.api.RecordModule;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.util.List;
 
 /** {@code /api/crm/companies}: companies of the caller's organisation. */
 @Path("crm/companies")
@@ -33,7 +33,7 @@ public class CompaniesResource {
     @Inject
     CallerContext caller;
     @Inject
-    NoteService notes;
+    RecordNotes recordNotes;
 
     /** A company as the API shows it. */
     public record CompanyView(long id, String name, String phone, String website) {
@@ -75,8 +75,15 @@ public class CompaniesResource {
                 in.patched("website", in.text("website"), current.website()))));
     }
 
+    @GET
     @Path("{id}/notes")
-    public RecordNotes notes(@PathParam("id") long id) {
-        return new RecordNotes(notes, caller, RecordModule.COMPANIES, id);
+    public List<RecordNotes.NoteView> notes(@PathParam("id") long id) {
+        return recordNotes.list(RecordModule.COMPANIES, id);
+    }
+
+    @POST
+    @Path("{id}/notes")
+    public Response addNote(@PathParam("id") long id, JsonObject body) {
+        return recordNotes.add(RecordModule.COMPANIES, id, body);
     }
 }

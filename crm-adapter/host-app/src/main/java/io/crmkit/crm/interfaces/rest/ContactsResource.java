@@ -3,7 +3,6 @@ package io.crmkit.crm.interfaces.rest;
 import io.crmkit.crm.application.ContactDraft;
 import io.crmkit.crm.application.ContactService;
 import io.crmkit.crm.domain.Contact;
-import io.crmkit.crm.application.NoteService;
 import io.crmkit.crm.interfaces.security.CallerContext;
 import io.crmkit.plugin.api.RecordModule;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.util.List;
 
 /** {@code /api/crm/contacts}: contacts of the caller's organisation. */
 @Path("crm/contacts")
@@ -33,7 +33,7 @@ public class ContactsResource {
     @Inject
     CallerContext caller;
     @Inject
-    NoteService notes;
+    RecordNotes recordNotes;
 
     /** A contact as the API shows it. */
     public record ContactView(long id, String firstName, String lastName, String phone, String email, Long companyId,
@@ -88,8 +88,15 @@ public class ContactsResource {
         return ContactView.of(contacts.update(org, id, draft));
     }
 
+    @GET
     @Path("{id}/notes")
-    public RecordNotes notes(@PathParam("id") long id) {
-        return new RecordNotes(notes, caller, RecordModule.CONTACTS, id);
+    public List<RecordNotes.NoteView> notes(@PathParam("id") long id) {
+        return recordNotes.list(RecordModule.CONTACTS, id);
+    }
+
+    @POST
+    @Path("{id}/notes")
+    public Response addNote(@PathParam("id") long id, JsonObject body) {
+        return recordNotes.add(RecordModule.CONTACTS, id, body);
     }
 }

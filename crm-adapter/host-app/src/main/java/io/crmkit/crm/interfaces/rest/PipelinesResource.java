@@ -3,7 +3,6 @@ package io.crmkit.crm.interfaces.rest;
 import io.crmkit.crm.application.DealService;
 import io.crmkit.crm.application.DealService.DealDraft;
 import io.crmkit.crm.domain.Deal;
-import io.crmkit.crm.application.NoteService;
 import io.crmkit.crm.interfaces.security.CallerContext;
 import io.crmkit.plugin.api.RecordModule;
 import jakarta.enterprise.context.RequestScoped;
@@ -35,7 +34,7 @@ public class PipelinesResource {
     @Inject
     CallerContext caller;
     @Inject
-    NoteService notes;
+    RecordNotes recordNotes;
 
     /** A pipeline record as the API shows it. */
     public record PipelineRecordView(long id, String name, String stage, BigDecimal amount, Long contactId,
@@ -96,8 +95,15 @@ public class PipelinesResource {
                 in.patched("ownerId", in.id("ownerId"), current.ownerId()))));
     }
 
+    @GET
     @Path("{id}/notes")
-    public RecordNotes notes(@PathParam("id") long id) {
-        return new RecordNotes(notes, caller, RecordModule.PIPELINES, id);
+    public List<RecordNotes.NoteView> notes(@PathParam("id") long id) {
+        return recordNotes.list(RecordModule.PIPELINES, id);
+    }
+
+    @POST
+    @Path("{id}/notes")
+    public Response addNote(@PathParam("id") long id, JsonObject body) {
+        return recordNotes.add(RecordModule.PIPELINES, id, body);
     }
 }
