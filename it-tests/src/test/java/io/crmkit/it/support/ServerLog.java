@@ -11,6 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What the run's servers logged: the server Arquillian starts writes {@code server.log*} files (Payara Micro's
@@ -63,6 +64,33 @@ public final class ServerLog {
         }
         logs.sort(null);
         return logs;
+    }
+
+    /** A run of digits as long as a phone number, with or without its {@code +}. */
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{7,15}");
+
+    /**
+     * Each logged line that holds one of {@code numbers} (phone numbers as digits, without {@code +}), after the path of
+     * its file relative to {@code folder}: customers' numbers are personal data, which the log must not keep.
+     */
+    public static List<String> linesWithNumbers(Path folder, java.util.Set<String> numbers) {
+        List<String> found = new ArrayList<>();
+        for (Path file : files(folder)) {
+            try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+                lines.forEach(line -> {
+                    java.util.regex.Matcher digits = DIGITS.matcher(line);
+                    while (digits.find()) {
+                        if (numbers.contains(digits.group())) {
+                            found.add(folder.relativize(file) + ": " + digits.group() + " in: " + line);
+                            return;
+                        }
+                    }
+                });
+            } catch (IOException | java.io.UncheckedIOException unreadable) {
+                // a file a stopping server deleted meanwhile, or one that is not text
+            }
+        }
+        return found;
     }
 
     /**

@@ -60,4 +60,19 @@ class ServerLogTest {
         ServerLog.forget(folder);
         assertTrue(ServerLog.files(folder).isEmpty());
     }
+
+    @Test
+    void findsCustomersNumbersWhereverTheyStandAndOnlyThose(@TempDir Path folder) throws IOException {
+        Files.createDirectories(folder.resolve("node-1"));
+        Files.writeString(folder.resolve("node-1/server.log"), """
+                [timeMillis: 1796689549284] INFO: Message 27: no answer from Meta
+                INFO: a new contact for +819012345678 was created
+                INFO: account 1234567890123 synced
+                """);
+
+        List<String> found = ServerLog.linesWithNumbers(folder, java.util.Set.of("819012345678", "447700900123"));
+
+        assertEquals(List.of(Path.of("node-1", "server.log") + ": 819012345678 in: INFO: a new contact for +819012345678"
+                + " was created"), found);
+    }
 }

@@ -22,7 +22,12 @@ public final class TestDatabase {
     /** A new, empty database on the test run's PostgreSQL; answers its JDBC URL. */
     public static String createDatabase(String name) {
         update("create database " + name);
-        return System.getProperty("it.db.url").replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
+        return urlOf(name);
+    }
+
+    /** The JDBC URL of a database of the test run's PostgreSQL. */
+    public static String urlOf(String database) {
+        return System.getProperty("it.db.url").replaceFirst("/postgres(\\?|$)", "/" + database + "$1");
     }
 
     /** How a row of a query becomes a value. */

@@ -177,10 +177,10 @@ public class InboundProcessor {
             try {
                 Contact created = contacts.create(candidate);
                 if (firstRefusal != null) {
-                    LOG.log(Level.INFO, "The CRM refused the {0} of the new contact for WhatsApp customer {1} ({2});"
-                                    + " contact {3} was created without it, and the chat shows the customer''s number",
-                            new Object[]{firstRefusal.field(), phone.orElse(displayName), firstRefusal.getMessage(),
-                                    Long.toString(created.id())});
+                    // Neither the customer's number nor the CRM's words, which may quote it, go to the log.
+                    LOG.log(Level.INFO, "The CRM refused the {0} of a new WhatsApp customer''s contact; contact {1} was"
+                                    + " created without it, and the chat shows the customer''s number",
+                            new Object[]{firstRefusal.field(), Long.toString(created.id())});
                 }
                 return created;
             } catch (InvalidRecordException refused) {
