@@ -76,7 +76,7 @@ public final class BenchTable {
         if (value instanceof Map<?, ?> object) {
             Map<String, Object> fields = (Map<String, Object>) object;
             if (fields.containsKey("target") && fields.containsKey("met")) {
-                String unit = fields.get("unit") == null ? "" : " " + fields.get("unit");
+                String unit = text(fields.get("unit")).isEmpty() ? "" : " " + text(fields.get("unit"));
                 rows.add(new Row(scenario, path, text(fields.get("value")) + unit, text(fields.get("target")),
                         text(fields.get("met"))));
                 return;

@@ -272,7 +272,7 @@ class MetaCeilingBenchmark {
     /** The targets of the scenario that has them (one node); the same figures without targets otherwise. */
     private record Targets(boolean apply) {
         JsonValue figure(double value, String unit, Target target) {
-            return apply ? BenchResults.figure(value, unit, target) : BenchResults.JSON.createValue(value);
+            return apply ? BenchResults.figure(value, unit, target) : BenchResults.figure(value, unit, target).get("value");
         }
 
         JsonObject latencies(List<Double> millis, String targeted, Target target) {
