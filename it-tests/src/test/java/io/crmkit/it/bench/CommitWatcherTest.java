@@ -46,7 +46,7 @@ class CommitWatcherTest {
     @Test
     void theRateCountsCommitsInTheWindowOverItsLengthAndTheLagRunsFromReceiptToCommit() {
         CommittedEvents events = new CommittedEvents(new double[]{0.0, 0.5, 1.0, 1.5, 2.5},
-                new double[]{0.2, 2.1, 1.2, Double.NaN, 2.6});
+                new double[]{0.1, 2.0, 1.1, Double.NaN, 2.55}, new double[]{0.2, 2.1, 1.2, Double.NaN, 2.6});
         assertEquals(1.0, events.committedPerSecond(0.0, 2.0), 1e-9);
         assertEquals(5.0, events.committedPerSecond(2.0, 2.2), 1e-9);
         List<Double> lags = events.lagMillis(0.0, 2.0, 3.0);
@@ -55,5 +55,8 @@ class CommitWatcherTest {
         assertEquals(1600, lags.get(1), 1e-6);
         assertEquals(1500, lags.get(3), 1e-6, "never seen committed: the whole watch");
         assertEquals(1, events.neverSeenCommitted(0.0, 2.0));
+        assertEquals(0, events.committedBeforeClaimed());
+        assertEquals(1, new CommittedEvents(new double[]{0.0}, new double[]{0.5}, new double[]{0.4}).committedBeforeClaimed(),
+                "a commit seen before its transaction began: the watch is wrong");
     }
 }

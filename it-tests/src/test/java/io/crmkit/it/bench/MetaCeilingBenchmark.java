@@ -8,7 +8,6 @@ import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.SecondServer;
 import io.crmkit.it.support.TestDatabase;
 import io.crmkit.it.support.Webhooks;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import io.crmkit.plugin.api.BaseUrl;
 import jakarta.json.JsonObject;
@@ -150,11 +149,11 @@ class MetaCeilingBenchmark {
         // The known customers wrote before, and the business answered each of them many times: the run's statuses
         // are those answers'.
         for (int first = 0; first < KNOWN_CUSTOMERS; first += MESSAGES_PER_DELIVERY) {
-            JsonArrayBuilder batch = Json.createArrayBuilder();
+            JsonArrayBuilder batch = BenchResults.JSON.createArrayBuilder();
             for (int i = first; i < first + MESSAGES_PER_DELIVERY; i++) {
-                batch.add(Webhooks.textMessage(Long.toString(KNOWN_NUMBERS + i), Webhooks.newWamid(), "Hello"));
+                batch.add(meta().textMessage(Long.toString(KNOWN_NUMBERS + i), Webhooks.newWamid(), "Hello"));
             }
-            assertEquals(200, deliver(batch, Json.createArrayBuilder(), System.nanoTime()).status());
+            assertEquals(200, deliver(batch, BenchResults.JSON.createArrayBuilder(), System.nanoTime()).status());
         }
         eventually("the known customers' chats", 60, () -> TestDatabase.numberIn(database,
                 "select count(*) from whatsapp.conversation where channel_id = ?", channelId) == KNOWN_CUSTOMERS);
@@ -210,6 +209,7 @@ class MetaCeilingBenchmark {
             List<Double> announced = probe.announcements(channelId);
             long neverAnnounced = probe.neverAnnounced();
             CommittedEvents events = CommittedEvents.of(database, channelId, warmUpStarted, commits.samples());
+            assertEquals(0, events.committedBeforeClaimed(), "every processing seen committed after it began");
 
             double warmUpSeconds = warmUpEnded - warmUpStarted;
             double warmUpProcessedPerSecond = events.committedPerSecond(warmUpStarted, warmUpEnded);
@@ -320,8 +320,8 @@ class MetaCeilingBenchmark {
                 return;
             }
             long due = start + next * period;
-            load.senders.submit(() -> load.count(false, deliver(messages(), Json.createArrayBuilder(), due)));
-            load.senders.submit(() -> load.count(true, deliver(Json.createArrayBuilder(), statuses(), due)));
+            load.senders.submit(() -> load.count(false, deliver(messages(), BenchResults.JSON.createArrayBuilder(), due)));
+            load.senders.submit(() -> load.count(true, deliver(BenchResults.JSON.createArrayBuilder(), statuses(), due)));
         }, 0, period, TimeUnit.NANOSECONDS);
         load.period = period;
         return load;
@@ -380,31 +380,36 @@ class MetaCeilingBenchmark {
 
     /** Half from customers who wrote before, half from new numbers. */
     private JsonArrayBuilder messages() {
-        JsonArrayBuilder batch = Json.createArrayBuilder();
+        JsonArrayBuilder batch = BenchResults.JSON.createArrayBuilder();
         for (int i = 0; i < MESSAGES_PER_DELIVERY; i++) {
             String from = i % 2 == 0 ? Long.toString(KNOWN_NUMBERS + ThreadLocalRandom.current().nextInt(KNOWN_CUSTOMERS))
                     : Long.toString(newNumbers.getAndIncrement());
-            batch.add(Webhooks.textMessage(from, Webhooks.newWamid(), "Is the order on its way? " + i));
+            batch.add(meta().textMessage(from, Webhooks.newWamid(), "Is the order on its way? " + i));
         }
         return batch;
     }
 
     /** Sent, delivered and read of the next answers, as Meta reports them to the number. */
     private JsonArrayBuilder statuses() {
-        JsonArrayBuilder batch = Json.createArrayBuilder();
+        JsonArrayBuilder batch = BenchResults.JSON.createArrayBuilder();
         for (int i = 0; i < ANSWERS_PER_DELIVERY; i++) {
             long answer = answers.getAndIncrement();
             String wamid = "wamid.bench." + answer;
             String recipient = Long.toString(KNOWN_NUMBERS + answer % KNOWN_CUSTOMERS);
-            batch.add(Webhooks.status(wamid, "sent", recipient)).add(Webhooks.status(wamid, "delivered", recipient))
-                    .add(Webhooks.status(wamid, "read", recipient));
+            batch.add(meta().status(wamid, "sent", recipient)).add(meta().status(wamid, "delivered", recipient))
+                    .add(meta().status(wamid, "read", recipient));
         }
         return batch;
     }
 
+    /** The number's webhook JSON, built with the benchmarks' one JSON provider. */
+    private MetaWebhooks meta() {
+        return new MetaWebhooks(wabaId, phoneNumberId);
+    }
+
     /** Posts a delivery that was due at {@code due} (nanoTime); its time counts from then. */
     private Timed deliver(JsonArrayBuilder messages, JsonArrayBuilder statuses, long due) {
-        byte[] body = Webhooks.envelope(Webhooks.entry(wabaId, phoneNumberId, messages, statuses));
+        byte[] body = meta().envelope(messages, statuses);
         long sent = System.nanoTime();
         try {
             URI webhook = webhooks.get(Math.floorMod(turn.getAndIncrement(), webhooks.size()));
@@ -437,8 +442,8 @@ class MetaCeilingBenchmark {
         void deliverOne(long due) {
             String wamid = Webhooks.newWamid();
             startedByWamid.put(wamid, due);
-            Timed answer = deliver(Json.createArrayBuilder().add(Webhooks.textMessage(PROBE_CUSTOMER, wamid, "Probe")),
-                    Json.createArrayBuilder(), due);
+            Timed answer = deliver(BenchResults.JSON.createArrayBuilder().add(meta().textMessage(PROBE_CUSTOMER, wamid, "Probe")),
+                    BenchResults.JSON.createArrayBuilder(), due);
             assertEquals(200, answer.status());
             acks.add(answer.millis());
             delivered.incrementAndGet();
@@ -464,7 +469,7 @@ class MetaCeilingBenchmark {
                         if (line.startsWith("event:")) {
                             event = line.substring(6).trim();
                         } else if (line.startsWith("data:") && event.equals("message")) {
-                            JsonObject data = Json.createReader(new StringReader(line.substring(5).trim())).readObject();
+                            JsonObject data = BenchResults.JSON.createReader(new StringReader(line.substring(5).trim())).readObject();
                             if (data.getJsonNumber("conversationId").longValue() == conversationId && data.containsKey("messageId")) {
                                 announcedByMessageId.putIfAbsent(data.getJsonNumber("messageId").longValue(), System.nanoTime());
                             }

@@ -81,7 +81,7 @@ class WebhookIntakeBenchmark {
         return Deployments.application();
     }
 
-    private Payloads payloads;
+    private MetaWebhooks payloads;
     private long answersStored;
     private final AtomicLong nextAnswer = new AtomicLong();
 
@@ -92,7 +92,7 @@ class WebhookIntakeBenchmark {
         JsonObject channel = Organisations.sandboxChannel(base, "Benchmark");
         int channelId = channel.getInt("id");
         long organisation = TestDatabase.number("select organisation_id from whatsapp.channel where id = ?", channelId);
-        payloads = new Payloads(channel.getString("wabaId"), channel.getString("phoneNumberId"));
+        payloads = new MetaWebhooks(channel.getString("wabaId"), channel.getString("phoneNumberId"));
         URI webhook = BaseUrl.of(base).resolve("webhooks/whatsapp");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -257,40 +257,6 @@ class WebhookIntakeBenchmark {
                     .add(payloads.status(wamid, "read", recipient));
         }
         return batch;
-    }
-
-    /**
-     * Meta's webhook JSON as {@code Webhooks} writes it, built with one JSON provider: {@code Json}'s static methods
-     * look the provider up on every call, a cost of the load generator on the machine being measured.
-     */
-    private record Payloads(String wabaId, String phoneNumberId) {
-        JsonObject textMessage(String from, String wamid, String text) {
-            return BenchResults.JSON.createObjectBuilder().add("from", from).add("id", wamid)
-                    .add("timestamp", Long.toString(Instant.now().getEpochSecond())).add("type", "text")
-                    .add("text", BenchResults.JSON.createObjectBuilder().add("body", text)).build();
-        }
-
-        JsonObject status(String wamid, String status, String recipient) {
-            return BenchResults.JSON.createObjectBuilder().add("id", wamid).add("status", status)
-                    .add("timestamp", Long.toString(Instant.now().getEpochSecond())).add("recipient_id", recipient).build();
-        }
-
-        JsonObject metadata() {
-            return BenchResults.JSON.createObjectBuilder().add("display_phone_number", "15550000000")
-                    .add("phone_number_id", phoneNumberId).build();
-        }
-
-        byte[] envelope(JsonArrayBuilder messages, JsonArrayBuilder statuses) {
-            var json = BenchResults.JSON;
-            JsonObject entry = json.createObjectBuilder().add("id", wabaId).add("changes", json.createArrayBuilder().add(
-                    json.createObjectBuilder().add("field", "messages").add("value", json.createObjectBuilder()
-                            .add("messaging_product", "whatsapp").add("metadata", metadata())
-                            .add("contacts", json.createArrayBuilder().add(json.createObjectBuilder()
-                                    .add("profile", json.createObjectBuilder().add("name", "Customer")).add("wa_id", "819012345678")))
-                            .add("messages", messages).add("statuses", statuses)))).build();
-            return json.createObjectBuilder().add("object", "whatsapp_business_account")
-                    .add("entry", json.createArrayBuilder().add(entry)).build().toString().getBytes(StandardCharsets.UTF_8);
-        }
     }
 
     /** A way of writing one delivery's rows over a connection of its own. */
