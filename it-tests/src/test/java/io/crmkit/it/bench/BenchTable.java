@@ -50,8 +50,13 @@ public final class BenchTable {
         } else if (arguments.length == 3 && arguments[0].equals("readme")) {
             Map<String, Object> results = parse(Files.readString(Path.of(arguments[1]), StandardCharsets.UTF_8));
             Path readme = Path.of(arguments[2]);
-            Files.writeString(readme, rewrite(Files.readString(readme, StandardCharsets.UTF_8), markdown(results)),
-                    StandardCharsets.UTF_8);
+            try {
+                Files.writeString(readme, rewrite(Files.readString(readme, StandardCharsets.UTF_8), markdown(results)),
+                        StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException noPlaceForTheTable) {
+                System.err.println(readme + ": " + noPlaceForTheTable.getMessage());
+                System.exit(1);
+            }
         } else {
             System.err.println("usage: BenchTable summary <results.json> | BenchTable readme <results.json> <README.md>");
             System.exit(2);
