@@ -1,5 +1,6 @@
 package io.crmkit.it.bench;
 
+import io.crmkit.it.bench.BenchResults.Target;
 import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.EmbeddedDatabaseSession;
@@ -7,9 +8,10 @@ import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.SecondServer;
 import io.crmkit.it.support.TestDatabase;
 import io.crmkit.it.support.Webhooks;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import io.crmkit.plugin.api.BaseUrl;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -52,8 +54,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * numbers, half from customers who wrote before) and 3,000 statuses a second (sent, delivered and read of the
  * business's answers to its customers), paced as Meta delivers them, in deliveries of 20 messages or 60 statuses.
  * Meanwhile a probe delivers single messages, ten a second, and times their acknowledgement and the server-sent
- * event a browser receives for each. Prints and writes the events fully processed per second while the load runs,
- * the processing lag, the backlog, and the probe's latencies. Its length: {@code -Dbench.ceiling.seconds} (60).
+ * event a browser receives for each. Prints and writes the events whose processing committed per second while the
+ * load ran (over the time it actually ran), the lag from receipt to that commit ({@link CommitWatcher}), the backlog,
+ * and the probe's latencies. Every delivery is timed from when it was due, and a probe never announced counts as
+ * the whole wait. The single-node scenario writes its targets beside its figures. Its length:
+ * {@code -Dbench.ceiling.seconds} (60).
  * <p>
  * The same load runs first as a warm-up, {@code -Dbench.ceiling.warm-up.seconds} (60), on the node: the
  * measured minute is that of a node in service, whose JIT has compiled its hot paths. What the node did in the
@@ -71,6 +76,9 @@ class MetaCeilingBenchmark {
     private static final int KNOWN_CUSTOMERS = 500;
     private static final long KNOWN_NUMBERS = 819_060_000_000L;
     private static final String PROBE_CUSTOMER = "819069999999";
+    private static final Duration PROBE_PERIOD = Duration.ofMillis(100);
+    /** How often the commit watcher samples the database's snapshot: the resolution of the processing figures. */
+    private static final Duration COMMIT_SAMPLING = Duration.ofMillis(Long.getLong("bench.commit-sampling-ms", 10));
 
     @ArquillianResource
     URL base;
@@ -97,11 +105,11 @@ class MetaCeilingBenchmark {
         JsonObject channel = Organisations.sandboxChannel(base, "Ceiling");
         wabaId = channel.getString("wabaId");
         phoneNumberId = channel.getString("phoneNumberId");
-        String root = base.toString().replaceAll("/$", "");
-        webhooks = List.of(URI.create(root + "/webhooks/whatsapp"));
-        events = URI.create(root + "/api/whatsapp/events");
+        BaseUrl node = BaseUrl.of(base);
+        webhooks = List.of(node.resolve("webhooks/whatsapp"));
+        events = node.resolve("api/whatsapp/events");
         database = System.getProperty("it.db.url");
-        measure("ceiling", channel.getJsonNumber("id").longValue());
+        measure("ceiling", channel.getJsonNumber("id").longValue(), true);
     }
 
     /**
@@ -125,25 +133,29 @@ class MetaCeilingBenchmark {
             JsonObject channel = first.connectNumber(number, "Ceiling on two nodes");
             wabaId = number.getString("wabaId");
             phoneNumberId = number.getString("phoneNumberId");
-            webhooks = List.of(URI.create(first.base() + "webhooks/whatsapp"), URI.create(second.base() + "webhooks/whatsapp"));
-            events = URI.create(second.base() + "api/whatsapp/events");
-            measure("ceiling_two_nodes", channel.getJsonNumber("id").longValue());
+            // A node's address, whether base() answers it as text or as a BaseUrl.
+            BaseUrl firstNode = BaseUrl.of(String.valueOf(first.base()));
+            BaseUrl secondNode = BaseUrl.of(String.valueOf(second.base()));
+            webhooks = List.of(firstNode.resolve("webhooks/whatsapp"), secondNode.resolve("webhooks/whatsapp"));
+            events = secondNode.resolve("api/whatsapp/events");
+            measure("ceiling_two_nodes", channel.getJsonNumber("id").longValue(), false);
         }
     }
 
     /** Runs the warm-up, then the measured load with its probe, and writes the figures as {@code scenario}. */
-    private void measure(String scenario, long channelId) throws Exception {
+    private void measure(String scenario, long channelId, boolean withTargets) throws Exception {
+        JsonObject postgres = BenchResults.databaseSettings(database);
 
         // The known customers wrote before, and the business answered each of them many times: the run's statuses
         // are those answers'.
         for (int first = 0; first < KNOWN_CUSTOMERS; first += MESSAGES_PER_DELIVERY) {
-            JsonArrayBuilder batch = Json.createArrayBuilder();
+            JsonArrayBuilder batch = BenchResults.JSON.createArrayBuilder();
             for (int i = first; i < first + MESSAGES_PER_DELIVERY; i++) {
-                batch.add(Webhooks.textMessage(Long.toString(KNOWN_NUMBERS + i), Webhooks.newWamid(), "Hello"));
+                batch.add(meta().textMessage(Long.toString(KNOWN_NUMBERS + i), Webhooks.newWamid(), "Hello"));
             }
-            assertEquals(200, deliver(batch, Json.createArrayBuilder()).status());
+            assertEquals(200, deliver(batch, BenchResults.JSON.createArrayBuilder(), System.nanoTime()).status());
         }
-        eventually("the known customers' chats", 60, () -> TestDatabase.numberIn(database, 
+        eventually("the known customers' chats", 60, () -> TestDatabase.numberIn(database,
                 "select count(*) from whatsapp.conversation where channel_id = ?", channelId) == KNOWN_CUSTOMERS);
         long answersNeeded = (WARM_UP.toSeconds() + RUN.toSeconds() + 5) * DELIVERIES_PER_SECOND * ANSWERS_PER_DELIVERY;
         TestDatabase.updateIn(database, """
@@ -156,8 +168,8 @@ class MetaCeilingBenchmark {
         // The answers came one by one in a real inbox, with the planner's statistics following; here they came at once.
         TestDatabase.updateIn(database, "analyze whatsapp.message");
 
-        try (Probe probe = new Probe()) {
-            probe.deliverOne();
+        try (Probe probe = new Probe(); CommitWatcher commits = new CommitWatcher(database, COMMIT_SAMPLING)) {
+            probe.deliverOne(System.nanoTime());
             String probeChat = "select count(*) from whatsapp.conversation where channel_id = ? and customer_key = ?";
             eventually("the probe's chat", 30, () -> TestDatabase.numberIn(database, probeChat, channelId, PROBE_CUSTOMER) == 1);
             long probeConversation = TestDatabase.numberIn(database, "select id from whatsapp.conversation where channel_id = ?"
@@ -167,14 +179,11 @@ class MetaCeilingBenchmark {
 
             // Measured apart: in the first minute of a node's life its JIT still compiles the hot paths (a quarter to
             // half a core of the 2 here), so a node just started falls behind, and catches up once warm.
-            String warmUpStarted = now();
+            double warmUpStarted = now();
             Load warmUp = load(WARM_UP);
             warmUp.await();
-            String warmUpEnded = now();
-            long warmUpProcessedPerSecond = Math.round(processedBetween(channelId, warmUpStarted, warmUpEnded)
-                    / (double) WARM_UP.toSeconds());
+            double warmUpEnded = now();
             double warmUpCatchUp = waitForCatchUp(channelId, Duration.ofSeconds(300));
-            String[] warmUpLagMillis = lagMillis(channelId, warmUpStarted, warmUpEnded);
 
             List<Long> backlog = Collections.synchronizedList(new ArrayList<>());
             ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
@@ -182,26 +191,34 @@ class MetaCeilingBenchmark {
                     + " and parked_at is null";
             // Every 5 s: a count of a large backlog is itself a load on the database being measured.
             sampler.scheduleAtFixedRate(() -> backlog.add(TestDatabase.numberIn(database, waiting, channelId)), 5, 5, TimeUnit.SECONDS);
-            String started = now();
+            double started = now();
             AtomicBoolean probing = new AtomicBoolean(true);
             CompletableFuture<Void> probes = CompletableFuture.runAsync(() -> probe.run(probing));
             Load run = load(RUN);
             run.await();
-            String ended = now();
+            double ended = now();
             probing.set(false);
             probes.get(30, TimeUnit.SECONDS);
             sampler.shutdownNow();
 
-            long processedDuringTheRun = processedBetween(channelId, started, ended);
             long backlogAtTheEnd = TestDatabase.numberIn(database, waiting, channelId);
             double catchUp = waitForCatchUp(channelId, Duration.ofSeconds(600));
+            // The last commits are seen by the watcher's next samples, and the last probes' events reach the stream.
             Thread.sleep(1_000);
+            double watchEnded = now();
             List<Double> announced = probe.announcements(channelId);
-            long neverAnnounced = announced.stream().filter(millis -> millis.isNaN()).count();
-            announced.removeIf(millis -> millis.isNaN());
-            String[] lagMillis = lagMillis(channelId, started, ended);
-            double seconds = RUN.toMillis() / 1000.0;
-            long offered = run.messages.get() + run.statuses.get();
+            long neverAnnounced = probe.neverAnnounced();
+            CommittedEvents events = CommittedEvents.of(database, channelId, warmUpStarted, commits.samples());
+            assertEquals(0, events.committedBeforeClaimed(), "every processing seen committed after it began");
+
+            double warmUpSeconds = warmUpEnded - warmUpStarted;
+            double warmUpProcessedPerSecond = events.committedPerSecond(warmUpStarted, warmUpEnded);
+            List<Double> warmUpLag = events.lagMillis(warmUpStarted, warmUpEnded, watchEnded);
+            double seconds = ended - started;
+            double processedPerSecond = events.committedPerSecond(started, ended);
+            List<Double> lag = events.lagMillis(started, ended, watchEnded);
+            long offered = run.offeredMessages.get() + run.offeredStatuses.get();
+            double sendingSeconds = run.sendingSeconds();
 
             // Fully processed: every acknowledged message stored in a chat with a contact and an owner, every answer read.
             assertEquals(warmUp.messages.get() + run.messages.get() + KNOWN_CUSTOMERS + probe.delivered.get(),
@@ -214,56 +231,59 @@ class MetaCeilingBenchmark {
                     + " and m.status = 'READ'", channelId), "every answer whose statuses came is read");
             assertEquals(0, run.failures.get() + warmUp.failures.get(), "every delivery acknowledged");
 
-            JsonObject figures = Json.createObjectBuilder().add("run_seconds", seconds)
-                    .add("offered_messages_per_second", Math.round(run.messages.get() / seconds))
-                    .add("offered_statuses_per_second", Math.round(run.statuses.get() / seconds))
-                    .add("processed_events_per_second_during_run", Math.round(processedDuringTheRun / seconds))
-                    .add("lag_p50_ms", Double.parseDouble(lagMillis[0])).add("lag_p99_ms", Double.parseDouble(lagMillis[1]))
+            Targets targets = new Targets(withTargets);
+            JsonObject figures = BenchResults.JSON.createObjectBuilder().add("run_seconds", BenchResults.round(seconds))
+                    .add("postgres", postgres)
+                    .add("commit_sampling_ms", COMMIT_SAMPLING.toMillis())
+                    .add("offered_messages_per_second", Math.round(run.offeredMessages.get() / sendingSeconds))
+                    .add("offered_statuses_per_second", Math.round(run.offeredStatuses.get() / sendingSeconds))
+                    .add("sending_seconds", BenchResults.round(sendingSeconds))
+                    .add("processed_events_per_second_during_run", targets.figure(Math.round(processedPerSecond), "events/s",
+                            Target.atLeast(4_000)))
+                    .add("lag", targets.latencies(lag, "p99_ms", Target.atMost(2_000)))
+                    .add("lag_never_seen_committed", events.neverSeenCommitted(started, ended))
                     .add("backlog_max", backlog.stream().mapToLong(Long::longValue).max().orElse(0))
                     .add("backlog_at_end", backlogAtTheEnd)
                     .add("catch_up_seconds", BenchResults.round(catchUp))
                     .add("batch_ack", BenchResults.latencies(run.latencies))
-                    .add("single_event_ack", BenchResults.latencies(probe.acks))
-                    .add("server_sent_event", BenchResults.latencies(announced)).add("server_sent_events_missing", neverAnnounced)
+                    .add("single_event_ack", targets.latencies(probe.acks, "p99_ms", Target.atMost(50)))
+                    .add("server_sent_event", targets.latencies(announced, "p99_ms", Target.atMost(250)))
+                    .add("server_sent_events_missing", neverAnnounced)
                     .add("events_offered", offered)
-                    .add("warm_up", Json.createObjectBuilder().add("seconds", WARM_UP.toSeconds())
-                            .add("processed_events_per_second", warmUpProcessedPerSecond)
-                            .add("lag_p50_ms", Double.parseDouble(warmUpLagMillis[0]))
-                            .add("lag_p99_ms", Double.parseDouble(warmUpLagMillis[1]))
+                    .add("warm_up", BenchResults.JSON.createObjectBuilder().add("seconds", BenchResults.round(warmUpSeconds))
+                            .add("processed_events_per_second", Math.round(warmUpProcessedPerSecond))
+                            .add("lag", BenchResults.latencies(warmUpLag))
                             .add("catch_up_seconds", BenchResults.round(warmUpCatchUp)))
                     .build();
-            System.out.printf("%n%s, %.0f s: offered %d messages/s and %d statuses/s; processed %d events/s while it"
-                            + " ran; lag p50 %s ms, p99 %s ms; backlog max %d, %d at the end, caught up %.1f s later%n",
-                    scenario, seconds, Math.round(run.messages.get() / seconds), Math.round(run.statuses.get() / seconds),
-                    Math.round(processedDuringTheRun / seconds), lagMillis[0], lagMillis[1],
-                    backlog.stream().mapToLong(Long::longValue).max().orElse(0), backlogAtTheEnd, catchUp);
-            System.out.printf("  single-event acknowledgement %s; server-sent event %s%n", BenchResults.latencies(probe.acks),
-                    BenchResults.latencies(announced));
-            System.out.printf("  warm-up, %d s before: processed %d events/s while it ran; lag p50 %s ms, p99 %s ms;"
-                            + " caught up %.1f s later%n", WARM_UP.toSeconds(), warmUpProcessedPerSecond,
-                    warmUpLagMillis[0], warmUpLagMillis[1], warmUpCatchUp);
+            System.out.printf("%n%s, %.1f s: offered %d messages/s and %d statuses/s (as sent); committed %d events/s while"
+                            + " it ran; lag (receipt to commit) %s; backlog max %d, %d at the end, caught up %.1f s later%n",
+                    scenario, seconds, Math.round(run.offeredMessages.get() / sendingSeconds),
+                    Math.round(run.offeredStatuses.get() / sendingSeconds), Math.round(processedPerSecond),
+                    BenchResults.latencies(lag), backlog.stream().mapToLong(Long::longValue).max().orElse(0), backlogAtTheEnd,
+                    catchUp);
+            System.out.printf("  single-event acknowledgement (from the scheduled send) %s; server-sent event %s, %d never"
+                    + " came%n", BenchResults.latencies(probe.acks), BenchResults.latencies(announced), neverAnnounced);
+            System.out.printf("  warm-up, %.1f s before: committed %d events/s while it ran; lag %s; caught up %.1f s later%n",
+                    warmUpSeconds, Math.round(warmUpProcessedPerSecond), BenchResults.latencies(warmUpLag), warmUpCatchUp);
             BenchResults.write(scenario, figures);
         }
     }
 
-    private String now() {
-        return TestDatabase.stringsIn(database, "select now()::text").get(0);
+    /** The targets of the scenario that has them (one node); the same figures without targets otherwise. */
+    private record Targets(boolean apply) {
+        JsonValue figure(double value, String unit, Target target) {
+            return apply ? BenchResults.figure(value, unit, target) : BenchResults.figure(value, unit, target).get("value");
+        }
+
+        JsonObject latencies(List<Double> millis, String targeted, Target target) {
+            return apply ? BenchResults.latencies(millis, targeted, target) : BenchResults.latencies(millis);
+        }
     }
 
-    private long processedBetween(long channelId, String from, String to) {
-        return TestDatabase.numberIn(database, "select count(*) from whatsapp.webhook_event where channel_id = ?"
-                + " and processed_at between ?::timestamptz and ?::timestamptz", channelId, from, to);
-    }
-
-    /** The processing lag's p50 and p99, in milliseconds, of the events received between the two instants. */
-    private String[] lagMillis(long channelId, String from, String to) {
-        return TestDatabase.stringsIn(database, """
-                select concat_ws(' ',
-                    round(1000 * percentile_cont(0.5) within group (order by extract(epoch from processed_at - received_at))),
-                    round(1000 * percentile_cont(0.99) within group (order by extract(epoch from processed_at - received_at))))
-                  from whatsapp.webhook_event
-                 where channel_id = ? and received_at between ?::timestamptz and ?::timestamptz""", channelId, from, to)
-                .get(0).split(" ");
+    /** The database's clock, in seconds since the epoch: the clock of its receipts and of the commit watcher. */
+    private double now() {
+        return TestDatabase.rowsIn(database, "select extract(epoch from clock_timestamp())::float8",
+                row -> row.getDouble(1)).get(0);
     }
 
     /** Seconds until nothing of the channel waits to be processed. */
@@ -282,35 +302,53 @@ class MetaCeilingBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** Deliveries paced as Meta sends them: each 20 ms a delivery of 20 messages and one of 60 statuses. */
+    /**
+     * Deliveries paced as Meta sends them: each 20 ms a delivery of 20 messages and one of 60 statuses. Each delivery
+     * is timed from the moment it was due, so that a load generator falling behind shows in the latencies rather than
+     * in a slower pace that no figure tells.
+     */
     private Load load(Duration duration) {
         Load load = new Load();
         long deliveries = duration.toSeconds() * DELIVERIES_PER_SECOND;
-        long period = 1_000_000 / DELIVERIES_PER_SECOND;
+        long period = 1_000_000_000L / DELIVERIES_PER_SECOND;
         AtomicLong issued = new AtomicLong();
+        long start = System.nanoTime();
         load.clock.scheduleAtFixedRate(() -> {
-            if (issued.getAndIncrement() >= deliveries) {
+            long next = issued.getAndIncrement();
+            if (next >= deliveries) {
                 load.done.complete(null);
                 return;
             }
-            load.senders.submit(() -> load.count(false, deliver(messages(), Json.createArrayBuilder())));
-            load.senders.submit(() -> load.count(true, deliver(Json.createArrayBuilder(), statuses())));
-        }, 0, period, TimeUnit.MICROSECONDS);
+            long due = start + next * period;
+            load.senders.submit(() -> load.count(false, deliver(messages(), BenchResults.JSON.createArrayBuilder(), due)));
+            load.senders.submit(() -> load.count(true, deliver(BenchResults.JSON.createArrayBuilder(), statuses(), due)));
+        }, 0, period, TimeUnit.NANOSECONDS);
+        load.period = period;
         return load;
     }
 
-    /** What one paced load acknowledged. */
+    /** What one paced load sent and what was acknowledged. */
     private final class Load {
         final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         final ExecutorService senders = Executors.newFixedThreadPool(32);
         final CompletableFuture<Void> done = new CompletableFuture<>();
+        final AtomicInteger offeredMessages = new AtomicInteger();
+        final AtomicInteger offeredStatuses = new AtomicInteger();
         final AtomicInteger messages = new AtomicInteger();
         final AtomicInteger statuses = new AtomicInteger();
         final AtomicInteger failures = new AtomicInteger();
+        /** Milliseconds from when each delivery was due to its acknowledgement. */
         final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        final AtomicLong firstSent = new AtomicLong(Long.MAX_VALUE);
+        final AtomicLong lastSent = new AtomicLong(Long.MIN_VALUE);
+        volatile long period;
 
         void count(boolean statusDelivery, Timed answer) {
             latencies.add(answer.millis());
+            firstSent.accumulateAndGet(answer.sentAt(), Math::min);
+            lastSent.accumulateAndGet(answer.sentAt(), Math::max);
+            (statusDelivery ? offeredStatuses : offeredMessages).addAndGet(statusDelivery ? ANSWERS_PER_DELIVERY * 3
+                    : MESSAGES_PER_DELIVERY);
             if (answer.status() != 200) {
                 failures.incrementAndGet();
             } else if (statusDelivery) {
@@ -318,6 +356,14 @@ class MetaCeilingBenchmark {
             } else {
                 messages.addAndGet(MESSAGES_PER_DELIVERY);
             }
+        }
+
+        /**
+         * The seconds over which the deliveries were actually sent: from the first send to the last, and the last's
+         * period (n deliveries sent on time span n periods).
+         */
+        double sendingSeconds() {
+            return (lastSent.get() - firstSent.get() + period) / 1e9;
         }
 
         void await() throws Exception {
@@ -328,45 +374,52 @@ class MetaCeilingBenchmark {
         }
     }
 
-    private record Timed(int status, double millis) {
+    /** An answer to a delivery: its status, the milliseconds from when it was due, and when it was sent (nanoTime). */
+    private record Timed(int status, double millis, long sentAt) {
     }
 
     /** Half from customers who wrote before, half from new numbers. */
     private JsonArrayBuilder messages() {
-        JsonArrayBuilder batch = Json.createArrayBuilder();
+        JsonArrayBuilder batch = BenchResults.JSON.createArrayBuilder();
         for (int i = 0; i < MESSAGES_PER_DELIVERY; i++) {
             String from = i % 2 == 0 ? Long.toString(KNOWN_NUMBERS + ThreadLocalRandom.current().nextInt(KNOWN_CUSTOMERS))
                     : Long.toString(newNumbers.getAndIncrement());
-            batch.add(Webhooks.textMessage(from, Webhooks.newWamid(), "Is the order on its way? " + i));
+            batch.add(meta().textMessage(from, Webhooks.newWamid(), "Is the order on its way? " + i));
         }
         return batch;
     }
 
     /** Sent, delivered and read of the next answers, as Meta reports them to the number. */
     private JsonArrayBuilder statuses() {
-        JsonArrayBuilder batch = Json.createArrayBuilder();
+        JsonArrayBuilder batch = BenchResults.JSON.createArrayBuilder();
         for (int i = 0; i < ANSWERS_PER_DELIVERY; i++) {
             long answer = answers.getAndIncrement();
             String wamid = "wamid.bench." + answer;
             String recipient = Long.toString(KNOWN_NUMBERS + answer % KNOWN_CUSTOMERS);
-            batch.add(Webhooks.status(wamid, "sent", recipient)).add(Webhooks.status(wamid, "delivered", recipient))
-                    .add(Webhooks.status(wamid, "read", recipient));
+            batch.add(meta().status(wamid, "sent", recipient)).add(meta().status(wamid, "delivered", recipient))
+                    .add(meta().status(wamid, "read", recipient));
         }
         return batch;
     }
 
-    private Timed deliver(JsonArrayBuilder messages, JsonArrayBuilder statuses) {
-        byte[] body = Webhooks.envelope(Webhooks.entry(wabaId, phoneNumberId, messages, statuses));
-        long started = System.nanoTime();
+    /** The number's webhook JSON, built with the benchmarks' one JSON provider. */
+    private MetaWebhooks meta() {
+        return new MetaWebhooks(wabaId, phoneNumberId);
+    }
+
+    /** Posts a delivery that was due at {@code due} (nanoTime); its time counts from then. */
+    private Timed deliver(JsonArrayBuilder messages, JsonArrayBuilder statuses, long due) {
+        byte[] body = meta().envelope(messages, statuses);
+        long sent = System.nanoTime();
         try {
             URI webhook = webhooks.get(Math.floorMod(turn.getAndIncrement(), webhooks.size()));
             int status = http.send(HttpRequest.newBuilder(webhook).header("Content-Type", "application/json")
                     .header("X-Hub-Signature-256", Webhooks.signature(body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode();
-            return new Timed(status, (System.nanoTime() - started) / 1e6);
+            return new Timed(status, (System.nanoTime() - due) / 1e6, sent);
         } catch (Exception failed) {
-            return new Timed(0, (System.nanoTime() - started) / 1e6);
+            return new Timed(0, (System.nanoTime() - due) / 1e6, sent);
         }
     }
 
@@ -382,14 +435,15 @@ class MetaCeilingBenchmark {
         /** When the event stream announced each message of the probe's chat, by the plugin's id of the message. */
         private final Map<Long, Long> announcedByMessageId = new ConcurrentHashMap<>();
         private volatile long conversationId = -1;
+        private long missing;
         private InputStream stream;
 
-        void deliverOne() {
+        /** Delivers one probe, due at {@code due} (nanoTime), from when its acknowledgement and announcement count. */
+        void deliverOne(long due) {
             String wamid = Webhooks.newWamid();
-            long started = System.nanoTime();
-            startedByWamid.put(wamid, started);
-            Timed answer = deliver(Json.createArrayBuilder().add(Webhooks.textMessage(PROBE_CUSTOMER, wamid, "Probe")),
-                    Json.createArrayBuilder());
+            startedByWamid.put(wamid, due);
+            Timed answer = deliver(BenchResults.JSON.createArrayBuilder().add(meta().textMessage(PROBE_CUSTOMER, wamid, "Probe")),
+                    BenchResults.JSON.createArrayBuilder(), due);
             assertEquals(200, answer.status());
             acks.add(answer.millis());
             delivered.incrementAndGet();
@@ -415,7 +469,7 @@ class MetaCeilingBenchmark {
                         if (line.startsWith("event:")) {
                             event = line.substring(6).trim();
                         } else if (line.startsWith("data:") && event.equals("message")) {
-                            JsonObject data = Json.createReader(new StringReader(line.substring(5).trim())).readObject();
+                            JsonObject data = BenchResults.JSON.createReader(new StringReader(line.substring(5).trim())).readObject();
                             if (data.getJsonNumber("conversationId").longValue() == conversationId && data.containsKey("messageId")) {
                                 announcedByMessageId.putIfAbsent(data.getJsonNumber("messageId").longValue(), System.nanoTime());
                             }
@@ -429,35 +483,51 @@ class MetaCeilingBenchmark {
             reader.start();
         }
 
-        /** Probes ten times a second until told to stop. */
+        /** Probes every 100 ms until told to stop; a probe due while the last one waited goes as soon as it answered. */
         void run(AtomicBoolean probing) {
-            while (probing.get()) {
-                deliverOne();
+            long start = System.nanoTime();
+            for (long next = 0; probing.get(); next++) {
+                long due = start + next * PROBE_PERIOD.toNanos();
                 try {
-                    Thread.sleep(100);
+                    long early = due - System.nanoTime();
+                    if (early > 0) {
+                        TimeUnit.NANOSECONDS.sleep(early);
+                    }
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;
                 }
+                deliverOne(due);
             }
         }
 
         /**
-         * Milliseconds from each probe's delivery to its announcement, once processing caught up; a probe never
-         * announced counts as the whole wait.
+         * Milliseconds from when each probe was due to its announcement, once processing caught up; a probe never
+         * announced (nor stored) counts as the whole wait, until now.
          */
         List<Double> announcements(long channelId) {
-            List<Double> millis = new ArrayList<>();
+            long now = System.nanoTime();
+            Map<String, Long> stored = new java.util.HashMap<>();
             TestDatabase.rowsIn(database, "select m.wamid, m.id from whatsapp.message m join"
                             + " whatsapp.conversation c on c.id = m.conversation_id where c.channel_id = ? and c.customer_key = ?",
-                    row -> Map.entry(row.getString(1), row.getLong(2)), channelId, PROBE_CUSTOMER).forEach(message -> {
-                Long started = startedByWamid.get(message.getKey());
-                Long announced = announcedByMessageId.get(message.getValue());
-                if (started != null) {
-                    millis.add(announced == null ? Double.NaN : (announced - started) / 1e6);
+                    row -> Map.entry(row.getString(1), row.getLong(2)), channelId, PROBE_CUSTOMER)
+                    .forEach(message -> stored.put(message.getKey(), message.getValue()));
+            List<Double> millis = new ArrayList<>();
+            missing = 0;
+            startedByWamid.forEach((wamid, due) -> {
+                Long messageId = stored.get(wamid);
+                Long announced = messageId == null ? null : announcedByMessageId.get(messageId);
+                if (announced == null) {
+                    missing++;
                 }
+                millis.add(((announced == null ? now : announced) - due) / 1e6);
             });
             return millis;
+        }
+
+        /** How many probes {@link #announcements} found never announced. */
+        long neverAnnounced() {
+            return missing;
         }
 
         @Override

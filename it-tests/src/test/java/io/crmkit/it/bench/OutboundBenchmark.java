@@ -1,5 +1,6 @@
 package io.crmkit.it.bench;
 
+import io.crmkit.it.bench.BenchResults.Target;
 import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.Organisations;
@@ -30,18 +31,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * 10,000 answers queued at once to customers who wrote, sent with the number's pace set to Meta's ceiling of 1,000 a
- * second: the sustained rate, the busiest second as Meta (the sandbox) received them, and Meta's throughput refusals
- * (130429). The answers are written as the outbox leaves them, so that what is timed is the sending.
+ * second: the sustained rate, the busiest second as Meta (the sandbox) received them against Meta's limit, and every
+ * throughput refusal (130429) Meta answered, as the sandbox counts them, whether or not the send was tried again.
+ * The answers are written as the outbox leaves them, so that what is timed is the sending.
+ * Sizes: {@code -Dbench.outbound.answers} (10,000), {@code -Dbench.outbound.warm-up-rounds} (2).
  * <p>
  * Twice as many answers are sent first to warm the server up: on a node just started, the JIT compiling the sending
  * path took up to half a core of the 2 here, and the measured sends are those of a node in service.
  */
 @ExtendWith(ArquillianExtension.class)
 class OutboundBenchmark {
-    private static final int ANSWERS = 10_000;
+    private static final int ANSWERS = Integer.getInteger("bench.outbound.answers", 10_000);
     private static final int PACE = 1_000;
+    /** Meta's throughput of the number in the benchmark's sandbox ({@code it.sandbox.throughput}): at most so many a second. */
+    private static final int META_LIMIT = Integer.getInteger("it.sandbox.throughput", 1_000);
     /** Rounds of answers to everyone before the measured one: one still left the JIT compiling during the next. */
-    private static final int WARM_UP_ROUNDS = 2;
+    private static final int WARM_UP_ROUNDS = Integer.getInteger("bench.outbound.warm-up-rounds", 2);
 
     @ArquillianResource
     URL base;
@@ -53,6 +58,7 @@ class OutboundBenchmark {
 
     @Test
     void sendsTenThousandAnswersAtTheNumbersPaceAndNeverFaster() throws Exception {
+        JsonObject postgres = BenchResults.databaseSettings(System.getProperty("it.db.url"));
         long adminId = Organisations.administratorId(base);
         JsonObject channel = Organisations.sandboxChannel(base, "Outbound");
         String phoneNumberId = channel.getString("phoneNumberId");
@@ -82,7 +88,9 @@ class OutboundBenchmark {
                 channel.getInt("id")) == 0);
 
         String answer = "Yes, it is: shall I reserve one?";
+        long refusedBefore = throughputRefusals(phoneNumberId);
         Instant queued = answerEveryone(channel.getInt("id"), adminId, answer);
+        long refused = throughputRefusals(phoneNumberId) - refusedBefore;
         Map<Long, Integer> perSecond = new TreeMap<>();
         Instant first = null;
         Instant last = null;
@@ -98,15 +106,33 @@ class OutboundBenchmark {
         }
         int busiest = perSecond.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         double span = (last.toEpochMilli() - first.toEpochMilli()) / 1000.0;
-        long refused = TestDatabase.number("select count(*) from whatsapp.message m join whatsapp.conversation c"
+        long failedForThroughput = TestDatabase.number("select count(*) from whatsapp.message m join whatsapp.conversation c"
                 + " on c.id = m.conversation_id where c.channel_id = ? and m.error_code = 130429", channel.getInt("id"));
-        BenchResults.write("outbound", Json.createObjectBuilder().add("answers", ANSWERS).add("pace_per_second", PACE)
+        // Sent from the first send to the last: the rate between them is one answer fewer than sent over that span.
+        double sentPerSecond = (ANSWERS - 1) / Math.max(span, 0.001);
+        System.out.printf("%nOutbound: %d answers sent in %.1f s, %.0f a second; busiest second %d; Meta refused %d sends"
+                + " for throughput (130429), %d answers failed for it%n", ANSWERS, span, sentPerSecond, busiest, refused,
+                failedForThroughput);
+        BenchResults.write("outbound", BenchResults.JSON.createObjectBuilder().add("answers", ANSWERS).add("pace_per_second", PACE)
+                .add("postgres", postgres)
                 .add("seconds_from_first_to_last_send", BenchResults.round(span))
-                .add("sent_per_second", Math.round(ANSWERS / Math.max(span, 0.001)))
-                .add("busiest_second", busiest).add("meta_throughput_refusals_130429", refused)
+                .add("sent_per_second", BenchResults.figure(Math.round(sentPerSecond), "messages/s", Target.atLeast(PACE)))
+                .add("busiest_second", BenchResults.figure(busiest, "messages", Target.atMost(META_LIMIT)))
+                .add("meta_throughput_refusals_130429", BenchResults.figure(refused, "refusals", Target.atMost(0)))
+                .add("answers_failed_for_throughput", failedForThroughput)
                 .add("seconds_from_queued_to_first_send", BenchResults.round((first.toEpochMilli() - queued.toEpochMilli()) / 1000.0))
                 .build());
         assertEquals(ANSWERS, perSecond.values().stream().mapToInt(Integer::intValue).sum(), "each answer reached Meta once");
+    }
+
+    /** Every 130429 the sandbox (Meta) answered the number since it started, whether or not the send was tried again. */
+    private long throughputRefusals(String phoneNumberId) {
+        for (JsonValue number : ApiClient.sandbox(base).get("/sandbox/api/numbers").structure().asJsonArray()) {
+            if (number.asJsonObject().getString("phoneNumberId").equals(phoneNumberId)) {
+                return number.asJsonObject().getJsonNumber("throughputRefusals").longValue();
+            }
+        }
+        throw new AssertionError("the sandbox does not know number " + phoneNumberId);
     }
 
     /** Queues an answer in each of the channel's chats, as the outbox leaves it, and waits until all are sent. */

@@ -381,14 +381,19 @@ public class SandboxControlResource {
         return receipts.build();
     }
 
-    /** The sandbox's numbers that the caller's organisation connected, for the customer page. */
+    /**
+     * The sandbox's numbers that the caller's organisation connected, for the customer page; with each, how many of
+     * its sends the sandbox refused for the number's throughput (130429) since it started, each refusal counted
+     * whether or not the sender sent the message again.
+     */
     @GET
     @Path("numbers")
     public JsonArray numbers(@HeaderParam(SandboxAccess.KEY_HEADER) String key) {
         SandboxAccess.Caller caller = access.caller(key);
         var numbers = Jsonp.createArrayBuilder();
         state.allNumbers().stream().filter(n -> access.reaches(caller, n.id())).forEach(n -> numbers.add(Jsonp.createObjectBuilder().add("phoneNumberId", n.id())
-                .add("displayPhoneNumber", n.displayPhoneNumber()).add("verifiedName", n.verifiedName())));
+                .add("displayPhoneNumber", n.displayPhoneNumber()).add("verifiedName", n.verifiedName())
+                .add("throughputRefusals", conversations.throughputRefusals(n.id()))));
         return numbers.build();
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Meta's messaging rules as the sandbox keeps them: the 24-hour customer-service window opened by each
@@ -29,6 +30,8 @@ public class SandboxConversations {
 
     private final Map<String, Instant> lastInbound = new ConcurrentHashMap<>();
     private final Map<String, Bucket> throughput = new ConcurrentHashMap<>();
+    /** Every 130429 answered, by number: what a sender's pace is judged by, whether or not it retried. */
+    private final Map<String, LongAdder> throughputRefusals = new ConcurrentHashMap<>();
     private final RecentRecords<Sent> sent = new RecentRecords<>(20_000);
     private final RecentRecords<String> readReceipts = new RecentRecords<>(20_000);
 
@@ -60,9 +63,19 @@ public class SandboxConversations {
         return last != null && last.plus(WINDOW).isAfter(now);
     }
 
-    /** Whether the number may send one more message now (Meta answers 130429 otherwise). */
+    /** Whether the number may send one more message now; a refusal (Meta answers 130429) is counted. */
     boolean tryAcquireThroughput(String phoneNumberId) {
-        return throughput.computeIfAbsent(phoneNumberId, id -> RateLimits.perSecond(throughputPerSecond)).tryConsume(1);
+        boolean allowed = throughput.computeIfAbsent(phoneNumberId, id -> RateLimits.perSecond(throughputPerSecond)).tryConsume(1);
+        if (!allowed) {
+            throughputRefusals.computeIfAbsent(phoneNumberId, id -> new LongAdder()).increment();
+        }
+        return allowed;
+    }
+
+    /** How many sends of the number were refused for its throughput (130429) since the sandbox started. */
+    long throughputRefusals(String phoneNumberId) {
+        LongAdder refusals = throughputRefusals.get(phoneNumberId);
+        return refusals == null ? 0 : refusals.sum();
     }
 
     /**
