@@ -34,7 +34,7 @@ class BenchTableTest {
 
     @Test
     void theMarkdownTellsTheRunAndListsEveryFigureButTheSettings() {
-        String markdown = BenchTable.markdown(BenchTable.parse(RESULTS));
+        String markdown = BenchTable.markdown(BenchTable.parse(RESULTS), false);
         assertTrue(markdown.startsWith("Run of 2026-12-08T01:00:00Z, commit `abc1234`, on 2 cores, 24000 MiB,"
                 + " openjdk version \"17\"; PostgreSQL with fsync=on, synchronous_commit=on."), markdown);
         assertTrue(markdown.contains("| ceiling | run_seconds | 60.2 |  |  |\n"), markdown);
@@ -42,6 +42,13 @@ class BenchTableTest {
         assertTrue(markdown.contains("| ceiling | server_sent_event.p99_ms | 354.5 ms | <= 250 | **missed** |\n"), markdown);
         assertTrue(markdown.contains("| ceiling | processed_events_per_second_during_run | 4009 events/s | >= 4000 | met |\n"));
         assertTrue(!markdown.contains("samples") && !markdown.contains("fsync |"), markdown);
+    }
+
+    @Test
+    void theReadmesTableHoldsTheFiguresWithATarget() {
+        String markdown = BenchTable.markdown(BenchTable.parse(RESULTS), true);
+        assertTrue(markdown.contains("| ceiling | server_sent_event.p99_ms | 354.5 ms | <= 250 | **missed** |\n"), markdown);
+        assertTrue(!markdown.contains("run_seconds") && !markdown.contains("lag.p50_ms"), markdown);
     }
 
     @Test
@@ -61,6 +68,7 @@ class BenchTableTest {
         assertEquals(List.of("b", "a", "c", "d"), List.copyOf(parsed.keySet()));
         assertEquals(List.of(1.0, 2.5, -300.0), parsed.get("b"));
         assertEquals("x\"é", parsed.get("a"));
-        assertThrows(IllegalArgumentException.class, () -> BenchTable.parse("{\"a\":1} trailing"));
+        assertThrows(IllegalArgumentException.class, () -> BenchTable.parse("{\"a\":}"));
+        assertThrows(IllegalArgumentException.class, () -> BenchTable.parse("[1]"));
     }
 }
