@@ -74,12 +74,16 @@ class OutboxIT {
         byte[] body = Webhooks.envelope(Webhooks.entry(channel.getString("wabaId"), channel.getString("phoneNumberId"),
                 Json.createArrayBuilder().add(message), Json.createArrayBuilder()));
         sandbox().postBytes("/webhooks/whatsapp", body, "X-Hub-Signature-256", Webhooks.signature(body));
+        List<String> wamids = new ArrayList<>(List.of(wamid));
         if (wroteAt.isAfter(Instant.now().minusSeconds(3600))) {
             // the sandbox knows the window from what the customer wrote through it
-            sandbox().post("/sandbox/api/customers/" + customer + "/messages", Json.createObjectBuilder()
-                    .add("phoneNumberId", channel.getString("phoneNumberId")).add("type", "text").add("text", "still there").build());
+            wamids.add(sandbox().post("/sandbox/api/customers/" + customer + "/messages", Json.createObjectBuilder()
+                    .add("phoneNumberId", channel.getString("phoneNumberId")).add("type", "text").add("text", "still there")
+                    .build()).json().getJsonArray("wamids").getString(0));
         }
-        eventually("the conversation", 10, () -> TestDatabase.number("select count(*) from whatsapp.message where wamid = ?", wamid) == 1);
+        // Both messages stored: a test that counts the conversation's messages starts from all the customer wrote.
+        eventually("the conversation", 10, () -> wamids.stream().allMatch(each -> TestDatabase.number(
+                "select count(*) from whatsapp.message where wamid = ?", each) == 1));
         return TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", wamid);
     }
 
