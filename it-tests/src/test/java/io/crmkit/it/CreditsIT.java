@@ -299,6 +299,7 @@ class CreditsIT {
 
     @Test
     void autoRechargeBuysOnceAtTheThresholdAndNotAgainWhileAPurchaseIsPending() throws Exception {
+        Shop witness = autoRechargeWitness();
         Shop shop = shop("MARKETING");
         assertEquals(200, shop.admin().put("/api/whatsapp/credits/auto-recharge", Json.createObjectBuilder()
                 .add("enabled", true).add("threshold", 2).add("amount", 10).build()).status());
@@ -315,7 +316,6 @@ class CreditsIT {
         }
         threads.shutdown();
         eventually("recharged", 20, () -> entries(shop, "AUTO_RECHARGE") == 1);
-        Shop witness = autoRechargeWitness();
         autoRechargeCaughtUp(witness);
         assertEquals(1, entries(shop, "AUTO_RECHARGE"), "one crossing of the threshold, one purchase");
         assertEquals(0, new BigDecimal("11").compareTo(balance(shop)), "4 - 3 + 10");
