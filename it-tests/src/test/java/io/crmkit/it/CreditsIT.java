@@ -5,6 +5,7 @@ import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.ReferenceHostRecords;
+import io.crmkit.it.support.Seeds;
 import io.crmkit.it.support.TestDatabase;
 import io.crmkit.it.support.Webhooks;
 import jakarta.json.Json;
@@ -17,6 +18,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.net.URL;
@@ -43,6 +45,8 @@ class CreditsIT {
 
     @ArquillianResource
     URL base;
+    @RegisterExtension
+    final Seeds seeds = new Seeds();
 
     @Deployment(testable = false)
     static WebArchive application() {
@@ -75,8 +79,8 @@ class CreditsIT {
         return new Shop(admin, organisation, channel, template.id());
     }
 
-    private static String number() {
-        return "+8190" + (10_000_000 + Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 89_999_999L));
+    private String number() {
+        return "+" + seeds.japaneseMobile();
     }
 
     private static long contact(Shop shop, String phone) {
@@ -242,8 +246,10 @@ class CreditsIT {
         for (int delivery = 0; delivery < 3; delivery++) {
             status(shop, message, wamid, "sent");
         }
-        eventually("charged", 20, () -> entries(shop, "CHARGE") == 1);
-        Thread.sleep(1000);
+        // Webhook events take effect in the order they arrived: once a later status shows, the three before it have.
+        status(shop, message, wamid, "delivered");
+        eventually("the later status", 20, () -> TestDatabase.strings("select status from whatsapp.message where id = ?",
+                message).equals(List.of("DELIVERED")));
         assertEquals(1, entries(shop, "CHARGE"), "three deliveries of one status, one charge");
         assertEquals(0, new BigDecimal("1").compareTo(balance(shop)));
         assertEquals(List.of("marketing"), TestDatabase.strings("select meta_pricing_category from whatsapp.message where id = ?",
@@ -265,8 +271,35 @@ class CreditsIT {
         assertEquals(0, new BigDecimal("1").compareTo(balance(shop)));
     }
 
+    /**
+     * An organisation whose every send auto-recharge answers with a purchase of one credit: what it buys shows when
+     * auto-recharge looked at it.
+     */
+    private Shop autoRechargeWitness() throws InterruptedException {
+        Shop witness = shop("MARKETING");
+        assertEquals(200, witness.admin().put("/api/whatsapp/credits/auto-recharge", Json.createObjectBuilder()
+                .add("enabled", true).add("threshold", 1_000).add("amount", 1).build()).status());
+        assertEquals(201, buy(witness, 5).status());
+        return witness;
+    }
+
+    /**
+     * Returns once auto-recharge has looked at every organisation whose send committed before this call. It looks on
+     * one thread, a round at a time, at the organisations that spent since the last round: the witness's first
+     * purchase shows a round that began no earlier than theirs, and its second, sent after the first showed, a round
+     * that began after that one ended.
+     */
+    private void autoRechargeCaughtUp(Shop witness) throws InterruptedException {
+        for (int round = 0; round < 2; round++) {
+            long bought = entries(witness, "AUTO_RECHARGE");
+            assertEquals(201, newChat(witness, contact(witness, number())).status());
+            eventually("auto-recharge looking at the witness", 20, () -> entries(witness, "AUTO_RECHARGE") == bought + 1);
+        }
+    }
+
     @Test
     void autoRechargeBuysOnceAtTheThresholdAndNotAgainWhileAPurchaseIsPending() throws Exception {
+        Shop witness = autoRechargeWitness();
         Shop shop = shop("MARKETING");
         assertEquals(200, shop.admin().put("/api/whatsapp/credits/auto-recharge", Json.createObjectBuilder()
                 .add("enabled", true).add("threshold", 2).add("amount", 10).build()).status());
@@ -283,7 +316,7 @@ class CreditsIT {
         }
         threads.shutdown();
         eventually("recharged", 20, () -> entries(shop, "AUTO_RECHARGE") == 1);
-        Thread.sleep(1500);
+        autoRechargeCaughtUp(witness);
         assertEquals(1, entries(shop, "AUTO_RECHARGE"), "one crossing of the threshold, one purchase");
         assertEquals(0, new BigDecimal("11").compareTo(balance(shop)), "4 - 3 + 10");
 
@@ -294,7 +327,7 @@ class CreditsIT {
         for (int i = 0; i < 9; i++) {
             assertEquals(201, newChat(shop, contact(shop, number())).status());
         }
-        Thread.sleep(1500);
+        autoRechargeCaughtUp(witness);
         assertEquals(1, TestDatabase.number("select count(*) from whatsapp.credit_top_up where organisation_id = ?"
                 + " and trigger = 'AUTO' and state = 'PENDING'", shop.organisationId()));
         assertEquals(1, entries(shop, "AUTO_RECHARGE"));

@@ -247,7 +247,7 @@ public class SandboxControlResource {
         }
     }
 
-    /** {@code {path, method?, status, errorCode, delayMs, count, drop, rate}}: see {@link SandboxFaults}. */
+    /** {@code {path, method?, status, errorCode, delayMs, count, drop, rate, hold}}: see {@link SandboxFaults}. */
     @POST
     @Path("faults")
     public Response addFault(JsonObject fault, @HeaderParam(SandboxAccess.KEY_HEADER) String key) {
@@ -257,7 +257,8 @@ public class SandboxControlResource {
                     fault.getInt("status", 500), fault.getInt("errorCode", 0), fault.getJsonNumber("delayMs") == null ? 0
                             : fault.getJsonNumber("delayMs").longValue(),
                     fault.getInt("count", 1), fault.getBoolean("drop", false),
-                    fault.getJsonNumber("rate") == null ? 1.0 : fault.getJsonNumber("rate").doubleValue()));
+                    fault.getJsonNumber("rate") == null ? 1.0 : fault.getJsonNumber("rate").doubleValue(),
+                    fault.getBoolean("hold", false)));
         } catch (IllegalArgumentException | ClassCastException outOfBounds) {
             return Response.status(400).entity(Jsonp.createObjectBuilder().add("error", String.valueOf(outOfBounds.getMessage()))
                     .build()).build();
@@ -265,7 +266,10 @@ public class SandboxControlResource {
         return Response.noContent().build();
     }
 
-    /** The faults added since they were last cleared, each with how many requests it {@code struck}. */
+    /**
+     * The faults added since they were last cleared, each with how many requests it {@code struck} and how many it is
+     * {@code holding} now.
+     */
     @GET
     @Path("faults")
     public JsonArray faults(@HeaderParam(SandboxAccess.KEY_HEADER) String key) {
@@ -273,10 +277,12 @@ public class SandboxControlResource {
         var all = Jsonp.createArrayBuilder();
         faults.all().forEach(fault -> all.add(Jsonp.createObjectBuilder().add("method", fault.method).add("path", fault.path)
                 .add("status", fault.status).add("errorCode", fault.errorCode).add("delayMs", fault.delayMs)
-                .add("drop", fault.drop).add("rate", fault.rate).add("count", fault.count).add("struck", fault.struck())));
+                .add("drop", fault.drop).add("rate", fault.rate).add("count", fault.count).add("struck", fault.struck())
+                .add("hold", fault.hold).add("holding", fault.holding())));
         return all.build();
     }
 
+    /** Removes the faults; the requests they hold go on to their answers, as when Meta's slow answer finally comes. */
     @DELETE
     @Path("faults")
     public Response clearFaults(@HeaderParam(SandboxAccess.KEY_HEADER) String key) {

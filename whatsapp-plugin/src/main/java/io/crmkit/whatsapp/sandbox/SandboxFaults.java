@@ -5,14 +5,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Faults tests inject into the emulated Graph API: for requests whose path contains {@code path} (and of one HTTP
  * {@code method} when given), answer
- * with Meta's error {@code errorCode} and HTTP {@code status}, or delay by {@code delayMs}, or drop the
+ * with Meta's error {@code errorCode} and HTTP {@code status}, or delay by {@code delayMs}, or hold the request
+ * until the faults are cleared ({@code hold}, at most as long as the longest delay), or drop the
  * connection mid-answer ({@code drop}), for the next {@code count} requests, or for each matching request
- * with probability {@code rate} until {@code count} are used up.
+ * with probability {@code rate} until {@code count} are used up. A held request shows while it waits, so that a
+ * test knows Meta has it and decides itself when Meta answers, whatever the machine's speed.
  */
 @ApplicationScoped
 public class SandboxFaults {
@@ -29,6 +33,10 @@ public class SandboxFaults {
         final double rate;
         /** The HTTP method the fault strikes, or empty for any. */
         final String method;
+        /** Whether a struck request waits until the faults are cleared before it is answered. */
+        final boolean hold;
+        private final CountDownLatch released = new CountDownLatch(1);
+        private final AtomicInteger holding = new AtomicInteger();
 
         /** How many requests it struck so far. */
         int struck() {
@@ -46,14 +54,14 @@ public class SandboxFaults {
          * @throws IllegalArgumentException for a value out of bounds
          */
         static Fault bounded(String method, String path, int status, int errorCode, long delayMs, int count, boolean drop,
-                             double rate) {
+                             double rate, boolean hold) {
             if (path.length() > MAX_PATH || status < 100 || status > 599 || delayMs < 0 || delayMs > MAX_DELAY_MS
                     || count < 1 || count > MAX_COUNT || !(rate > 0 && rate <= 1)) {
                 throw new IllegalArgumentException("a fault has a path of at most " + MAX_PATH + " characters, an HTTP"
                         + " status, a delay of 0 to " + MAX_DELAY_MS + " ms, a count of 1 to " + MAX_COUNT
                         + " and a rate above 0 and at most 1");
             }
-            return new Fault(method, path, status, errorCode, delayMs, count, drop, rate);
+            return new Fault(method, path, status, errorCode, delayMs, count, drop, rate, hold);
         }
 
         /** A fault of every method, struck at each of the next {@code count} requests. */
@@ -67,7 +75,13 @@ public class SandboxFaults {
 
         public Fault(String method, String path, int status, int errorCode, long delayMs, int count, boolean drop,
                      double rate) {
+            this(method, path, status, errorCode, delayMs, count, drop, rate, false);
+        }
+
+        public Fault(String method, String path, int status, int errorCode, long delayMs, int count, boolean drop,
+                     double rate, boolean hold) {
             this.method = method;
+            this.hold = hold;
             this.path = path;
             this.status = status;
             this.errorCode = errorCode;
@@ -76,6 +90,25 @@ public class SandboxFaults {
             this.remaining = new AtomicInteger(count);
             this.drop = drop;
             this.rate = rate;
+        }
+
+        /** Keeps the calling request waiting until the fault is released, at most {@value #MAX_DELAY_MS} ms. */
+        void holdUntilReleased() throws InterruptedException {
+            holding.incrementAndGet();
+            try {
+                released.await(MAX_DELAY_MS, TimeUnit.MILLISECONDS);
+            } finally {
+                holding.decrementAndGet();
+            }
+        }
+
+        /** How many requests it keeps waiting now. */
+        int holding() {
+            return holding.get();
+        }
+
+        void release() {
+            released.countDown();
         }
     }
 
@@ -97,7 +130,9 @@ public class SandboxFaults {
         return List.copyOf(faults);
     }
 
+    /** Removes the faults, letting the requests they hold go on to their answers. */
     public void clear() {
+        faults.forEach(Fault::release);
         faults.clear();
     }
 

@@ -69,12 +69,15 @@ public class SandboxGraphResource {
         Optional<SandboxFaults.Fault> fault = faults.take(method, path);
         if (fault.isPresent()) {
             SandboxFaults.Fault f = fault.get();
-            if (f.delayMs > 0) {
-                try {
+            try {
+                if (f.delayMs > 0) {
                     Thread.sleep(f.delayMs);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
                 }
+                if (f.hold) {
+                    f.holdUntilReleased();
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
             }
             if (f.drop) {
                 return droppedMidAnswer();
