@@ -12,6 +12,7 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,10 @@ import java.util.Set;
  * session; API clients send HTTP Basic credentials with every request (no session is created for them).
  *
  * <p>Unauthenticated requests for protected resources get 401 problem+json under {@code /api/}, and a
- * redirect to the login page elsewhere. Password guessing is throttled per user name and per client address
- * ({@link LoginThrottle}): a throttled attempt gets 429 with {@code Retry-After}, before any password is checked.
+ * redirect to the login page elsewhere. Password guessing is throttled per user name and client address, per address
+ * and per user name ({@link LoginThrottle}): a throttled attempt gets 429 with {@code Retry-After}, before any
+ * password is checked. Behind a reverse proxy the client's address is the proxy's word on it when the proxy is
+ * trusted ({@link TrustedProxies}).
  */
 @ApplicationScoped
 public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -39,7 +42,17 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     CrmIdentityStore identityStore;
 
+    @Inject
+    @ConfigProperty(name = "crm.trusted-proxies")
+    Optional<TrustedProxies> trustedProxies;
+
     private final LoginThrottle throttle = new LoginThrottle(java.time.Clock.systemUTC());
+
+    /** Who is logging in, for throttling: the connection's address, or a trusted proxy's word on it. */
+    private String clientAddress(HttpServletRequest request) {
+        return trustedProxies.map(proxies -> proxies.clientAddress(request.getRemoteAddr(),
+                Optional.ofNullable(request.getHeader("X-Forwarded-For")))).orElse(request.getRemoteAddr());
+    }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -75,19 +88,19 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         String username = credential.get().getCaller();
         Optional<Duration> wait = identityStore.remembers(credential.get()) ? Optional.empty()
-                : throttle.waitBeforeNextAttempt(username, request.getRemoteAddr());
+                : throttle.waitBeforeNextAttempt(username, clientAddress(request));
         if (wait.isPresent()) {
             return tooManyAttempts(request, response, wait.get());
         }
         CredentialValidationResult result = identityStores.validate(credential.get());
         return switch (result.getStatus()) {
             case VALID -> {
-                throttle.succeeded(username, request.getRemoteAddr());
+                throttle.succeeded(username, clientAddress(request));
                 yield context.notifyContainerAboutLogin(result);
             }
             case NOT_VALIDATED -> tooManyAttempts(request, response, CrmIdentityStore.BUSY_RETRY_AFTER);
             default -> {
-                throttle.failed(username, request.getRemoteAddr());
+                throttle.failed(username, clientAddress(request));
                 yield unauthorized(request, response, context);
             }
         };
@@ -126,7 +139,7 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (!csrfTokens.matchesLoginToken(request, request.getParameter(CsrfTokens.FORM_FIELD)) || username.isEmpty()) {
             return context.redirect(request.getContextPath() + LoginServlet.PATH + "?error=expired&next=" + encode(next));
         }
-        Optional<Duration> wait = throttle.waitBeforeNextAttempt(username, request.getRemoteAddr());
+        Optional<Duration> wait = throttle.waitBeforeNextAttempt(username, clientAddress(request));
         if (wait.isPresent()) {
             return tooManyAttempts(request, response, wait.get());
         }
@@ -135,10 +148,10 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
             return tooManyAttempts(request, response, CrmIdentityStore.BUSY_RETRY_AFTER);
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            throttle.failed(username, request.getRemoteAddr());
+            throttle.failed(username, clientAddress(request));
             return context.redirect(request.getContextPath() + LoginServlet.PATH + "?error=credentials&next=" + encode(next));
         }
-        throttle.succeeded(username, request.getRemoteAddr());
+        throttle.succeeded(username, clientAddress(request));
         csrfTokens.forgetLoginToken(request, response);
         request.getSession(true);
         request.changeSessionId();
