@@ -6,6 +6,7 @@ import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.Eventually;
 import io.crmkit.it.support.Organisations;
+import io.crmkit.it.support.Seeds;
 import io.crmkit.it.support.TestDatabase;
 import io.crmkit.whatsapp.interfaces.webhook.WebhookApplication;
 import io.crmkit.whatsapp.sandbox.SandboxApplication;
@@ -22,6 +23,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.lang.reflect.Method;
@@ -46,6 +48,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 class AuthorisationMatrixIT {
+    @RegisterExtension
+    final Seeds seeds = new Seeds();
+
 
     @ArquillianResource
     URL base;
@@ -438,7 +443,7 @@ class AuthorisationMatrixIT {
         long spareChannel = admin.post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
                 .add("name", "Spare").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json()
                 .getJsonNumber("id").longValue();
-        String customer = "8190" + (10_000_000 + Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 89_999_999L));
+        String customer = seeds.japaneseMobile();
         ApiClient sandbox = ApiClient.sandbox(base);
         String text = sandbox.post("/sandbox/api/customers/" + customer + "/messages", Json.createObjectBuilder()
                 .add("phoneNumberId", channel.getString("phoneNumberId")).add("type", "text").add("text", "hello").build())

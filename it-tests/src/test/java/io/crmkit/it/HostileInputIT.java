@@ -8,6 +8,7 @@ import io.crmkit.it.support.EmbeddedDatabaseSession;
 import io.crmkit.it.support.Eventually;
 import io.crmkit.it.support.Organisations;
 import io.crmkit.it.support.RawHttp;
+import io.crmkit.it.support.Seeds;
 import io.crmkit.it.support.TestDatabase;
 import io.crmkit.it.support.Webhooks;
 import io.crmkit.whatsapp.testing.SampleFiles;
@@ -19,6 +20,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
@@ -27,7 +29,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,6 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 class HostileInputIT {
+    @RegisterExtension
+    final Seeds seeds = new Seeds();
+
 
     @ArquillianResource
     URL base;
@@ -104,7 +108,7 @@ class HostileInputIT {
         long adminId = admin().get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
         JsonObject channel = admin().post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
                 .add("name", "Hostile").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json();
-        String customer = "8190" + (10_000_000 + Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 89_999_999L));
+        String customer = seeds.japaneseMobile();
         String wamid = ApiClient.sandbox(base).post("/sandbox/api/customers/" + customer + "/messages", Json.createObjectBuilder()
                 .add("phoneNumberId", channel.getString("phoneNumberId")).add("type", "text").add("text", "hi").build())
                 .json().getJsonArray("wamids").getString(0);

@@ -6,6 +6,7 @@ import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.EmbeddedDatabaseSession;
 import io.crmkit.it.support.Eventually;
 import io.crmkit.it.support.Organisations;
+import io.crmkit.it.support.Seeds;
 import io.crmkit.it.support.SilentlyRollingBackHost;
 import io.crmkit.it.support.TestDatabase;
 import io.crmkit.it.support.Webhooks;
@@ -19,6 +20,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
@@ -42,6 +44,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What the stored webhook events become: contacts, owners, conversations, messages and statuses. */
 @ExtendWith(ArquillianExtension.class)
 class InboundProcessingIT {
+    @RegisterExtension
+    final Seeds seeds = new Seeds();
+
 
     @ArquillianResource
     URL base;
@@ -119,8 +124,8 @@ class InboundProcessingIT {
         return TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", wamid);
     }
 
-    private static String uniqueNumber() {
-        return "8190" + (10_000_000 + Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 89_999_999L));
+    private String uniqueNumber() {
+        return seeds.japaneseMobile();
     }
 
     @Test

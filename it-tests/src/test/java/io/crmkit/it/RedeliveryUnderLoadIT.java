@@ -3,6 +3,7 @@ package io.crmkit.it;
 import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.Organisations;
+import io.crmkit.it.support.Seeds;
 import io.crmkit.it.support.TestDatabase;
 import io.crmkit.it.support.Webhooks;
 import jakarta.json.Json;
@@ -13,6 +14,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
@@ -33,6 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @ExtendWith(ArquillianExtension.class)
 class RedeliveryUnderLoadIT {
+    @RegisterExtension
+    final Seeds seeds = new Seeds();
+
     private static final int CUSTOMERS = 200;
     private static final int MESSAGES_PER_DELIVERY = 10;
     private static final int SENDERS = 8;
@@ -50,7 +55,7 @@ class RedeliveryUnderLoadIT {
         ApiClient admin = Organisations.administrator(base);
         JsonObject channel = Organisations.sandboxChannel(base, "Redelivery");
         long organisation = TestDatabase.number("select organisation_id from whatsapp.channel where id = ?", channel.getInt("id"));
-        long firstNumber = 819_060_000_000L + new Random().nextInt(900_000) * 100L;
+        long firstNumber = 819_060_000_000L + seeds.random().nextInt(900_000) * 100L;
 
         // The customers write first; the answers stand as the outbox leaves them once Meta took them.
         List<String> inbound = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.crmkit.it;
 import io.crmkit.it.support.ApiClient.Answer;
 import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.HostRecords;
+import io.crmkit.it.support.Seeds;
 import io.crmkit.it.support.TestDatabase;
 import io.crmkit.it.support.Webhooks;
 import io.crmkit.plugin.api.Contact;
@@ -13,11 +14,11 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import static io.crmkit.it.support.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,6 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on each host, which they prepare and check through {@link HostRecords}; they reach the plugin only by its endpoints.
  */
 abstract class RelatedRecordsTests {
+    @RegisterExtension
+    final Seeds seeds = new Seeds();
+
 
     /** The host the plugin runs on in this test. */
     protected abstract HostRecords host();
@@ -50,7 +54,7 @@ abstract class RelatedRecordsTests {
         JsonObject channel = admin().post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
                 .add("name", "Related").add("assigneeIds", Json.createArrayBuilder().add(host().administratorId()))
                 .build()).json();
-        String customer = "8190" + (10_000_000 + Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 89_999_999L));
+        String customer = seeds.japaneseMobile();
         List<String> wamids = new java.util.ArrayList<>();
         for (String text : List.of("I would like 20 boxes of green tea", "Delivery to Osaka, please")) {
             wamids.add(ApiClient.sandbox(host().base()).post("/sandbox/api/customers/" + customer + "/messages", Json.createObjectBuilder()
@@ -174,8 +178,8 @@ abstract class RelatedRecordsTests {
         JsonObject channel = admin().post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
                 .add("name", "Names").add("assigneeIds", Json.createArrayBuilder().add(host().administratorId()))
                 .build()).json();
-        String numberOnly = "8190" + (10_000_000 + Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 89_999_999L));
-        String typed = "8190" + (10_000_000 + Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 89_999_999L));
+        String numberOnly = seeds.japaneseMobile();
+        String typed = seeds.japaneseMobile();
         long byNumber = host().newContact("+" + numberOnly, "", "+" + numberOnly);
         long named = host().newContact("Kenji", "Mori", "+" + typed);
         for (String customer : List.of(numberOnly, typed)) {
@@ -223,7 +227,7 @@ abstract class RelatedRecordsTests {
     @Test
     void aSharedContactCardBecomesAContactAndANewNumberIsTakenOnceConfirmed() throws Exception {
         long[] chat = chat();
-        String friend = "+8190" + (10_000_000 + Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 89_999_999L));
+        String friend = "+" + seeds.japaneseMobile();
         long card = deliver(chat, Json.createObjectBuilder().add("from", strings(
                         "select customer_key from whatsapp.conversation where id = ?", chat[0]).get(0))
                 .add("id", Webhooks.newWamid()).add("timestamp", Long.toString(java.time.Instant.now().getEpochSecond()))
@@ -239,7 +243,7 @@ abstract class RelatedRecordsTests {
                 "saved once: the second time finds the contact");
         assertEquals(404, admin().post(path(chat, "/messages/" + card + "/contact-cards/3"), JsonValue.EMPTY_JSON_OBJECT).status());
 
-        String newNumber = "8190" + (10_000_000 + Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 89_999_999L));
+        String newNumber = seeds.japaneseMobile();
         long notice = deliver(chat, fromTheCustomer(chat, "system", Json.createObjectBuilder()
                 .add("body", "Yuki changed their phone number to a new number").add("wa_id", newNumber)
                 .add("type", "user_changed_number").build()));

@@ -4,6 +4,7 @@ import io.crmkit.it.support.ApiClient.Answer;
 import io.crmkit.it.support.ApiClient;
 import io.crmkit.it.support.Deployments;
 import io.crmkit.it.support.Organisations;
+import io.crmkit.it.support.Seeds;
 import io.crmkit.it.support.TestDatabase;
 import io.crmkit.it.support.Webhooks;
 import io.crmkit.whatsapp.testing.SampleFiles;
@@ -20,6 +21,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
@@ -39,6 +41,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 class TemplatesIT {
+    @RegisterExtension
+    final Seeds seeds = new Seeds();
+
     private static final String FIRST_NAME = "#Contacts.First Name#";
 
     @ArquillianResource
@@ -297,8 +302,8 @@ class TemplatesIT {
         return new long[]{conversation, TestDatabase.number("select contact_id from whatsapp.conversation where id = ?", conversation)};
     }
 
-    private static String customerNumber() {
-        return "8190" + (10_000_000 + Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 89_999_999L));
+    private String customerNumber() {
+        return seeds.japaneseMobile();
     }
 
     /** The template the sandbox (Meta) received in a conversation's latest template message. */
