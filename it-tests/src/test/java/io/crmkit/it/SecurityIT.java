@@ -299,11 +299,20 @@ class SecurityIT {
         }
     }
 
+    /**
+     * A caller's address of its own, from the documentation range 203.0.113.0/24 and told by a trusted proxy (the test
+     * deployment trusts this machine): the throttling tests' guesses count against addresses no other test uses.
+     */
+    private String someAddress() {
+        return "203.0.113." + (1 + seeds.random().nextInt(254));
+    }
+
     @Test
     @Order(100)
     void failedBasicLoginsWaitLongerEachTimeAndASuccessStartsAfresh() throws InterruptedException {
         String user = newAgent("the-right-password");
-        ApiClient guesser = ApiClient.as(base, user, "a-wrong-password");
+        String address = someAddress();
+        ApiClient guesser = ApiClient.as(base, user, "a-wrong-password").forwardedFor(address);
         for (int attempt = 1; attempt < 5; attempt++) {
             assertEquals(401, guesser.get("/api/crm/session").status(), "attempt " + attempt);
         }
@@ -313,7 +322,7 @@ class SecurityIT {
         assertEquals("TOO_MANY_ATTEMPTS", throttled.code());
         int retryAfter = Integer.parseInt(throttled.header("Retry-After"));
         assertTrue(retryAfter >= 1);
-        ApiClient rightful = ApiClient.as(base, user, "the-right-password");
+        ApiClient rightful = ApiClient.as(base, user, "the-right-password").forwardedFor(address);
         assertEquals(429, rightful.get("/api/crm/session").status(), "while it waits, even the right password is not checked");
 
         // A throttled attempt is not counted: asking until the wait is over proves it ends, within the time announced
@@ -321,14 +330,14 @@ class SecurityIT {
         eventually("the right password checked once the announced wait is over", retryAfter + 10,
                 () -> rightful.get("/api/crm/session").status() != 429);
         assertEquals(200, rightful.get("/api/crm/session").status());
-        assertEquals(401, guesser.get("/api/crm/session").status(), "the success cleared the count");
+        assertEquals(401, guesser.get("/api/crm/session").status(), "the success cleared the count of the pair");
     }
 
     @Test
     @Order(101)
     void failedFormLoginsAreThrottledToo() {
         String user = newAgent("form-password");
-        BrowserSession browser = new BrowserSession(base);
+        BrowserSession browser = BrowserSession.behindProxyAs(base, someAddress());
         for (int attempt = 1; attempt <= 5; attempt++) {
             HttpResponse<String> failed = browser.logIn(user, "wrong");
             assertEquals(302, failed.statusCode());
@@ -343,7 +352,7 @@ class SecurityIT {
     @Order(102)
     void thirtyGuessesInARowCostAtMostAHandfulOfPasswordChecks() {
         String user = newAgent("never-guessed");
-        ApiClient guesser = ApiClient.as(base, user, "guess");
+        ApiClient guesser = ApiClient.as(base, user, "guess").forwardedFor(someAddress());
         long refused = 0;
         long throttled = 0;
         for (int attempt = 0; attempt < 30; attempt++) {
@@ -355,5 +364,35 @@ class SecurityIT {
         assertEquals(30 - refused, throttled);
         assertFalse(ApiClient.anonymous(base).get("/health").body().contains("DOWN"), "the server stays healthy");
         assertEquals(200, admin().get("/api/crm/session").status(), "a user who logged in a moment ago carries on");
+    }
+
+    @Test
+    @Order(103)
+    void whoeverGuessesAUsersPasswordCannotLockTheUserOut() {
+        String user = newAgent("only-mine");
+        ApiClient guesser = ApiClient.as(base, user, "guess").forwardedFor("198.51.100.7");
+        for (int attempt = 0; attempt < 12; attempt++) {
+            guesser.get("/api/crm/session");
+        }
+        assertEquals(429, guesser.get("/api/crm/session").status(), "the guesser waits");
+        assertEquals(200, ApiClient.as(base, user, "only-mine").forwardedFor(someAddress()).get("/api/crm/session").status(),
+                "the user, from an address that never failed, gets in at once");
+    }
+
+    @Test
+    @Order(104)
+    void aSuccessFromAnAddressDoesNotWipeOutTheGuessesMadeFromIt() throws InterruptedException {
+        String address = someAddress();
+        ApiClient guesser = ApiClient.as(base, newAgent("the-guessers-own"), "the-guessers-own").forwardedFor(address);
+        for (int name = 0; name < 20; name++) {
+            assertEquals(401, ApiClient.as(base, "nobody-" + name + "-" + address, "guess").forwardedFor(address)
+                    .get("/api/crm/session").status(), "guess " + name);
+        }
+        eventually("the guesser's own login once the address's wait is over", 15,
+                () -> guesser.get("/api/crm/session").status() == 200);
+        assertEquals(401, ApiClient.as(base, "nobody-else", "guess").forwardedFor(address).get("/api/crm/session").status());
+        Answer throttled = ApiClient.as(base, "nobody-more", "guess").forwardedFor(address).get("/api/crm/session");
+        assertEquals(429, throttled.status(), "the address's count went on from where it was");
+        assertTrue(Integer.parseInt(throttled.header("Retry-After")) >= 2, throttled.header("Retry-After"));
     }
 }

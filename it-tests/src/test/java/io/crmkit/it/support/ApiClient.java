@@ -32,6 +32,8 @@ public final class ApiClient {
     private final BaseUrl base;
     private final Optional<String> authorization;
     private final Optional<String> sandboxKey;
+    /** The client's address as a trusted reverse proxy tells it ({@code X-Forwarded-For}), when the client is behind one. */
+    private Optional<String> forwardedFor = Optional.empty();
 
     private ApiClient(BaseUrl base, Optional<String> authorization, Optional<String> sandboxKey) {
         this.base = base;
@@ -51,6 +53,17 @@ public final class ApiClient {
     /** The tests' hand on the sandbox: its control API with the installation key the test deployments set. */
     public static ApiClient sandbox(URL base) {
         return new ApiClient(BaseUrl.of(base), Optional.empty(), Optional.of(SANDBOX_TEST_KEY));
+    }
+
+    /**
+     * The same client, as if behind a reverse proxy that names {@code clientAddress} in {@code X-Forwarded-For}: the
+     * test deployments trust this machine's addresses as proxies, so that login throttling tests can play callers from
+     * many addresses.
+     */
+    public ApiClient forwardedFor(String clientAddress) {
+        ApiClient behindProxy = new ApiClient(base, authorization, sandboxKey);
+        behindProxy.forwardedFor = Optional.of(clientAddress);
+        return behindProxy;
     }
 
     public URI base() {
@@ -220,6 +233,7 @@ public final class ApiClient {
                 .header("Accept", accept);
         authorization.ifPresent(value -> builder.header("Authorization", value));
         sandboxKey.ifPresent(key -> builder.header("X-Sandbox-Key", key));
+        forwardedFor.ifPresent(address -> builder.header("X-Forwarded-For", address));
         return builder;
     }
 

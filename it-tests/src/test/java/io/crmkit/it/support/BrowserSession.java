@@ -25,7 +25,20 @@ public final class BrowserSession {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
 
+    /** The client's address as a trusted reverse proxy tells it, when it is behind one (see {@link ApiClient#forwardedFor}). */
+    private final java.util.Optional<String> forwardedFor;
+
     public BrowserSession(URL base) {
+        this(base, java.util.Optional.empty());
+    }
+
+    /** A browser behind a reverse proxy that names {@code clientAddress} in {@code X-Forwarded-For}. */
+    public static BrowserSession behindProxyAs(URL base, String clientAddress) {
+        return new BrowserSession(base, java.util.Optional.of(clientAddress));
+    }
+
+    private BrowserSession(URL base, java.util.Optional<String> forwardedFor) {
+        this.forwardedFor = forwardedFor;
         this.root = BaseUrl.of(base);
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -61,6 +74,10 @@ public final class BrowserSession {
 
     public HttpResponse<String> send(HttpRequest request) {
         try {
+            if (forwardedFor.isPresent()) {
+                request = HttpRequest.newBuilder(request, (name, value) -> true)
+                        .header("X-Forwarded-For", forwardedFor.get()).build();
+            }
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);

@@ -68,6 +68,27 @@ public class EmbeddedDatabaseSession implements LauncherSessionListener {
         System.setProperty("it.db.url", postgres.getJdbcUrl("postgres", "postgres"));
         System.setProperty("it.admin.password", ADMIN_PASSWORD);
         System.setProperty("it.http.port", Integer.toString(freePort()));
+        System.setProperty("it.trusted-proxies", String.join(",", thisMachinesAddresses()));
+    }
+
+    /**
+     * Every address of this machine, as CIDR ranges of one address: the test deployment trusts them as reverse proxies
+     * ({@code crm.trusted-proxies}), so that a test can play callers from many addresses with {@code X-Forwarded-For},
+     * whichever of them the tests reach the server at.
+     */
+    private static java.util.List<String> thisMachinesAddresses() {
+        java.util.List<String> addresses = new java.util.ArrayList<>(java.util.List.of("127.0.0.0/8", "::1/128"));
+        try {
+            for (java.net.NetworkInterface face : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                for (java.net.InetAddress address : java.util.Collections.list(face.getInetAddresses())) {
+                    String literal = address.getHostAddress().replaceFirst("%.*$", "");
+                    addresses.add(literal + (address instanceof java.net.Inet6Address ? "/128" : "/32"));
+                }
+            }
+        } catch (java.net.SocketException unlisted) {
+            // loopback alone, then
+        }
+        return addresses;
     }
 
     /**
