@@ -103,6 +103,63 @@ class HostileInputIT {
                 + EmbeddedDatabaseSession.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Chunked bodies announce no length: each entry point is sent far more than it takes, and must answer 413 once its
+     * limit (4 MB, or 101 MB for a file) is passed, long before the sender is done, keeping nothing on disk.
+     */
+    @Test
+    void endlessChunkedBodiesAreRefusedAtTheirLimitAtEveryEntryPoint() throws Exception {
+        long adminId = admin().get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
+        JsonObject channel = admin().post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
+                .add("name", "Chunked").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json();
+        String customer = seeds.japaneseMobile();
+        String wamid = ApiClient.sandbox(base).post("/sandbox/api/customers/" + customer + "/messages", Json.createObjectBuilder()
+                .add("phoneNumberId", channel.getString("phoneNumberId")).add("type", "text").add("text", "hi").build())
+                .json().getJsonArray("wamids").getString(0);
+        Eventually.eventually("the conversation", 10, () -> TestDatabase.number(
+                "select count(*) from whatsapp.message where wamid = ?", wamid) == 1);
+        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", wamid);
+        long contactsBefore = rows("crm.contact");
+        long messagesBefore = rows("whatsapp.message");
+        long sixtyFourMegabytes = 64L << 20;
+        long threeHundredMegabytes = 300L << 20;
+        String multipart = "\r\nContent-Type: multipart/form-data; boundary=x";
+        record Endless(String what, String requestLineAndHeaders, long bytes, long limit) {
+        }
+        List<Endless> endless = List.of(
+                new Endless("the webhook", "POST /webhooks/whatsapp HTTP/1.1\r\nContent-Type: application/json",
+                        sixtyFourMegabytes, 4L << 20),
+                new Endless("the sandbox's upload session, anonymous", "POST /sandbox/graph/v24.0/upload:1 HTTP/1.1"
+                        + "\r\nContent-Type: application/octet-stream", sixtyFourMegabytes, 4L << 20),
+                new Endless("the sandbox's media upload, anonymous", "POST /sandbox/graph/v24.0/"
+                        + channel.getString("phoneNumberId") + "/media HTTP/1.1" + multipart, threeHundredMegabytes, 101L << 20),
+                new Endless("a contact", "POST /api/crm/contacts HTTP/1.1\r\n" + basicAdmin()
+                        + "\r\nAccept: application/json\r\nContent-Type: application/json", sixtyFourMegabytes, 4L << 20),
+                new Endless("a file for a customer", "POST /api/whatsapp/conversations/" + conversation + "/messages HTTP/1.1\r\n"
+                        + basicAdmin() + "\r\nAccept: application/json" + multipart, threeHundredMegabytes, 101L << 20));
+        for (Endless request : endless) {
+            RawHttp.ChunkedAnswer refused = RawHttp.exchangeChunked(base, request.requestLineAndHeaders(), request.bytes(),
+                    (byte) ' ');
+            assertEquals(413, refused.answer().status(), request.what() + ": " + refused.answer().text());
+            assertEquals("PAYLOAD_TOO_LARGE", refused.answer().code(), request.what());
+            assertTrue(refused.sentBeforeAnswer() < request.bytes() / 2, request.what() + ": answered only after "
+                    + refused.sentBeforeAnswer() + " bytes of " + request.bytes());
+        }
+
+        Answer small = raw("POST /api/crm/contacts HTTP/1.1\r\n" + basicAdmin() + "\r\nAccept: application/json"
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked",
+                inChunks("{\"firstName\":\"Chunked\"}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(201, small.status(), "a chunked body within its limit is taken: " + small.body());
+        assertEquals(contactsBefore + 1, rows("crm.contact"), "nothing of the refused contact was stored");
+        assertEquals(messagesBefore, rows("whatsapp.message"), "nothing of the refused file was queued");
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(
+                java.nio.file.Path.of(System.getProperty("it.tmpdir", "target/tmp")), 2)) {
+            assertEquals(List.of(), files.filter(file -> file.getFileName().toString().startsWith("request-body")).toList(),
+                    "what a refused body had on disk is deleted at once");
+        }
+        assertEquals(200, ApiClient.anonymous(base).get("/health").status(), "the server stays healthy");
+    }
+
     @Test
     void everyHostileRequestIsRefusedWithItsCodeStoresNothingAndTheServerStaysHealthy() throws Exception {
         long adminId = admin().get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();

@@ -60,6 +60,56 @@ public final class RawHttp {
         }
     }
 
+    /** The server's answer to an endless chunked body, and how much of it had been sent when the answer came. */
+    public record ChunkedAnswer(Answer answer, long sentBeforeAnswer) {
+    }
+
+    /**
+     * Sends the request line and headers with {@code Transfer-Encoding: chunked} (added here), then up to {@code bytes}
+     * bytes of {@code filler} in chunks of 64 KB, never held whole, and answers what the server said, within 30 s.
+     */
+    public static ChunkedAnswer exchangeChunked(URL base, String requestLineAndHeaders, long bytes, byte filler) {
+        java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            Thread writer = new Thread(() -> {
+                byte[] chunk = new byte[65_536];
+                java.util.Arrays.fill(chunk, filler);
+                byte[] size = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                try {
+                    out.write((requestLineAndHeaders + "\r\nTransfer-Encoding: chunked\r\nHost: " + base.getHost() + ":"
+                            + base.getPort() + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    while (sent.get() < bytes) {
+                        out.write(size);
+                        out.write(chunk);
+                        out.write(new byte[]{'\r', '\n'});
+                        sent.addAndGet(chunk.length);
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                } catch (IOException refusedMidway) {
+                    // the server answered and closed before taking everything: what the test looks at
+                }
+            });
+            writer.setDaemon(true);
+            writer.start();
+            InputStream in = socket.getInputStream();
+            int first = in.read();
+            long sentBeforeAnswer = sent.get();
+            String text = first == -1 ? "" : (char) first + readAnswer(socket);
+            Matcher status = STATUS.matcher(text);
+            if (!status.find()) {
+                throw new AssertionError("no HTTP answer after " + sentBeforeAnswer + " bytes: " + text);
+            }
+            Matcher code = CODE.matcher(text);
+            return new ChunkedAnswer(new Answer(Integer.parseInt(status.group(1)), code.find() ? code.group(1) : "", text),
+                    sentBeforeAnswer);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
     /** What arrives until the server closes, pauses for a moment after its headers, or 64 KB have come. */
     private static String readAnswer(Socket socket) throws IOException {
         InputStream in = socket.getInputStream();
