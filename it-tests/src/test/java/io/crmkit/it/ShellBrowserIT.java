@@ -250,11 +250,16 @@ class ShellBrowserIT {
 
         // On a 1366×900 laptop screen, once the browser's own bars are drawn, the page has about 1366×768.
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+        // The window's new size reaches the page a moment later: what is proved is the layout once it has settled.
         for (String control : List.of("composer-attach", "enter-sends", "composer-send", "composer-text")) {
-            assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                    "const r = document.getElementById(arguments[0]).getBoundingClientRect();"
-                            + " return r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;",
-                    control), control + " is whole on the screen at 1366×768");
+            try {
+                wait.until(page -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) page).executeScript(
+                        "const r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                                + " return window.innerWidth <= 1366 && r.top >= 0 && r.left >= 0"
+                                + " && r.bottom <= window.innerHeight && r.right <= window.innerWidth;", control)));
+            } catch (org.openqa.selenium.TimeoutException notWhole) {
+                throw new AssertionError(control + " is whole on the screen at 1366×768", notWhole);
+            }
         }
         assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "const box = document.querySelector('.views').parentElement.getBoundingClientRect();"
