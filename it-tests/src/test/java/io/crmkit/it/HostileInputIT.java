@@ -107,18 +107,29 @@ class HostileInputIT {
      * Chunked bodies announce no length: each entry point is sent far more than it takes, and must answer 413 once its
      * limit (4 MB, or 101 MB for a file) is passed, long before the sender is done, keeping nothing on disk.
      */
-    @Test
-    void endlessChunkedBodiesAreRefusedAtTheirLimitAtEveryEntryPoint() throws Exception {
+    /** A sandbox number of the administrator's, and the chat a new customer started on it. */
+    private record Chat(JsonObject channel, String customer, long conversation) {
+    }
+
+    private Chat newChat(String channelName) throws InterruptedException {
         long adminId = admin().get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
         JsonObject channel = admin().post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
-                .add("name", "Chunked").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json();
+                .add("name", channelName).add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json();
         String customer = seeds.japaneseMobile();
         String wamid = ApiClient.sandbox(base).post("/sandbox/api/customers/" + customer + "/messages", Json.createObjectBuilder()
                 .add("phoneNumberId", channel.getString("phoneNumberId")).add("type", "text").add("text", "hi").build())
                 .json().getJsonArray("wamids").getString(0);
         Eventually.eventually("the conversation", 10, () -> TestDatabase.number(
                 "select count(*) from whatsapp.message where wamid = ?", wamid) == 1);
-        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", wamid);
+        return new Chat(channel, customer, TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?",
+                wamid));
+    }
+
+    @Test
+    void endlessChunkedBodiesAreRefusedAtTheirLimitAtEveryEntryPoint() throws Exception {
+        Chat chat = newChat("Chunked");
+        JsonObject channel = chat.channel();
+        long conversation = chat.conversation();
         long contactsBefore = rows("crm.contact");
         long messagesBefore = rows("whatsapp.message");
         long sixtyFourMegabytes = 64L << 20;
@@ -162,16 +173,10 @@ class HostileInputIT {
 
     @Test
     void everyHostileRequestIsRefusedWithItsCodeStoresNothingAndTheServerStaysHealthy() throws Exception {
-        long adminId = admin().get("/api/crm/session").json().getJsonObject("user").getJsonNumber("id").longValue();
-        JsonObject channel = admin().post("/api/whatsapp/channels", Json.createObjectBuilder().add("mode", "SANDBOX")
-                .add("name", "Hostile").add("assigneeIds", Json.createArrayBuilder().add(adminId)).build()).json();
-        String customer = seeds.japaneseMobile();
-        String wamid = ApiClient.sandbox(base).post("/sandbox/api/customers/" + customer + "/messages", Json.createObjectBuilder()
-                .add("phoneNumberId", channel.getString("phoneNumberId")).add("type", "text").add("text", "hi").build())
-                .json().getJsonArray("wamids").getString(0);
-        Eventually.eventually("the conversation", 10, () -> TestDatabase.number(
-                "select count(*) from whatsapp.message where wamid = ?", wamid) == 1);
-        long conversation = TestDatabase.number("select conversation_id from whatsapp.message where wamid = ?", wamid);
+        Chat chat = newChat("Hostile");
+        JsonObject channel = chat.channel();
+        String customer = chat.customer();
+        long conversation = chat.conversation();
         String messages = "/api/whatsapp/conversations/" + conversation + "/messages";
         long contact = admin().post("/api/crm/contacts", Json.createObjectBuilder().add("firstName", "Target").build()).id();
         ApiClient outsider = Organisations.outsider(base);

@@ -158,15 +158,7 @@ class MetaCeilingBenchmark {
         eventually("the known customers' chats", 60, () -> TestDatabase.numberIn(database,
                 "select count(*) from whatsapp.conversation where channel_id = ?", channelId) == KNOWN_CUSTOMERS);
         long answersNeeded = (WARM_UP.toSeconds() + RUN.toSeconds() + 5) * DELIVERIES_PER_SECOND * ANSWERS_PER_DELIVERY;
-        TestDatabase.updateIn(database, """
-                insert into whatsapp.message (organisation_id, conversation_id, direction, type, text, status, status_at,
-                                              sent_at, created_at, wamid)
-                select c.organisation_id, c.id, 'OUT', 'text', 'Answer ' || n, 'SENT', now(), now(), now(), 'wamid.bench.' || n
-                  from generate_series(0, ? - 1) n
-                  join whatsapp.conversation c on c.channel_id = ? and c.customer_key = (? + n % ?)::text""",
-                answersNeeded, channelId, KNOWN_NUMBERS, KNOWN_CUSTOMERS);
-        // The answers came one by one in a real inbox, with the planner's statistics following; here they came at once.
-        TestDatabase.updateIn(database, "analyze whatsapp.message");
+        StoredAnswers.store(database, answersNeeded, channelId, KNOWN_NUMBERS, KNOWN_CUSTOMERS, "wamid.bench.");
 
         try (Probe probe = new Probe(); CommitWatcher commits = new CommitWatcher(database, COMMIT_SAMPLING)) {
             probe.deliverOne(System.nanoTime());

@@ -108,14 +108,8 @@ class WebhookIntakeBenchmark {
         eventually("the answered customers' chats", 120, () -> TestDatabase.number("select count(*) from"
                 + " whatsapp.conversation where channel_id = ?", channelId) == ANSWERED_CUSTOMERS);
         answersStored = (WARM_UP.toSeconds() + RUN.toSeconds()) * STATUSES_PER_SECOND_AT_MOST / 3;
-        TestDatabase.update("""
-                insert into whatsapp.message (organisation_id, conversation_id, direction, type, text, status, status_at,
-                                              sent_at, created_at, wamid)
-                select c.organisation_id, c.id, 'OUT', 'text', 'Answer ' || n, 'SENT', now(), now(), now(), 'wamid.intake.' || n
-                  from generate_series(0, ? - 1) n
-                  join whatsapp.conversation c on c.channel_id = ? and c.customer_key = (? + n % ?)::text""",
-                answersStored, channelId, ANSWERED_NUMBERS, ANSWERED_CUSTOMERS);
-        TestDatabase.update("analyze whatsapp.message");
+        StoredAnswers.store(System.getProperty("it.db.url"), answersStored, channelId, ANSWERED_NUMBERS, ANSWERED_CUSTOMERS,
+                "wamid.intake.");
 
         send(http, webhook, WARM_UP, new AtomicInteger(), new AtomicInteger(), new AtomicInteger(), new ArrayList<>());
         long before = TestDatabase.number("select count(*) from whatsapp.webhook_event where channel_id = ?", channelId);
