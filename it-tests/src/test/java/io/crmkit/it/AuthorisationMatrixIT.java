@@ -269,7 +269,8 @@ class AuthorisationMatrixIT {
                 + "&hub.challenge=1"), 403, 403, 403, 403, 403, 403));
         rows.put("POST /webhooks/whatsapp", row((c, f) -> c.post("/webhooks/whatsapp", EMPTY), 401, 401, 401, 401, 401, 401));
 
-        // The sandbox's control API: users only for their own numbers; the rest is the installation's.
+        // The sandbox's control API: users who may answer, only for their own numbers; Meta's decisions about a template
+        // for administrators; the rest is the installation's.
         int[] installationOnly = {401, 403, 403, 403, 403, 403};
         rows.put("POST /sandbox/api/test-numbers", row((c, f) -> c.post("/sandbox/api/test-numbers", EMPTY), installationOnly));
         rows.put("POST /sandbox/api/embedded-signup", row((c, f) -> c.post("/sandbox/api/embedded-signup", EMPTY), installationOnly));
@@ -282,7 +283,7 @@ class AuthorisationMatrixIT {
         rows.put("GET /sandbox/api/accounts/{waba}", row((c, f) -> c.get("/sandbox/api/accounts/" + f.wabaId()), installationOnly));
         rows.put("POST /sandbox/api/customers/{waId}/messages", row((c, f) -> c.post("/sandbox/api/customers/819011119999/messages",
                 Json.createObjectBuilder().add("phoneNumberId", f.phoneNumberId()).add("type", "text").add("text", "matrix").build()),
-                401, 200, 200, 200, 404, 200));
+                401, 403, 403, 200, 404, 200));
         rows.put("POST /sandbox/api/faults", row((c, f) -> c.post("/sandbox/api/faults", json("path", "/none")), installationOnly));
         rows.put("DELETE /sandbox/api/faults", row((c, f) -> c.delete("/sandbox/api/faults"), installationOnly));
         rows.put("GET /sandbox/api/faults", row((c, f) -> c.get("/sandbox/api/faults"), installationOnly));
@@ -291,23 +292,23 @@ class AuthorisationMatrixIT {
         rows.put("GET /sandbox/api/requests", row((c, f) -> c.get("/sandbox/api/requests"), installationOnly));
         rows.put("POST /sandbox/api/media/{id}/expire-urls", row((c, f) -> c.post("/sandbox/api/media/" + f.imageMediaId()
                 + "/expire-urls", EMPTY), installationOnly));
-        rows.put("GET /sandbox/api/sent", row((c, f) -> c.get("/sandbox/api/sent"), 401, 200, 200, 200, 200, 200));
+        rows.put("GET /sandbox/api/sent", row((c, f) -> c.get("/sandbox/api/sent"), 401, 403, 403, 200, 200, 200));
         rows.put("GET /sandbox/api/media/{id}/content", row((c, f) -> c.getAccepting("/sandbox/api/media/" + f.imageMediaId()
-                + "/content", "*/*"), 401, 200, 200, 200, 404, 200));
+                + "/content", "*/*"), 401, 403, 403, 200, 404, 200));
         rows.put("GET /sandbox/api/accounts/{waba}/templates", row((c, f) -> c.get("/sandbox/api/accounts/" + f.wabaId()
-                + "/templates"), 401, 200, 200, 200, 404, 200));
+                + "/templates"), 401, 403, 403, 200, 404, 200));
         rows.put("POST /sandbox/api/accounts/{waba}/templates", row((c, f) -> c.post("/sandbox/api/accounts/" + f.wabaId()
                 + "/templates", Json.createObjectBuilder().add("name", "seed_" + UUID.randomUUID().toString().substring(0, 8)
                 .replace('-', '_')).add("language", "en").add("category", "UTILITY").add("components", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("type", "BODY").add("text", "Seeded"))).build()), 401, 200, 200, 200, 404, 200));
+                .add(Json.createObjectBuilder().add("type", "BODY").add("text", "Seeded"))).build()), 401, 403, 403, 200, 404, 200));
         rows.put("POST /sandbox/api/templates/{id}/review", row((c, f) -> c.post("/sandbox/api/templates/" + f.templateMetaId()
-                + "/review", json("status", "APPROVED")), 401, 204, 204, 204, 404, 204));
+                + "/review", json("status", "APPROVED")), 401, 403, 403, 403, 404, 204));
         rows.put("POST /sandbox/api/templates/{id}/category", row((c, f) -> c.post("/sandbox/api/templates/" + f.templateMetaId()
-                + "/category", json("category", "UTILITY")), 401, 204, 204, 204, 404, 204));
+                + "/category", json("category", "UTILITY")), 401, 403, 403, 403, 404, 204));
         rows.put("POST /sandbox/api/templates/{id}/quality", row((c, f) -> c.post("/sandbox/api/templates/" + f.templateMetaId()
-                + "/quality", json("score", "GREEN")), 401, 204, 204, 204, 404, 204));
+                + "/quality", json("score", "GREEN")), 401, 403, 403, 403, 404, 204));
         rows.put("GET /sandbox/api/read-receipts", row((c, f) -> c.get("/sandbox/api/read-receipts"), installationOnly));
-        rows.put("GET /sandbox/api/numbers", row((c, f) -> c.get("/sandbox/api/numbers"), 401, 200, 200, 200, 200, 200));
+        rows.put("GET /sandbox/api/numbers", row((c, f) -> c.get("/sandbox/api/numbers"), 401, 403, 403, 200, 200, 200));
         return rows;
     }
 

@@ -225,8 +225,9 @@ public class SandboxControlResource {
         return templateChange(key, templateId, template -> webhooks.templateRated(template, rating.getString("score", "UNKNOWN")));
     }
 
+    /** A decision of Meta's about a template: the installation's or an administrator's with a number of its account. */
     private Response templateChange(String key, String templateId, java.util.function.Consumer<SandboxTemplates.Template> change) {
-        SandboxAccess.Caller caller = access.caller(key);
+        SandboxAccess.Caller caller = access.administrator(key);
         Optional<SandboxTemplates.Template> template = templates.find(templateId);
         if (template.isEmpty()) {
             return Response.status(Response.Status.NOT_FOUND).build();

@@ -18,8 +18,10 @@ async function loadNumbers() {
   if (session.ok) csrfToken = (await session.json()).csrfToken;
   const response = await fetch('/sandbox/api/numbers');
   if (!response.ok) {
+    // A refusal says why and what to do (403: the user may not answer chats); anything else is passing.
+    const refusal = response.status === 403 ? (await response.json().catch(() => ({}))).error : undefined;
     result.textContent = response.status === 404 ? 'The sandbox is turned off on this server.'
-      : `The sandbox did not answer (HTTP ${response.status}): reload the page.`;
+      : refusal || `The sandbox did not answer (HTTP ${response.status}): reload the page.`;
     return;
   }
   const list = await response.json();
