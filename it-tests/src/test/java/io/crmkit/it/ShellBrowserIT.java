@@ -775,13 +775,14 @@ class ShellBrowserIT {
         ApiClient.anonymous(base).postBytes("/webhooks/whatsapp", body, "X-Hub-Signature-256", Webhooks.signature(body));
 
         logInAsAdministrator("app/tabs/whatsapp/messages");
-        // The page's clock is the test's: its repeating timers are kept, so that the test can make them strike now
-        // instead of waiting for their half minute.
+        WebElement search = wait.until(ExpectedConditions.elementToBeClickable(By.id("conversation-search")));
+        // The page's clock is the test's: the repeating timers it sets from now on (the open chat's countdown among
+        // them) are kept, so that the test can make them strike now instead of waiting for their half minute.
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.testTimers = [];"
                 + " const every = window.setInterval.bind(window);"
                 + " window.setInterval = (run, ms, ...rest) => { window.testTimers.push(run); return every(run, ms, ...rest); };");
         // A day-old chat is below newer ones: the agent finds it by its text.
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("conversation-search"))).sendKeys(text);
+        search.sendKeys(text);
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//ul[@id='conversations']/li[.//div[@class='preview' and text()='" + text + "']]"))).click();
         String countdown = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("window-countdown"))).getText();
@@ -795,6 +796,7 @@ class ShellBrowserIT {
         // the next count, struck now, closes it.
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("const ahead = arguments[0];"
                 + " const now = Date.now.bind(Date); Date.now = () => now() + ahead;"
+                + " if (!window.testTimers || window.testTimers.length === 0) throw new Error('no countdown was set');"
                 + " window.testTimers.forEach((run) => run());", left.plusMinutes(1).toMillis());
         WebElement offer = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("template-offer")));
         assertTrue(offer.getText().contains("only an approved message template"), offer.getText());
