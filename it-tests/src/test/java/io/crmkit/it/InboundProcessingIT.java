@@ -867,8 +867,9 @@ class InboundProcessingIT {
                 .getJsonArray("items").size(), "nor finds the chat by the answer's words");
         assertEquals(1, admin().get("/api/whatsapp/conversations?q=" + answer.replace(" ", "%20")).json()
                 .getJsonArray("items").size());
-        assertEquals(1, viewOnly.get("/api/whatsapp/conversations?q=" + question.substring(0, 30).replace(" ", "%20")).json()
-                .getJsonArray("items").size());
+        // The customer's own words, whole: a few characters of the random part could be digits found in other numbers.
+        assertEquals(1, viewOnly.get("/api/whatsapp/conversations?q=" + question.substring(0, question.length() - 1)
+                .replace(" ", "%20")).json().getJsonArray("items").size());
 
         assertEquals(200, viewOnly.post("/api/whatsapp/conversations/" + conversation + "/read", JsonValue.EMPTY_JSON_OBJECT).status());
         assertEquals(0, TestDatabase.number("select unread_count from whatsapp.conversation where id = ?", conversation));
