@@ -87,20 +87,21 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
             return unauthorized(request, response, context);
         }
         String username = credential.get().getCaller();
+        String address = clientAddress(request);
         Optional<Duration> wait = identityStore.remembers(credential.get()) ? Optional.empty()
-                : throttle.waitBeforeNextAttempt(username, clientAddress(request));
+                : throttle.waitBeforeNextAttempt(username, address);
         if (wait.isPresent()) {
             return tooManyAttempts(request, response, wait.get());
         }
         CredentialValidationResult result = identityStores.validate(credential.get());
         return switch (result.getStatus()) {
             case VALID -> {
-                throttle.succeeded(username, clientAddress(request));
+                throttle.succeeded(username, address);
                 yield context.notifyContainerAboutLogin(result);
             }
             case NOT_VALIDATED -> tooManyAttempts(request, response, CrmIdentityStore.BUSY_RETRY_AFTER);
             default -> {
-                throttle.failed(username, clientAddress(request));
+                throttle.failed(username, address);
                 yield unauthorized(request, response, context);
             }
         };
@@ -139,7 +140,8 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (!csrfTokens.matchesLoginToken(request, request.getParameter(CsrfTokens.FORM_FIELD)) || username.isEmpty()) {
             return context.redirect(request.getContextPath() + LoginServlet.PATH + "?error=expired&next=" + encode(next));
         }
-        Optional<Duration> wait = throttle.waitBeforeNextAttempt(username, clientAddress(request));
+        String address = clientAddress(request);
+        Optional<Duration> wait = throttle.waitBeforeNextAttempt(username, address);
         if (wait.isPresent()) {
             return tooManyAttempts(request, response, wait.get());
         }
@@ -148,10 +150,10 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
             return tooManyAttempts(request, response, CrmIdentityStore.BUSY_RETRY_AFTER);
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            throttle.failed(username, clientAddress(request));
+            throttle.failed(username, address);
             return context.redirect(request.getContextPath() + LoginServlet.PATH + "?error=credentials&next=" + encode(next));
         }
-        throttle.succeeded(username, clientAddress(request));
+        throttle.succeeded(username, address);
         csrfTokens.forgetLoginToken(request, response);
         request.getSession(true);
         request.changeSessionId();
